@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppConfig } from "./config.js";
+import type { Db, DbKind } from "./db/client.js";
+import { registerErrorHandling, sendError } from "./http/error-handler.js";
+import { pickLang } from "./http/i18n.js";
+import { registerSessionGuard } from "./http/session.js";
+import type { RouteDeps } from "./http/types.js";
+import { auditRoutes } from "./modules/audit/routes.js";
+import { authRoutes } from "./modules/org/routes/auth.routes.js";
+import { publicRoutes } from "./modules/org/routes/public.routes.js";
+import { unitRoutes } from "./modules/org/routes/units.routes.js";
+import { userRoutes } from "./modules/org/routes/users.routes.js";
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export type BuildAppOptions = { db: Db; dbKind: DbKind; config: AppConfig; logger?: boolean };
+
+/** Builds the whole HTTP application; main.ts starts it, tests inject into it. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    requestIdHeader: "x-request-id",
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.env === "production",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "减负通 Jianfu API", version: "0.1.0", description: "整治形式主义为基层减负 — grassroots burden reduction platform" },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
+  registerSessionGuard(app, { db: deps.db, secret: config.secret });
+  for (const routes of [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes]) routes(app, deps);
+
+  const webBuilt = existsSync(path.join(webRoot, "index.html"));
+  if (webBuilt) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || !webBuilt || request.method !== "GET") {
+      return sendError(reply, pickLang(request.headers["accept-language"]), "NOT_FOUND");
+    }
+    // The web app routes on the client: every other GET gets its page.
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

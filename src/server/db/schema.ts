@@ -1,0 +1,3 @@
+// The full database schema, gathered from the modules that own each table (drizzle-kit reads this file).
+export * from "../modules/org/schema.js";
+export * from "../modules/audit/schema.js";

@@ -1,0 +1,45 @@
+import { buildApp } from "./app.js";
+import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { DEMO_USERS, seedDemo } from "./modules/org/demo-seed.js";
+
+async function main() {
+  const config = loadConfig();
+  const database = config.databaseUrl
+    ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
+    : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  if (config.seedDemo) {
+    const seeded = await seedDemo(database.db, config.demoPassword);
+    app.log.info(seeded, "demo data ready");
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  console.log(`\n减负通 Jianfu is running: http://localhost:${config.port}  (database: ${where})`);
+  console.log(`API docs: http://localhost:${config.port}/api/docs`);
+  if (config.seedDemo) {
+    const pw = config.demoPassword === DEFAULT_DEMO_PASSWORD ? `${DEFAULT_DEMO_PASSWORD} (set JIANFU_DEMO_PASSWORD to change)` : "the value of JIANFU_DEMO_PASSWORD";
+    console.log(`Demo accounts (password: ${pw}):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(16)} ${u.role.padEnd(18)} ${u.displayName}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

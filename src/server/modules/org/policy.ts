@@ -1,0 +1,45 @@
+import type { Role, UnitLevel } from "../../../contracts/roles.js";
+import { pathIsInside, regionPathOf, type Actor } from "../../kernel/actor.js";
+import type { Unit } from "./units.js";
+import { auditPolicy } from "../audit/policy.js";
+
+export { authorize, regionPathOf, type Actor } from "../../kernel/actor.js";
+
+export type Action = "users.manage" | "units.read" | "audit.read";
+
+/** Which levels of unit each role may have as its scope. */
+export const ROLE_SCOPE_LEVELS: Record<Role, readonly UnitLevel[]> = {
+  village_cadre: ["village"],
+  township_official: ["township"],
+  department_staff: ["department"],
+  office: ["nation", "province", "city", "county", "department"],
+  commission: ["nation", "province", "city", "county", "department"],
+  admin: ["nation", "province", "city", "county"],
+};
+
+export const unitPolicy = {
+  /** Anyone may read a unit inside his region, and the chain of units above it. */
+  canRead: (actor: Actor, unit: Unit): boolean =>
+    pathIsInside(unit.path, regionPathOf(actor)) || pathIsInside(regionPathOf(actor), unit.path),
+  /** Searching and listing are bounded to the actor's region. */
+  searchRootPath: (actor: Actor): string => regionPathOf(actor),
+};
+
+export const userPolicy = {
+  /** Only an administrator manages accounts. */
+  canManageAny: (actor: Actor): boolean => actor.role === "admin",
+  /** An administrator manages an account whose scope lies inside his own scope. */
+  canManage: (actor: Actor, targetScope: Unit): boolean =>
+    actor.role === "admin" && pathIsInside(targetScope.path, actor.scope.path),
+  /** A role may only be paired with a scope of a level that fits it (a village cadre with a village…). */
+  roleFitsScope: (role: Role, scope: Unit): boolean => ROLE_SCOPE_LEVELS[role].includes(scope.level),
+};
+
+
+/** What the client may offer this actor; the web app shows buttons from this list only. */
+export function allowedActions(actor: Actor): Action[] {
+  const actions: Action[] = ["units.read"];
+  if (userPolicy.canManageAny(actor)) actions.push("users.manage");
+  if (auditPolicy.canRead(actor)) actions.push("audit.read");
+  return actions;
+}
