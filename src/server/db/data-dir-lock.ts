@@ -43,7 +43,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const owner = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-      if (Number.isFinite(owner) && owner !== process.pid && isAlive(owner)) {
+      if (Number.isFinite(owner) && isAlive(owner)) {
         throw new DataDirLockedError(dataDir, owner);
       }
       rmSync(lockFile, { force: true });

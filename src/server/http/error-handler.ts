@@ -23,36 +23,51 @@ export function sendError(reply: FastifyReply, lang: Lang, code: ErrorCode, para
   return reply.status(err.status).send({ error: { code, message: messageFor(code, lang, params), ...(details ? { details } : {}) } });
 }
 
+const TYPE_NAMES_ZH: Record<string, string> = { string: "文本", number: "数字", boolean: "布尔值", object: "对象", array: "数组" };
+/** zod's own wording would name the received value, which the provider drops; we say what was expected. */
+const wrongType = (lang: Lang, expected: string) =>
+  lang === "en" ? `wrong type or missing: expected ${expected}` : `缺失或类型错误：应为${TYPE_NAMES_ZH[expected] ?? expected}`;
+
 function validationDetails(error: FastifyError, lang: Lang): Details {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
   const localize = zodLocales[lang];
+  const pathOf = (instancePath: string) => `${error.validationContext ?? ""}${instancePath.replaceAll("/", ".")}`;
   return error.validation.map((v) => {
-    const issue = v.params.issue as Parameters<typeof localize>[0];
-    const localized = localize(issue);
+    // The provider keeps the zod issue's code as `keyword` and its other fields in `params`.
+    const issue = { ...v.params, code: v.keyword, path: v.instancePath.split("/").filter(Boolean) } as unknown as Parameters<typeof localize>[0];
+    if (v.keyword === "invalid_type") return { path: pathOf(v.instancePath), message: wrongType(lang, String(v.params.expected)) };
+    const localized = v.keyword === "custom" ? undefined : localize(issue);
     const message = typeof localized === "string" ? localized : (localized?.message ?? v.message ?? "");
-    const where = `${error.validationContext ?? ""}${v.instancePath.replaceAll("/", ".")}`;
-    // A refine() message we wrote ourselves is already bilingual; zod's own messages are localized.
-    return { path: where, message: issue.code === "custom" ? (v.message ?? message) : message };
+    return { path: pathOf(v.instancePath), message };
   });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const lang = pickLang(request.headers["accept-language"]);
-    if (error instanceof AppError) return sendError(reply, lang, error.code, error.params, error.details);
-    if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, lang, "VALIDATION_FAILED", {}, validationDetails(error, lang));
-    if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, "response did not match its schema");
-      return sendError(reply, lang, "INTERNAL");
+    try {
+      return handle(error, request, reply);
+    } catch (failure) {
+      request.log.error({ err: failure, original: error }, "error handler failed");
+      return sendError(reply, "zh-CN", "INTERNAL");
     }
-    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (mapped) return sendError(reply, lang, mapped);
-    if (error.statusCode === 429) return sendError(reply, lang, "RATE_LIMITED");
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      request.log.warn({ err: error }, "client error without a code of ours");
-      return sendError(reply, lang, "VALIDATION_FAILED", {}, [{ path: "", message: error.message }]);
-    }
-    request.log.error({ err: error }, "unhandled error");
-    return sendError(reply, lang, "INTERNAL");
   });
+}
+
+function handle(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = pickLang(request.headers["accept-language"]);
+  if (error instanceof AppError) return sendError(reply, lang, error.code, error.params, error.details);
+  if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, lang, "VALIDATION_FAILED", {}, validationDetails(error, lang));
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error }, "response did not match its schema");
+    return sendError(reply, lang, "INTERNAL");
+  }
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return sendError(reply, lang, mapped);
+  if (error.statusCode === 429) return sendError(reply, lang, "RATE_LIMITED");
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    request.log.warn({ err: error }, "client error without a code of ours");
+    return sendError(reply, lang, "VALIDATION_FAILED", {}, [{ path: "", message: error.message }]);
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return sendError(reply, lang, "INTERNAL");
 }

@@ -29,7 +29,7 @@ export function authRoutes(fastify: FastifyInstance, deps: RouteDeps) {
   app.post(
     "/api/auth/login",
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute", keyGenerator: (r: FastifyRequest) => `${r.ip}|${(r.body as { username?: string })?.username ?? ""}` } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute", hook: "preHandler", keyGenerator: (r: FastifyRequest) => `${r.ip}|${(r.body as { username?: string })?.username ?? ""}` } },
       schema: { tags: ["auth"], summary: "登录 / log in", body: ZLogin, response: { 200: ZMe, ...errors } },
     },
     async (request, reply) => {

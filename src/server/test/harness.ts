@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../app.js";
+import { loadConfig, type AppConfig } from "../config.js";
+import type { Database, Db } from "../db/client.js";
+import { seedDemo } from "../modules/org/demo-seed.js";
+import { createTestDatabase } from "./database.js";
+
+export const TEST_PASSWORD = "Test-password-2026";
+
+export type TestContext = {
+  app: FastifyInstance;
+  db: Db;
+  database: Database;
+  config: AppConfig;
+  close: () => Promise<void>;
+};
+
+/** An app on a fresh database holding the demo hierarchy (Raohe, Atushi) and the demo accounts. */
+export async function createTestApp(): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: "test", JIANFU_SECRET: randomBytes(32).toString("hex"), DATA_DIR: "/nonexistent" }),
+    demoPassword: TEST_PASSWORD,
+  };
+  await seedDemo(database.db, TEST_PASSWORD);
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger: false });
+  return {
+    app,
+    db: database.db,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A logged-in client: carries the session cookie and the CSRF token like the web app does. */
+export type Session = {
+  cookie: string;
+  csrfToken: string;
+  request: (options: InjectOptions) => Promise<LightMyRequestResponse>;
+};
+
+export async function loginAs(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === "jianfu_session");
+  if (!setCookie) throw new Error("no session cookie");
+  const cookie = `jianfu_session=${setCookie.value}`;
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  return {
+    cookie,
+    csrfToken,
+    request: (options) =>
+      app.inject({ ...options, headers: { cookie, "x-csrf-token": csrfToken, ...(options.headers ?? {}) } }),
+  };
+}
+
+let counter = 0;
+/** A unique username per call, so tests can create users without colliding. */
+export const uniqueUsername = (prefix = "u") => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`.toLowerCase();
