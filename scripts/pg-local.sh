@@ -99,7 +99,7 @@ EOF
   fi
 
   log "starting on 127.0.0.1:$port"
-  if ! as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DIR/postgres.log" -o "-p $port" -w -t 60 start >&2; then
+  if ! as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DIR/postgres.log" -o "-p $port" -w -t 60 start >&2 9>&-; then
     tail -n 30 "$DIR/postgres.log" >&2 || true
     die "server did not start (is port $port already in use?)"
   fi

@@ -57,6 +57,7 @@ export const ZMe = z.object({
   role: ZRole,
   scope: ZUnit,
   mustChangePassword: z.boolean(),
+  regionCode: z.string().describe("the subtree this user looks at: his scope, or a department's county"),
   csrfToken: z.string(),
   can: z.array(ZAction).describe("what the server lets this user do; buttons follow it"),
 });
@@ -132,6 +133,7 @@ export const ZAuditEntry = z.object({
   detail: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });
+export type AuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditList = z.object({ items: z.array(ZAuditEntry) });
 export const ZAuditListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -143,6 +145,7 @@ export const ZAuditVerify = z.object({
   brokenAt: z.number().int().optional(),
   reason: z.string().optional(),
 });
+export type AuditVerify = z.infer<typeof ZAuditVerify>;
 
 export const ZHealth = z.object({ ok: z.literal(true), db: z.enum(["pglite", "postgres"]) });
 export const ZOk = z.object({ ok: z.literal(true) });

@@ -29,3 +29,32 @@ export const UNIT_CODE_PATTERN = /^(\d{6}|\d{12}|\d{6}D\d{2,3})$/;
 export const ZUnitCode = z.string().regex(UNIT_CODE_PATTERN, "unit code: 6 or 12 digits, or a department code such as 230524D01");
 
 export const NATION_CODE = "100000";
+
+/** Which levels of unit each role may have as its scope (a village cadre a village, …). */
+export const ROLE_SCOPE_LEVELS: Record<Role, readonly UnitLevel[]> = {
+  village_cadre: ["village"],
+  township_official: ["township"],
+  department_staff: ["department"],
+  office: ["nation", "province", "city", "county", "department"],
+  commission: ["nation", "province", "city", "county", "department"],
+  admin: ["nation", "province", "city", "county"],
+};
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  village_cadre: { zh: "村(社区)干部", en: "village cadre" },
+  township_official: { zh: "乡镇(街道)干部", en: "township official" },
+  department_staff: { zh: "部门工作人员", en: "department staff" },
+  office: { zh: "减负办", en: "burden-reduction office" },
+  commission: { zh: "纪委监委", en: "discipline commission" },
+  admin: { zh: "系统管理员", en: "administrator" },
+};
+
+export const LEVEL_NAMES: Record<UnitLevel, { zh: string; en: string }> = {
+  nation: { zh: "全国", en: "nation" },
+  province: { zh: "省级", en: "province" },
+  city: { zh: "地级", en: "city" },
+  county: { zh: "县级", en: "county" },
+  township: { zh: "乡级", en: "township" },
+  village: { zh: "村级", en: "village" },
+  department: { zh: "部门", en: "department" },
+};

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -55,13 +55,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const routes of [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes]) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));
-  if (webBuilt) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      preCompressed: true,
+      // Hashed bundles never change under their name; the page itself must always be revalidated.
+      setHeaders: (res, filePath) =>
+        res.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+    });
+  }
+  const sendIndex = (reply: FastifyReply) => reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+  if (webBuilt) app.get("/", { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || !webBuilt || request.method !== "GET") {
+    const isAsset = request.url.startsWith("/assets/");
+    if (request.url.startsWith("/api/") || isAsset || !webBuilt || request.method !== "GET") {
       return sendError(reply, pickLang(request.headers["accept-language"]), "NOT_FOUND");
     }
     // The web app routes on the client: every other GET gets its page.
-    return reply.type("text/html").sendFile("index.html");
+    return sendIndex(reply);
   });
   return app;
 }

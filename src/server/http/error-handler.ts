@@ -64,6 +64,8 @@ function handle(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendError(reply, lang, mapped);
   if (error.statusCode === 429) return sendError(reply, lang, "RATE_LIMITED");
+  if (error.statusCode === 404) return sendError(reply, lang, "NOT_FOUND");
+  if (error.statusCode === 403) return sendError(reply, lang, "FORBIDDEN");
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     request.log.warn({ err: error }, "client error without a code of ours");
     return sendError(reply, lang, "VALIDATION_FAILED", {}, [{ path: "", message: error.message }]);

@@ -1,4 +1,8 @@
+import { LEVEL_NAMES, ROLE_NAMES, type Role, type UnitLevel } from "../../contracts/roles.js";
 import type { Lang } from "./i18n.js";
+
+const roleName = (role: string | number | undefined, lang: "zh" | "en") => ROLE_NAMES[role as Role]?.[lang] ?? String(role);
+const levelName = (level: string | number | undefined, lang: "zh" | "en") => LEVEL_NAMES[level as UnitLevel]?.[lang] ?? String(level);
 
 type Params = Record<string, string | number>;
 type Message = { status: number; zh: (p: Params) => string; en: (p: Params) => string };
@@ -35,8 +39,8 @@ export const ERROR_CATALOG = {
   USERNAME_TAKEN: m(409, (p) => `用户名 ${p.username} 已被使用`, (p) => `The username ${p.username} is taken`),
   ROLE_SCOPE_MISMATCH: m(
     400,
-    (p) => `角色“${p.role}”不能以 ${p.level} 级单位为管辖范围`,
-    (p) => `The role ${p.role} cannot have a ${p.level}-level unit as its scope`,
+    (p) => `角色“${roleName(p.role, "zh")}”不能以${levelName(p.level, "zh")}单位为管辖范围`,
+    (p) => `The role "${roleName(p.role, "en")}" cannot have a ${levelName(p.level, "en")}-level unit as its scope`,
   ),
   CANNOT_CHANGE_SELF: m(400, "不能停用自己或更改自己的角色", "You cannot disable yourself or change your own role"),
   PAYLOAD_TOO_LARGE: m(413, "请求内容过大", "The request is too large"),

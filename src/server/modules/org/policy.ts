@@ -1,4 +1,4 @@
-import type { Role, UnitLevel } from "../../../contracts/roles.js";
+import { ROLE_SCOPE_LEVELS, type Role } from "../../../contracts/roles.js";
 import { pathIsInside, regionPathOf, type Actor } from "../../kernel/actor.js";
 import type { Unit } from "./units.js";
 import { auditPolicy } from "../audit/policy.js";
@@ -6,16 +6,6 @@ import { auditPolicy } from "../audit/policy.js";
 export { authorize, regionPathOf, type Actor } from "../../kernel/actor.js";
 
 export type Action = "users.manage" | "units.read" | "audit.read";
-
-/** Which levels of unit each role may have as its scope. */
-export const ROLE_SCOPE_LEVELS: Record<Role, readonly UnitLevel[]> = {
-  village_cadre: ["village"],
-  township_official: ["township"],
-  department_staff: ["department"],
-  office: ["nation", "province", "city", "county", "department"],
-  commission: ["nation", "province", "city", "county", "department"],
-  admin: ["nation", "province", "city", "county"],
-};
 
 export const unitPolicy = {
   /** Anyone may read a unit inside his region, and the chain of units above it. */

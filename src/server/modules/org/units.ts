@@ -45,7 +45,8 @@ export async function ancestorsOf(db: Queryable, unit: Unit): Promise<Unit[]> {
 
 export type UnitWithChildren = Unit & { hasChildren: boolean };
 
-const hasChildrenSql = sql<boolean>`exists (select 1 from ${units} c where c.parent_code = ${units.code})`;
+// Written out: drizzle would render the outer column unqualified, and inside the subquery it would mean c.code.
+const hasChildrenSql = sql<boolean>`exists (select 1 from units c where c.parent_code = "units"."code")`;
 
 export async function childrenOf(
   db: Queryable,

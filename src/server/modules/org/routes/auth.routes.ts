@@ -6,7 +6,7 @@ import { ZErrorBody } from "../../../../contracts/errors.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { actorOf, clearSessionCookie, setSessionCookie } from "../../../http/session.js";
 import { changeOwnPassword, login, logout } from "../auth.js";
-import { allowedActions, type Actor } from "../policy.js";
+import { allowedActions, regionPathOf, type Actor } from "../policy.js";
 import { unitDto } from "../present.js";
 
 const meDto = (actor: Actor, csrfToken: string) => ({
@@ -16,6 +16,7 @@ const meDto = (actor: Actor, csrfToken: string) => ({
   role: actor.role,
   scope: unitDto(actor.scope),
   mustChangePassword: actor.mustChangePassword,
+  regionCode: regionPathOf(actor).split(".").at(-1) ?? actor.scope.code,
   csrfToken,
   can: allowedActions(actor),
 });

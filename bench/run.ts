@@ -1,0 +1,90 @@
+/**
+ * npm run bench: figures for the national scale of DESIGN.md §4, printed, never asserted.
+ *
+ *   BENCH_DATABASE_URL  use this PostgreSQL instead of a throwaway one (scripts/pg-local.sh under /tmp)
+ *   BENCH_BATCH_SIZE    rows per importer batch (default: the importer's own)
+ *   BENCH_ONLY          comma list of: import, queries, login (default: all; queries and login need the import)
+ */
+import os from "node:os";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../src/server/db/client.js";
+import { benchImport, benchQueries } from "./hierarchy.bench.js";
+import { startLocalPostgres, type LocalPostgres } from "./local-pg.js";
+import { benchLogin } from "./login.bench.js";
+import { printTable, type Figure } from "./stats.js";
+
+function parseEnv() {
+  const batch = process.env.BENCH_BATCH_SIZE;
+  const batchSize = batch ? Number(batch) : undefined;
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new Error(`BENCH_BATCH_SIZE must be a positive integer, not ${batch}`);
+  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login").split(",").map((s) => s.trim()));
+  return { batchSize, only };
+}
+
+async function main(): Promise<number> {
+  const { batchSize, only } = parseEnv();
+  let local: LocalPostgres | null = null;
+  const stopLocal = () => local?.stop();
+  process.once("SIGINT", () => {
+    stopLocal();
+    process.exit(130);
+  });
+
+  const figures: Figure[] = [];
+  let plans: string[] = [];
+  let serverVersion: string;
+  const started = performance.now();
+  const loadAtStart = os.loadavg().map((n) => n.toFixed(2)).join(" ");
+  try {
+    const envUrl = process.env.BENCH_DATABASE_URL;
+    if (!envUrl) {
+      console.error("bench: starting a throwaway PostgreSQL (scripts/pg-local.sh)");
+      local = await startLocalPostgres();
+    }
+    const url = envUrl ?? local!.url;
+    const database = await openDatabase({ kind: "postgres", url });
+    try {
+      const version = await database.db.execute<{ v: string }>(sql`select current_setting('server_version') as v`);
+      serverVersion = version.rows[0]?.v ?? "?";
+      if (only.has("import")) {
+        console.error("bench: generating and importing the national hierarchy");
+        figures.push(...(await benchImport(database.db, batchSize)));
+      }
+      if (only.has("queries")) {
+        console.error("bench: hierarchy queries");
+        const result = await benchQueries(database.db, url);
+        figures.push(...result.figures);
+        plans = result.plans;
+      }
+      if (only.has("login")) {
+        console.error("bench: concurrent logins");
+        figures.push(...(await benchLogin(database.db)));
+      }
+    } finally {
+      await database.close();
+    }
+  } finally {
+    stopLocal();
+  }
+
+  const cpu = os.cpus();
+  console.log(
+    `jianfu bench — ${new Date().toISOString()} — node ${process.version}, PostgreSQL ${serverVersion}, ` +
+      `${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
+      `UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"}`,
+  );
+  console.log(`load average at start ${loadAtStart} / at end ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} (other work on this machine skews timings)`);
+  console.log(`database: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "throwaway PostgreSQL via scripts/pg-local.sh (fsync=off)"}\n`);
+  printTable(figures);
+  if (plans.length > 0) console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the SQL the domain functions send:\n${plans.join("\n")}`);
+  console.log(`\nbench wall time ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,75 @@
+import { App as AntApp, ConfigProvider } from "antd";
+import type { ThemeConfig } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { AuthProvider } from "./auth/AuthContext.js";
+import { RequireAuth } from "./components/RequireAuth.js";
+import { LangProvider, useLang } from "./i18n/index.js";
+import { PageSpin } from "./components/PageSpin.js";
+
+const AppLayout = lazy(() => import("./components/AppLayout.js"));
+const LoginPage = lazy(() => import("./pages/login/LoginPage.js"));
+const HomePage = lazy(() => import("./pages/home/HomePage.js"));
+const UnitsPage = lazy(() => import("./pages/units/UnitsPage.js"));
+const UsersPage = lazy(() => import("./pages/users/UsersPage.js"));
+const AuditPage = lazy(() => import("./pages/audit/AuditPage.js"));
+
+export const FONT_FAMILY =
+  '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Segoe UI", Roboto, sans-serif';
+
+const theme: ThemeConfig = {
+  token: { colorPrimary: "#1d4e89", colorLink: "#1d4e89", borderRadius: 4, fontFamily: FONT_FAMILY },
+  components: {
+    Layout: { headerBg: "#ffffff", siderBg: "#0f2d52", triggerBg: "#0b2340", headerHeight: 56, headerPadding: "0 16px" },
+    Menu: { darkItemBg: "#0f2d52", darkSubMenuItemBg: "#0b2340", darkItemSelectedBg: "#b71c1c" },
+  },
+};
+
+function Routed() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={theme} componentSize="middle">
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routes>
+              <Route
+                path="/login"
+                element={
+                  <Suspense fallback={<PageSpin />}>
+                    <LoginPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                element={
+                  <RequireAuth>
+                    <Suspense fallback={<PageSpin />}>
+                      <AppLayout />
+                    </Suspense>
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route path="units" element={<RequireAuth action="units.read"><UnitsPage /></RequireAuth>} />
+                <Route path="users" element={<RequireAuth action="users.manage"><UsersPage /></RequireAuth>} />
+                <Route path="audit" element={<RequireAuth action="audit.read"><AuditPage /></RequireAuth>} />
+              </Route>
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <Routed />
+    </LangProvider>
+  );
+}

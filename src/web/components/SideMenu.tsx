@@ -1,0 +1,40 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import { Menu } from "antd";
+import type { MenuProps } from "antd";
+import { useLocation, useNavigate } from "react-router-dom";
+import { useAuth } from "../auth/AuthContext.js";
+import { useT } from "../i18n/index.js";
+
+/** Logo and the module menu; only entries the server allows (`me.can`) appear. */
+export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
+  const t = useT();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const items: MenuProps["items"] = [
+    { key: "/", icon: <HomeOutlined />, label: t.nav.home },
+    can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
+    can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
+    can("audit.read") ? { key: "/audit", icon: <AuditOutlined />, label: t.nav.audit } : null,
+  ];
+
+  return (
+    <>
+      <div className="jf-logo" title={t.app.fullTitle}>
+        <span className="jf-emblem">减</span>
+        {!collapsed && <span className="jf-logo-text">{t.app.name}</span>}
+      </div>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={["/" + (pathname.split("/")[1] ?? "")]}
+        items={items}
+        onClick={({ key }) => {
+          void navigate(key);
+          onNavigate?.();
+        }}
+      />
+    </>
+  );
+}
