@@ -15,6 +15,8 @@ as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# Without a CJK font the end-to-end screenshots show boxes instead of Chinese.
+compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || missing+=(fonts-noto-cjk)
 if ((${#missing[@]})); then
   step "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
