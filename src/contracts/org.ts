@@ -63,11 +63,6 @@ export const ZMe = z.object({
 });
 export type Me = z.infer<typeof ZMe>;
 
-export const ZChangePassword = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(10).max(128),
-});
-
 // ---- users 用户 (admin) ----
 export const ZPassword = z
   .string()
@@ -118,6 +113,13 @@ export const ZUpdateUser = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change / 没有要修改的内容" });
 export type UpdateUser = z.infer<typeof ZUpdateUser>;
+
+export const ZChangePassword = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: ZPassword })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: "the new password must differ from the current one / 新密码不能与当前密码相同",
+    path: ["newPassword"],
+  });
 
 export const ZResetPassword = z.object({ password: ZPassword });
 export const ZUserIdParams = z.object({ id: z.string().uuid() });

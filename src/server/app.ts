@@ -40,6 +40,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerErrorHandling(app);
+  // The API speaks JSON only; Fastify's default text/plain parser would let plain text reach validation.
+  app.removeContentTypeParser("text/plain");
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -5,3 +5,11 @@ export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\
 
 /** `column` is the path itself or a path below it: a prefix range scan on a text_pattern_ops index. */
 export const pathWithin = (column: Column, path: string) => or(eq(column, path), like(column, `${likeEscape(path)}.%`));
+
+/** PostgreSQL's unique_violation (23505), as raised by node-postgres or PGlite, possibly wrapped by Drizzle. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}

@@ -31,15 +31,27 @@ const wrongType = (lang: Lang, expected: string) =>
 function validationDetails(error: FastifyError, lang: Lang): Details {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
   const localize = zodLocales[lang];
-  const pathOf = (instancePath: string) => `${error.validationContext ?? ""}${instancePath.replaceAll("/", ".")}`;
+  const pathOf = (instancePath: string) => [error.validationContext, ...instancePath.split("/").filter(Boolean)].filter(Boolean).join(".");
   return error.validation.map((v) => {
+    const path = pathOf(v.instancePath);
+    const ours = v.message ? ourMessage(v.message, lang) : null;
+    if (ours) return { path, message: ours };
+    if (v.keyword === "invalid_type") return { path, message: wrongType(lang, String(v.params.expected)) };
     // The provider keeps the zod issue's code as `keyword` and its other fields in `params`.
     const issue = { ...v.params, code: v.keyword, path: v.instancePath.split("/").filter(Boolean) } as unknown as Parameters<typeof localize>[0];
-    if (v.keyword === "invalid_type") return { path: pathOf(v.instancePath), message: wrongType(lang, String(v.params.expected)) };
     const localized = v.keyword === "custom" ? undefined : localize(issue);
     const message = typeof localized === "string" ? localized : (localized?.message ?? v.message ?? "");
-    return { path: pathOf(v.instancePath), message };
+    return { path, message };
   });
+}
+
+/** Messages written in our schemas read "English / 中文"; the caller gets his half. */
+function ourMessage(message: string, lang: Lang): string | null {
+  const match = /^(.+?) \/ (.*[\u4e00-\u9fff].*)$/.exec(message);
+  if (!match) return null;
+  const en = match[1] ?? "";
+  const zh = match[2] ?? "";
+  return lang === "en" ? en : zh;
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

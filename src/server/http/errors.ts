@@ -27,6 +27,7 @@ export const ERROR_CATALOG = {
     (p) => `Too many failed logins; the account is locked for ${p.minutes} more minute(s)`,
   ),
   CSRF_FAILED: m(403, "请求缺少有效的防伪令牌（CSRF），请刷新页面后重试", "Missing or wrong CSRF token; reload the page and retry"),
+  PASSWORD_CHANGE_REQUIRED: m(403, "请先修改初始密码", "Change the password you were given before doing anything else"),
   FORBIDDEN: m(403, "无权执行此操作", "You are not allowed to do this"),
   OUT_OF_SCOPE: m(
     403,

@@ -10,7 +10,8 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
       return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, order };
     })
-    .filter((r) => r.tag.startsWith("zh") || r.tag.startsWith("en"))
+    // q=0 means "not acceptable".
+    .filter((r) => r.q > 0 && (r.tag.startsWith("zh") || r.tag.startsWith("en")))
     .sort((a, b) => b.q - a.q || a.order - b.order);
   return ranked[0]?.tag.startsWith("en") ? "en" : "zh-CN";
 }

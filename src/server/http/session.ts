@@ -21,6 +21,8 @@ declare module "fastify" {
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** What a user whose password was set by someone else may still change before he picks his own. */
+const PASSWORD_CHANGE_ROUTES = new Set(["/api/me/password", "/api/auth/logout"]);
 
 const sameToken = (given: unknown, expected: string): boolean => {
   if (typeof given !== "string") return false;
@@ -49,13 +51,16 @@ export function registerSessionGuard(app: FastifyInstance, deps: { db: Db; secre
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
   app.addHook("onRequest", async (request: FastifyRequest) => {
-    if (!request.url.startsWith("/api/") || request.routeOptions.config?.public) return;
+    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs") || request.routeOptions.config?.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError("UNAUTHENTICATED");
     const found = await actorFromSession(deps.db, deps.secret, token);
     if ("error" in found) throw new AppError(found.error);
     if (UNSAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], found.csrfToken)) {
       throw new AppError("CSRF_FAILED");
+    }
+    if (found.actor.mustChangePassword && UNSAFE_METHODS.has(request.method) && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? "")) {
+      throw new AppError("PASSWORD_CHANGE_REQUIRED");
     }
     request.actor = found.actor;
     request.session = { token, csrfToken: found.csrfToken };

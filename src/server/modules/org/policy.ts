@@ -11,6 +11,15 @@ export const unitPolicy = {
   /** Anyone may read a unit inside his region, and the chain of units above it. */
   canRead: (actor: Actor, unit: Unit): boolean =>
     pathIsInside(unit.path, regionPathOf(actor)) || pathIsInside(regionPathOf(actor), unit.path),
+  /**
+   * Above his region an actor sees only the chain leading down to it: of such a unit's children, only
+   * the one on that chain. Returns its code, or null when the unit is inside the region (all children visible).
+   */
+  onlyVisibleChild: (actor: Actor, unit: Unit): string | null => {
+    const region = regionPathOf(actor);
+    if (pathIsInside(unit.path, region)) return null;
+    return region.split(".")[unit.path.split(".").length] ?? null;
+  },
   /** Searching and listing are bounded to the actor's region. */
   searchRootPath: (actor: Actor): string => regionPathOf(actor),
 };

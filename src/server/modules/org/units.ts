@@ -48,6 +48,12 @@ export type UnitWithChildren = Unit & { hasChildren: boolean };
 // Written out: drizzle would render the outer column unqualified, and inside the subquery it would mean c.code.
 const hasChildrenSql = sql<boolean>`exists (select 1 from units c where c.parent_code = "units"."code")`;
 
+export async function getUnitsWithChildren(db: Queryable, codes: readonly string[]): Promise<UnitWithChildren[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.select({ ...unitColumns, hasChildren: hasChildrenSql }).from(units).where(inArray(units.code, [...codes]));
+  return rows.map((r) => ({ ...asUnit(r), hasChildren: r.hasChildren }));
+}
+
 export async function childrenOf(
   db: Queryable,
   code: string,

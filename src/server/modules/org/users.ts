@@ -8,7 +8,7 @@ import { hashPassword } from "./passwords.js";
 import { authorize, userPolicy, type Actor } from "./policy.js";
 import { units, users, sessions } from "./schema.js";
 import { getUnit, type Unit } from "./units.js";
-import { likeEscape, pathWithin } from "../../db/sql-helpers.js";
+import { isUniqueViolation, likeEscape, pathWithin } from "../../db/sql-helpers.js";
 
 export type UserRecord = {
   id: string;
@@ -105,6 +105,16 @@ async function loadAssignableScope(db: Queryable, actor: Actor | null, role: Rol
 
 const auditActor = (actor: Actor | null) => (actor ? { id: actor.id, name: actor.username } : null);
 
+/** Two admins creating the same username at once: the unique index decides, and the loser hears 409. */
+async function insertOrTaken<T>(username: string, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("USERNAME_TAKEN", { username });
+    throw err;
+  }
+}
+
 /** Creates an account; `actor` null means the system itself (seeding). */
 export async function createUser(db: Db, args: { actor: Actor | null; input: CreateUser; mustChangePassword?: boolean }): Promise<UserRecord> {
   const { actor, input } = args;
@@ -113,7 +123,7 @@ export async function createUser(db: Db, args: { actor: Actor | null; input: Cre
     const scope = await loadAssignableScope(tx, actor, input.role, input.scopeCode);
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (taken) throw new AppError("USERNAME_TAKEN", { username: input.username });
-    const [created] = await tx
+    const [created] = await insertOrTaken(input.username, () => tx
       .insert(users)
       .values({
         username: input.username,
@@ -123,7 +133,7 @@ export async function createUser(db: Db, args: { actor: Actor | null; input: Cre
         passwordHash,
         mustChangePassword: args.mustChangePassword ?? actor !== null,
       })
-      .returning({ id: users.id });
+      .returning({ id: users.id }));
     if (!created) throw new AppError("INTERNAL");
     await recordAudit(tx, {
       actor: auditActor(actor),

@@ -7,7 +7,7 @@ import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { authorize, unitPolicy, type Actor } from "../policy.js";
 import { unitDto } from "../present.js";
-import { ancestorsOf, childrenOf, getUnit, getUnits, pathCodes, searchUnits, type Unit } from "../units.js";
+import { ancestorsOf, childrenOf, getUnit, getUnits, getUnitsWithChildren, pathCodes, searchUnits, type Unit } from "../units.js";
 import type { Queryable } from "../../../db/client.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -26,9 +26,11 @@ export function unitRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/units/:code",
     { schema: { tags: ["units"], summary: "单位详情 / a unit", params: ZUnitCodeParams, response: { 200: ZUnitDetail, ...errors } } },
     async (request) => {
-      const unit = await loadReadableUnit(db, actorOf(request), request.params.code);
+      const actor = actorOf(request);
+      const unit = await loadReadableUnit(db, actor, request.params.code);
       const [ancestors, children] = await Promise.all([ancestorsOf(db, unit), childrenOf(db, unit.code, { limit: 1, offset: 0 })]);
-      return { ...unitDto(unit), ancestors: ancestors.map(unitDto), childCount: children.total };
+      const childCount = unitPolicy.onlyVisibleChild(actor, unit) ? 1 : children.total;
+      return { ...unitDto(unit), ancestors: ancestors.map(unitDto), childCount };
     },
   );
 
@@ -46,10 +48,15 @@ export function unitRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const unit = await loadReadableUnit(db, actor, request.params.code);
+      const onlyChild = unitPolicy.onlyVisibleChild(actor, unit);
+      if (onlyChild) {
+        // Above the actor's region only the chain leading to it is visible, not its siblings.
+        const child = (await getUnitsWithChildren(db, [onlyChild]))[0];
+        const items = child && request.query.offset === 0 ? [child] : [];
+        return { items: items.map((c) => ({ ...unitDto(c), hasChildren: c.hasChildren })), total: child ? 1 : 0 };
+      }
       const page = await childrenOf(db, unit.code, request.query);
-      // Above the actor's region only the chain leading to it is visible, not its siblings.
-      const items = page.items.filter((child) => unitPolicy.canRead(actor, child));
-      return { items: items.map((c) => ({ ...unitDto(c), hasChildren: c.hasChildren })), total: items.length === page.items.length ? page.total : items.length };
+      return { items: page.items.map((c) => ({ ...unitDto(c), hasChildren: c.hasChildren })), total: page.total };
     },
   );
 
