@@ -26,6 +26,16 @@ export const BURDEN_STATUSES = ["draft", "submitted", "admitted", "returned", "i
 export const ZBurdenStatus = z.enum(BURDEN_STATUSES);
 export type BurdenStatus = z.infer<typeof ZBurdenStatus>;
 
+export const STATUS_NAMES: Record<BurdenStatus, { zh: string; en: string }> = {
+  draft: { zh: "草稿", en: "draft" },
+  submitted: { zh: "已提交", en: "submitted" },
+  admitted: { zh: "已准入", en: "admitted" },
+  returned: { zh: "已退回", en: "returned" },
+  in_review: { zh: "待审核", en: "in review" },
+  withdrawn: { zh: "已撤回", en: "withdrawn" },
+  expired: { zh: "已过期", en: "expired" },
+};
+
 export const ZIsoDate = z.iso.date();
 
 /** Targets: explicit unit codes, or a rule "all townships / villages under X". */
@@ -141,3 +151,153 @@ export const ZFinding = z.object({
   evidence: z.record(z.string(), z.unknown()),
 });
 export type Finding = z.infer<typeof ZFinding>;
+
+// ---- responses ----
+export const ZGateResult = z.object({
+  outcome: z.enum(["admitted", "in_review", "returned"]).describe("what the gate would decide"),
+  findings: z.array(ZFinding),
+  targetCount: z.number().int(),
+  yearlyHours: z.number().describe("Standard Cost Model: minutes × targets × occurrences per year, in hours"),
+});
+export type GateResult = z.infer<typeof ZGateResult>;
+
+export const ZBurdenWriteResult = z.object({
+  id: z.string().uuid(),
+  status: ZBurdenStatus,
+  findings: z.array(ZFinding),
+  admissionNumber: z.string().nullable(),
+  targetCount: z.number().int().optional(),
+  yearlyHours: z.number().optional(),
+});
+export type BurdenWriteResult = z.infer<typeof ZBurdenWriteResult>;
+
+const ZUnitRef = z.object({ code: z.string(), name: z.string() });
+
+export const ZBurdenSummary = z.object({
+  id: z.string().uuid(),
+  kind: ZBurdenKind,
+  status: ZBurdenStatus,
+  title: z.string(),
+  issuer: ZUnitRef,
+  issuedOn: z.string(),
+  deadline: z.string(),
+  frequency: ZFrequency,
+  targetCount: z.number().int(),
+  yearlyHours: z.number(),
+  admissionNumber: z.string().nullable(),
+  findingCodes: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type BurdenSummary = z.infer<typeof ZBurdenSummary>;
+
+export const ZBurdenList = z.object({ items: z.array(ZBurdenSummary), total: z.number().int() });
+export const ZBurdenListQuery = z.object({
+  status: ZBurdenStatus.optional(),
+  kind: ZBurdenKind.optional(),
+  q: z.string().trim().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ZBurdenEvent = z.object({
+  at: z.string(),
+  actorName: z.string().nullable(),
+  fromStatus: ZBurdenStatus.nullable(),
+  toStatus: ZBurdenStatus,
+  reason: z.string().nullable(),
+});
+
+export const ZBurdenDetail = ZBurdenSummary.extend({
+  text: z.string(),
+  minutesPerTarget: z.number().int(),
+  targets: ZTargets,
+  targetSample: z.array(ZUnitRef).describe("up to 50 target units"),
+  parentId: z.string().uuid().nullable(),
+  quantity: ZQuantity.nullable(),
+  dutyItem: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  findings: z.array(ZFinding),
+  decisionReason: z.string().nullable(),
+  events: z.array(ZBurdenEvent),
+  can: z.array(z.enum(["edit", "submit", "decide", "withdraw", "relay"])).describe("what this user may do with it"),
+});
+export type BurdenDetail = z.infer<typeof ZBurdenDetail>;
+
+export const ZDecide = z.object({
+  decision: z.enum(["admit", "return"]),
+  reason: z.string().trim().min(2).max(2000),
+});
+export const ZWithdraw = z.object({ reason: z.string().trim().min(2).max(2000) });
+export const ZBurdenIdParams = z.object({ id: z.string().uuid() });
+
+export const ZInboxItem = z.object({
+  id: z.string().uuid(),
+  kind: ZBurdenKind,
+  title: z.string(),
+  issuer: ZUnitRef,
+  admissionNumber: z.string().nullable(),
+  deadline: z.string(),
+  workingDaysLeft: z.number().int(),
+  frequency: ZFrequency,
+  minutesPerTarget: z.number().int(),
+  myTargets: z.array(ZUnitRef).describe("the units of this user that it reaches"),
+  yearlyHoursForMe: z.number(),
+  canRelay: z.boolean(),
+});
+export const ZInbox = z.object({ items: z.array(ZInboxItem), yearlyHoursTotal: z.number() });
+
+export const ZAdmissionNumberParams = z.object({ number: z.string().trim().min(1).max(40) });
+export const ZVerifyResult = z.object({
+  admissionNumber: z.string(),
+  valid: z.boolean().describe("admitted and not withdrawn or expired"),
+  status: ZBurdenStatus,
+  kind: ZBurdenKind,
+  title: z.string(),
+  issuer: z.string(),
+  targets: z.string().describe("a readable summary of the targets"),
+  targetCount: z.number().int(),
+  issuedOn: z.string(),
+  deadline: z.string(),
+});
+export type VerifyResult = z.infer<typeof ZVerifyResult>;
+
+export const ZHoursQuery = z.object({
+  by: z.enum(["issuer", "target"]),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const ZHoursSummary = z.object({
+  year: z.number().int(),
+  items: z.array(z.object({ code: z.string(), name: z.string(), burdens: z.number().int(), yearlyHours: z.number() })),
+});
+
+// ---- gate configuration ----
+export const REGISTERS = ["inspection_plan", "evaluation_list", "secondment_approval", "allowed_proof"] as const;
+export const ZRegisterEntries = z.object({
+  regionCode: ZUnitCode,
+  year: z.number().int().min(2000).max(2100),
+  register: z.enum(REGISTERS),
+  entries: z.array(z.object({ code: z.string().trim().min(1).max(60), title: z.string().trim().min(1).max(200) })).min(1).max(1000),
+});
+export const ZGateSettingsPatch = z
+  .object({
+    minWorkingDays: z.number().int().min(0).max(60),
+    issuerYearlyCap: z.partialRecord(ZBurdenKind, z.number().int().min(0).max(100_000)),
+    targetMonthlyMinutesCap: z.number().int().min(0).max(100_000),
+    duplicateSimilarity: z.number().min(0.1).max(1),
+    dutyMatchSimilarity: z.number().min(0.1).max(1),
+    documentMaxChars: z.object({ general: z.number().int().min(100).max(100_000), specific: z.number().int().min(100).max(100_000) }),
+    generalMeetingsPerYear: z.number().int().min(0).max(100),
+    speechMaxMinutes: z.number().int().min(1).max(600),
+    comprehensiveInspectionsPerYear: z.number().int().min(0).max(100),
+    traceWords: z.array(z.string().trim().min(1).max(20)).max(200),
+    trafficWords: z.array(z.string().trim().min(1).max(20)).max(200),
+    bannedProofs: z.array(z.string().trim().min(1).max(100)).max(500),
+  })
+  .partial()
+  .strict();
+export const ZGateSettingsView = z.object({ regionCode: z.string(), effective: z.record(z.string(), z.unknown()) });
+export const ZRegionCodeParams = z.object({ regionCode: ZUnitCode });
+export const ZRuleList = z.object({
+  items: z.array(z.object({ code: z.string(), description: z.string() })),
+});

@@ -48,7 +48,7 @@ export const ZLogin = z.object({
 });
 export type Login = z.infer<typeof ZLogin>;
 
-export const ZAction = z.enum(["users.manage", "units.read", "audit.read"]);
+export const ZAction = z.enum(["users.manage", "units.read", "audit.read", "burdens.issue", "burdens.review", "inbox.read"]);
 
 export const ZMe = z.object({
   id: z.string().uuid(),

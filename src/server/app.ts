@@ -15,6 +15,11 @@ import { pickLang } from "./http/i18n.js";
 import { registerSessionGuard } from "./http/session.js";
 import type { RouteDeps } from "./http/types.js";
 import { auditRoutes } from "./modules/audit/routes.js";
+import { burdenRoutes } from "./modules/burdens/routes/burdens.routes.js";
+import { gateRoutes } from "./modules/burdens/routes/gate.routes.js";
+import { inboxRoutes } from "./modules/burdens/routes/inbox.routes.js";
+import { calendarRoutes } from "./modules/calendar/routes.js";
+import { dutyRoutes } from "./modules/duties/routes.js";
 import { authRoutes } from "./modules/org/routes/auth.routes.js";
 import { publicRoutes } from "./modules/org/routes/public.routes.js";
 import { unitRoutes } from "./modules/org/routes/units.routes.js";
@@ -54,7 +59,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  for (const routes of [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes]) routes(app, deps);
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes];
+  for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));
   if (webBuilt) {

@@ -2,7 +2,10 @@ import { buildApp } from "./app.js";
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
-import { DEMO_USERS, seedDemo } from "./modules/org/demo-seed.js";
+import { seedDemoData } from "./demo/seed.js";
+import { DEMO_USERS } from "./modules/org/demo-seed.js";
+import { chinaToday } from "./modules/burdens/prepare.js";
+import { expireOverdue } from "./modules/burdens/registry.js";
 
 async function main() {
   const config = loadConfig();
@@ -21,9 +24,14 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   if (config.seedDemo) {
-    const seeded = await seedDemo(database.db, config.demoPassword);
+    const seeded = await seedDemoData(database.db, config.demoPassword);
     app.log.info(seeded, "demo data ready");
   }
+  // One-off burdens past their deadline expire; checked at start and then every hour.
+  const expire = () => expireOverdue(database.db, chinaToday()).catch((err: unknown) => app.log.error({ err }, "expiring burdens failed"));
+  await expire();
+  const expiry = setInterval(() => void expire(), 3_600_000);
+  expiry.unref();
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`\n减负通 Jianfu is running: http://localhost:${config.port}  (database: ${where})`);

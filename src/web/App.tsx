@@ -15,6 +15,12 @@ const HomePage = lazy(() => import("./pages/home/HomePage.js"));
 const UnitsPage = lazy(() => import("./pages/units/UnitsPage.js"));
 const UsersPage = lazy(() => import("./pages/users/UsersPage.js"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage.js"));
+const BurdenListPage = lazy(() => import("./pages/burdens/BurdenListPage.js"));
+const BurdenFormPage = lazy(() => import("./pages/burdens/BurdenFormPage.js"));
+const BurdenDetailPage = lazy(() => import("./pages/burdens/BurdenDetailPage.js"));
+const ReviewPage = lazy(() => import("./pages/review/ReviewPage.js"));
+const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
+const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 
 export const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Segoe UI", Roboto, sans-serif';
@@ -27,39 +33,64 @@ const theme: ThemeConfig = {
   },
 };
 
+/** Everything behind the session: the login page and the app frame with its pages. */
+function SignedIn() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<PageSpin />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
+        <Route
+          element={
+            <RequireAuth>
+              <Suspense fallback={<PageSpin />}>
+                <AppLayout />
+              </Suspense>
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="units" element={<RequireAuth action="units.read"><UnitsPage /></RequireAuth>} />
+          <Route path="users" element={<RequireAuth action="users.manage"><UsersPage /></RequireAuth>} />
+          <Route path="audit" element={<RequireAuth action="audit.read"><AuditPage /></RequireAuth>} />
+          <Route path="burdens" element={<RequireAuth screen="burdens"><BurdenListPage /></RequireAuth>} />
+          <Route path="burdens/new" element={<RequireAuth screen="newBurden"><BurdenFormPage /></RequireAuth>} />
+          <Route path="burdens/:id/edit" element={<RequireAuth screen="newBurden"><BurdenFormPage /></RequireAuth>} />
+          {/* Read by whoever the server lets read it, a targeted village included. */}
+          <Route path="burdens/:id" element={<BurdenDetailPage />} />
+          <Route path="review" element={<RequireAuth screen="review"><ReviewPage /></RequireAuth>} />
+          <Route path="inbox" element={<RequireAuth screen="inbox"><InboxPage /></RequireAuth>} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </AuthProvider>
+  );
+}
+
 function Routed() {
   const { lang } = useLang();
   return (
     <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={theme} componentSize="middle">
       <AntApp>
         <BrowserRouter>
-          <AuthProvider>
-            <Routes>
-              <Route
-                path="/login"
-                element={
-                  <Suspense fallback={<PageSpin />}>
-                    <LoginPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                element={
-                  <RequireAuth>
-                    <Suspense fallback={<PageSpin />}>
-                      <AppLayout />
-                    </Suspense>
-                  </RequireAuth>
-                }
-              >
-                <Route index element={<HomePage />} />
-                <Route path="units" element={<RequireAuth action="units.read"><UnitsPage /></RequireAuth>} />
-                <Route path="users" element={<RequireAuth action="users.manage"><UsersPage /></RequireAuth>} />
-                <Route path="audit" element={<RequireAuth action="audit.read"><AuditPage /></RequireAuth>} />
-              </Route>
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </AuthProvider>
+          <Routes>
+            {/* Public, no login, no session check: the QR code on a document points here. */}
+            <Route
+              path="/verify/:number?"
+              element={
+                <Suspense fallback={<PageSpin />}>
+                  <PublicVerifyPage />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<SignedIn />} />
+          </Routes>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

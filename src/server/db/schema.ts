@@ -1,3 +1,6 @@
 // The full database schema, gathered from the modules that own each table (drizzle-kit reads this file).
 export * from "../modules/org/schema.js";
 export * from "../modules/audit/schema.js";
+export * from "../modules/burdens/schema.js";
+export * from "../modules/calendar/schema.js";
+export * from "../modules/duties/schema.js";

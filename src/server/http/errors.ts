@@ -1,8 +1,11 @@
+import { STATUS_NAMES, type BurdenStatus } from "../../contracts/burdens.js";
 import { LEVEL_NAMES, ROLE_NAMES, type Role, type UnitLevel } from "../../contracts/roles.js";
 import type { Lang } from "./i18n.js";
 
 const roleName = (role: string | number | undefined, lang: "zh" | "en") => ROLE_NAMES[role as Role]?.[lang] ?? String(role);
 const levelName = (level: string | number | undefined, lang: "zh" | "en") => LEVEL_NAMES[level as UnitLevel]?.[lang] ?? String(level);
+
+const statusName = (status: string | number | undefined, lang: "zh" | "en") => STATUS_NAMES[status as BurdenStatus]?.[lang] ?? String(status);
 
 type Params = Record<string, string | number>;
 type Message = { status: number; zh: (p: Params) => string; en: (p: Params) => string };
@@ -44,6 +47,61 @@ export const ERROR_CATALOG = {
     (p) => `The role "${roleName(p.role, "en")}" cannot have a ${levelName(p.level, "en")}-level unit as its scope`,
   ),
   CANNOT_CHANGE_SELF: m(400, "不能停用自己或更改自己的角色", "You cannot disable yourself or change your own role"),
+  NO_TARGETS: m(400, "没有符合条件的下达对象", "No unit matches the targets"),
+  TOO_MANY_TARGETS: m(400, (p) => `下达对象超过 ${p.max} 个，请分批下达`, (p) => `More than ${p.max} targets; split the burden`),
+  TARGET_OUT_OF_REACH: m(
+    400,
+    (p) => `下达对象不在${p.issuer}的管辖范围内，或不是乡镇、村级单位：${p.units}`,
+    (p) => `Targets outside the reach of ${p.issuer}, or not townships or villages: ${p.units}`,
+  ),
+  NOT_ISSUER: m(403, (p) => `您不能以“${p.issuer}”的名义下达事项`, (p) => `You may not issue burdens in the name of ${p.issuer}`),
+  BURDEN_NOT_FOUND: m(404, "未找到该负担事项", "No such burden"),
+  WRONG_STATUS: m(
+    409,
+    (p) => `该事项当前状态为“${statusName(p.status, "zh")}”，不能${p.action === "submitted" ? "提交" : p.action === "decided" ? "审核" : p.action === "withdrawn" ? "撤回" : "修改"}`,
+    (p) => `The burden is ${statusName(p.status, "en")}; it cannot be ${p.action}`,
+  ),
+  DEADLINE_IN_PAST: m(400, (p) => `截止日期 ${p.deadline} 已过`, (p) => `The deadline ${p.deadline} has passed`),
+  PARENT_NOT_ADMITTED: m(400, "只能转发已准入的上级事项", "Only an admitted burden can be relayed down"),
+  NOT_A_PARENT_TARGET: m(403, "只有上级事项的下达对象才能向下转发", "Only a target of the parent burden may relay it down"),
+  ADMISSION_NUMBER_INVALID: m(
+    400,
+    "准入编号格式或校验位不正确（示例：230524-2026-000123-7）",
+    "The admission number is malformed or its check character is wrong (example: 230524-2026-000123-7)",
+  ),
+  ADMISSION_NUMBER_UNKNOWN: m(
+    404,
+    "未查到该准入编号：该事项未经准入，您可以向减负办或纪委监委反映",
+    "No burden has this admission number: it was not admitted, and you may report it",
+  ),
+  CALENDAR_DAY_NOT_FOUND: m(
+    404,
+    (p) => `${p.date} 没有减负办录入的节假日或调休上班日（节假日数据包中的法定安排不能删除）`,
+    (p) => `No holiday or make-up workday was entered by an office for ${p.date} (the statutory arrangements of the holiday package cannot be deleted)`,
+  ),
+  DUTY_WRONG_LEVEL: m(
+    400,
+    (p) =>
+      `${p.expected === "template" ? "履职事项清单模板由县（市、区）制定" : p.expected === "township" ? "差异只能为乡镇（街道）设置" : "只有县（市、区）和乡镇（街道）有履职事项清单"}，${p.code} 是${levelName(p.level, "zh")}单位`,
+    (p) =>
+      `${p.expected === "template" ? "A duty-list template belongs to a county" : p.expected === "township" ? "Differences belong to a township" : "Only counties and townships have duty lists"}; ${p.code} is a ${levelName(p.level, "en")}-level unit`,
+  ),
+  DUTY_LIST_NOT_FOUND: m(404, (p) => `${p.unit} 在 ${p.on} 没有生效的履职事项清单`, (p) => `${p.unit} has no duty list in force on ${p.on}`),
+  DUTY_LIST_INVALID: m(400, (p) => `履职事项清单有 ${p.count} 处错误，未作任何修改`, (p) => `The duty list has ${p.count} error(s); nothing was changed`),
+  EXCEL_NOT_XLSX: m(
+    415,
+    "请上传 .xlsx 格式的 Excel 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）",
+    "Upload an .xlsx Excel file (save an old .xls as .xlsx in Excel first)",
+  ),
+  EXCEL_UNREADABLE: m(400, "无法读取该 Excel 文件：文件已损坏，或解压后过大", "The Excel file cannot be read: it is damaged, or too large once unpacked"),
+  EXCEL_EMPTY: m(400, "Excel 文件中没有履职事项", "The Excel file holds no duty items"),
+  EXCEL_NO_HEADER: m(
+    400,
+    "未找到表头：表格前 10 行中须有一行包含“事项名称”和“类别”两列",
+    "No header row: one of the first 10 rows must have the columns 事项名称 (item) and 类别 (category)",
+  ),
+  EXCEL_TOO_MANY_ROWS: m(400, (p) => `Excel 文件超过 ${p.max} 行，请拆分后导入`, (p) => `The Excel file has more than ${p.max} rows; split it`),
+  EXCEL_INVALID: m(400, (p) => `Excel 文件有 ${p.count} 处错误，未导入任何内容`, (p) => `The Excel file has ${p.count} error(s); nothing was imported`),
   PAYLOAD_TOO_LARGE: m(413, "请求内容过大", "The request is too large"),
   UNSUPPORTED_MEDIA_TYPE: m(415, "不支持的内容类型", "Unsupported content type"),
   RATE_LIMITED: m(429, "请求过于频繁，请稍后再试", "Too many requests; try again later"),

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { buildApp } from "../app.js";
 import { loadConfig, type AppConfig } from "../config.js";
 import type { Database, Db } from "../db/client.js";
-import { seedDemo } from "../modules/org/demo-seed.js";
+import { seedDemoData } from "../demo/seed.js";
 import { createTestDatabase } from "./database.js";
 
 export const TEST_PASSWORD = "Test-password-2026";
@@ -23,7 +23,8 @@ export async function createTestApp(): Promise<TestContext> {
     ...loadConfig({ NODE_ENV: "test", JIANFU_SECRET: randomBytes(32).toString("hex"), DATA_DIR: "/nonexistent" }),
     demoPassword: TEST_PASSWORD,
   };
-  await seedDemo(database.db, TEST_PASSWORD);
+  // Demo burdens are left out: each test makes the burdens it looks at.
+  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false });
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger: false });
   return {
     app,

@@ -13,7 +13,21 @@ import type {
   ZAuditVerify,
 } from "../../contracts/org.js";
 import type { Role, UnitLevel } from "../../contracts/roles.js";
-import { api } from "./client.js";
+import type {
+  BurdenDetail,
+  BurdenInput,
+  BurdenKind,
+  BurdenStatus,
+  BurdenWriteResult,
+  GateResult,
+  VerifyResult,
+  ZBurdenList,
+  ZDecide,
+  ZHoursSummary,
+  ZInbox,
+  ZRuleList,
+} from "../../contracts/burdens.js";
+import { api, request } from "./client.js";
 
 export type AuditList = z.infer<typeof ZAuditList>;
 export type AuditEntry = AuditList["items"][number];
@@ -49,4 +63,36 @@ export const usersApi = {
 export const auditApi = {
   list: (query: { limit: number; before?: number }) => api.get<AuditList>("/api/audit", query),
   verify: () => api.get<AuditVerify>("/api/audit/verify"),
+};
+
+export type BurdenList = z.infer<typeof ZBurdenList>;
+export type Inbox = z.infer<typeof ZInbox>;
+export type InboxItem = Inbox["items"][number];
+export type HoursSummary = z.infer<typeof ZHoursSummary>;
+export type RuleList = z.infer<typeof ZRuleList>;
+export type Decide = z.infer<typeof ZDecide>;
+export type BurdenListQuery = { status?: BurdenStatus; kind?: BurdenKind; q?: string; limit: number; offset: number };
+
+export const burdensApi = {
+  check: (body: BurdenInput, signal?: AbortSignal) => request<GateResult>("POST", "/api/admission/check", { body, signal }),
+  create: (body: BurdenInput) => api.post<BurdenWriteResult>("/api/burdens", body),
+  update: (id: string, body: BurdenInput) => api.put<BurdenWriteResult>(`/api/burdens/${enc(id)}`, body),
+  submit: (id: string) => api.post<BurdenWriteResult>(`/api/burdens/${enc(id)}/submit`),
+  decide: (id: string, body: Decide) => api.post<BurdenWriteResult>(`/api/burdens/${enc(id)}/decide`, body),
+  withdraw: (id: string, reason: string) => api.post<BurdenWriteResult>(`/api/burdens/${enc(id)}/withdraw`, { reason }),
+  list: (query: BurdenListQuery, signal?: AbortSignal) => api.get<BurdenList>("/api/burdens", query, signal),
+  get: (id: string, signal?: AbortSignal) => api.get<BurdenDetail>(`/api/burdens/${enc(id)}`, undefined, signal),
+  hours: (query: { by: "issuer" | "target"; year?: number; limit?: number }, signal?: AbortSignal) =>
+    api.get<HoursSummary>("/api/burdens/hours", query, signal),
+  rules: (signal?: AbortSignal) => api.get<RuleList>("/api/gate/rules", undefined, signal),
+};
+
+export const inboxApi = {
+  list: (signal?: AbortSignal) => api.get<Inbox>("/api/inbox", undefined, signal),
+};
+
+/** No login needed: anyone may check an admission number. */
+export const publicApi = {
+  verify: (number: string, signal?: AbortSignal) => api.get<VerifyResult>(`/api/public/verify/${enc(number)}`, undefined, signal),
+  qrUrl: (number: string) => `/api/public/verify/${enc(number)}/qr.svg`,
 };

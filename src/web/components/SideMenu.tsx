@@ -1,19 +1,34 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileAddOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import { Menu } from "antd";
 import type { MenuProps } from "antd";
 import { useLocation, useNavigate } from "react-router-dom";
 import { useAuth } from "../auth/AuthContext.js";
 import { useT } from "../i18n/index.js";
+import { roleSees, type Screen } from "./roleAccess.js";
 
-/** Logo and the module menu; only entries the server allows (`me.can`) appear. */
+/** Logo and the module menu; only entries the server allows (`me.can`) or that fit the role appear. */
 export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
   const t = useT();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  const sees = (screen: Screen) => (me ? roleSees(me.role, screen) : false);
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
   const items: MenuProps["items"] = [
     { key: "/", icon: <HomeOutlined />, label: t.nav.home },
+    sees("inbox") ? { key: "/inbox", icon: <InboxOutlined />, label: t.nav.inbox } : null,
+    sees("burdens") ? { key: "/burdens", icon: <ProfileOutlined />, label: t.nav.burdens } : null,
+    sees("newBurden") ? { key: "/burdens/new", icon: <FileAddOutlined />, label: t.nav.newBurden } : null,
+    sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
     can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
     can("audit.read") ? { key: "/audit", icon: <AuditOutlined />, label: t.nav.audit } : null,
@@ -28,7 +43,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={["/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[pathname === "/burdens/new" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

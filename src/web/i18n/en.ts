@@ -1,4 +1,5 @@
 import type { Dict } from "./zh-CN.js";
+import { burdensEn } from "./burdens.en.js";
 
 export const en: Dict = {
   app: {
@@ -25,6 +26,7 @@ export const en: Dict = {
     loadMore: "Load more",
     noData: "No data",
     retry: "Retry",
+    listSep: ", ",
   },
   login: {
     heading: "Sign in",
@@ -35,7 +37,16 @@ export const en: Dict = {
     submit: "Sign in",
     hint: "Use the account your unit gave you. Forgot the password? Ask your administrator.",
   },
-  nav: { home: "Home", units: "Divisions", users: "Users", audit: "Audit log" },
+  nav: {
+    home: "Home",
+    units: "Divisions",
+    users: "Users",
+    audit: "Audit log",
+    burdens: "Burdens",
+    newBurden: "New burden",
+    review: "Review queue",
+    inbox: "Inbox",
+  },
   header: {
     changePassword: "Change password",
     logout: "Log out",
@@ -95,6 +106,12 @@ export const en: Dict = {
     unitsDesc: "Browse and search the divisions and departments in your scope",
     usersDesc: "Create accounts, assign roles and scopes, reset passwords",
     auditDesc: "Read the log of actions and verify its hash chain",
+    burdensDesc: "Burdens issued in your region, their findings and admission numbers",
+    newBurdenDesc: "Register a burden on the grassroots; the admission gate checks it as you write",
+    reviewDesc: "Decide the burdens the admission gate sent to review",
+    inboxDesc: "Admitted burdens that reach you; verify an admission number",
+    inboxCta: "Open the inbox",
+    inboxLead: "Tasks, forms, meetings and inspections from above arrive here once admitted; anything without an admission number you may report.",
   },
   units: {
     tree: "Hierarchy",
@@ -158,4 +175,5 @@ export const en: Dict = {
     noMore: "No older entries",
   },
   notFound: { title: "Page not found", back: "Back to home" },
+  ...burdensEn,
 };

@@ -1,4 +1,5 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
+import { burdensZh } from "./burdens.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
     loadMore: "加载更多",
     noData: "暂无数据",
     retry: "重试",
+    listSep: "、",
   },
   login: {
     heading: "用户登录",
@@ -36,7 +38,16 @@ export const zhCN = {
     submit: "登录",
     hint: "请使用单位分配的账号登录，忘记密码请联系本级管理员。",
   },
-  nav: { home: "首页", units: "行政区划", users: "用户管理", audit: "审计日志" },
+  nav: {
+    home: "首页",
+    units: "行政区划",
+    users: "用户管理",
+    audit: "审计日志",
+    burdens: "负担事项",
+    newBurden: "新建事项",
+    review: "审核队列",
+    inbox: "收件箱",
+  },
   header: {
     changePassword: "修改密码",
     logout: "退出登录",
@@ -95,6 +106,12 @@ export const zhCN = {
     unitsDesc: "浏览和检索管辖范围内的行政区划与部门",
     usersDesc: "创建账号、分配角色与管辖范围、重置密码",
     auditDesc: "查看操作记录，校验审计日志哈希链",
+    burdensDesc: "查看本区域下达的负担事项、审查发现和准入编号",
+    newBurdenDesc: "登记需基层承担的事项，填写时实时准入预检",
+    reviewDesc: "审核准入审查中需人工判断的事项",
+    inboxDesc: "查收下达给您的已准入事项，核验准入编号",
+    inboxCta: "打开收件箱",
+    inboxLead: "上级下达的任务、报表、会议和检查，经准入后都在这里；没有准入编号的，您可以反映。",
   },
   units: {
     tree: "区划树",
@@ -158,6 +175,7 @@ export const zhCN = {
     noMore: "没有更早的记录了",
   },
   notFound: { title: "页面不存在", back: "返回首页" },
+  ...burdensZh,
 };
 
 export type Dict = typeof zhCN;

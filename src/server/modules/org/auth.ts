@@ -170,3 +170,9 @@ export async function changeOwnPassword(
     });
   });
 }
+
+/** The actor of an account, for work the system does in a person's name (demo data, imports). */
+export async function actorByUsername(db: Db, username: string): Promise<Actor | null> {
+  const [row] = await db.select(actorColumns).from(users).innerJoin(units, eq(units.code, users.scopeCode)).where(eq(users.username, username));
+  return row ? toActor(row) : null;
+}

@@ -280,15 +280,15 @@ describe("account lists and the audit log follow the admin's scope and the regio
 });
 
 const CAN: [Username, string[], string][] = [
-  ["raohe_village", ["units.read"], "230524100200"],
-  ["raohe_town", ["units.read"], "230524100000"],
-  ["raohe_nyncj", ["units.read"], "230524"], // a department looks at its county
-  ["raohe_office", ["units.read"], "230524"],
+  ["raohe_village", ["inbox.read", "units.read"], "230524100200"],
+  ["raohe_town", ["burdens.issue", "inbox.read", "units.read"], "230524100000"],
+  ["raohe_nyncj", ["burdens.issue", "units.read"], "230524"], // a department looks at its county
+  ["raohe_office", ["burdens.issue", "burdens.review", "units.read"], "230524"],
   ["raohe_jiwei", ["units.read", "audit.read"], "230524"],
   ["raohe_admin", ["units.read", "users.manage", "audit.read"], "230524"],
   ["admin", ["units.read", "users.manage", "audit.read"], "100000"],
-  ["atushi_office", ["units.read"], "653001"],
-  ["atushi_town", ["units.read"], "653001100000"],
+  ["atushi_office", ["burdens.issue", "burdens.review", "units.read"], "653001"],
+  ["atushi_town", ["burdens.issue", "inbox.read", "units.read"], "653001100000"],
 ];
 
 describe("the server tells each user what he may do and which region he looks at", () => {

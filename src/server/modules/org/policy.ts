@@ -5,7 +5,7 @@ import { auditPolicy } from "../audit/policy.js";
 
 export { authorize, regionPathOf, type Actor } from "../../kernel/actor.js";
 
-export type Action = "users.manage" | "units.read" | "audit.read";
+export type Action = "users.manage" | "units.read" | "audit.read" | "burdens.issue" | "burdens.review" | "inbox.read";
 
 export const unitPolicy = {
   /** Anyone may read a unit inside his region, and the chain of units above it. */
@@ -40,5 +40,9 @@ export function allowedActions(actor: Actor): Action[] {
   const actions: Action[] = ["units.read"];
   if (userPolicy.canManageAny(actor)) actions.push("users.manage");
   if (auditPolicy.canRead(actor)) actions.push("audit.read");
+  // Mirrors burdens/policy.ts: who issues, who reviews, whose units receive burdens.
+  if (["department_staff", "township_official", "office"].includes(actor.role)) actions.push("burdens.issue");
+  if (actor.role === "office") actions.push("burdens.review");
+  if (actor.role === "village_cadre" || actor.role === "township_official") actions.push("inbox.read");
   return actions;
 }

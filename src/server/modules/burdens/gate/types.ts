@@ -61,6 +61,8 @@ export type GateSettings = {
   generalMeetingsPerYear: number;
   speechMaxMinutes: number;
   comprehensiveInspectionsPerYear: number;
+  /** SECONDMENT_TOO_LONG: months from which a secondment 借调 goes to review (absent: the default, 6). */
+  secondmentMaxMonths?: number;
   /** Words that reveal a demand for 留痕 (proof of work) or for traffic figures; extendable per region. */
   traceWords: string[];
   trafficWords: string[];
@@ -86,6 +88,9 @@ export type SimilarBurden = {
   deadline: string;
   similarity: number;
   sharedTargets: number;
+  kind?: BurdenKind;
+  /** For a document: its head (红头 red, 白头 white, memo), to catch 红头改白头 reissues. */
+  documentHead?: "red" | "white" | "memo";
 };
 
 export type ParentBurden = {
@@ -110,11 +115,16 @@ export type Registers = {
   allowedProofs: string[];
 };
 
+/** A day that is not an ordinary weekday or weekend: a public holiday off, or a make-up workday 调休. */
+export type NamedDay = { date: string; kind: "holiday" | "workday"; name: string; nameEn: string | null };
+
 export type WorkingCalendar = {
   /** Working days after `from` up to and including `to` (0 when `to` <= `from`). */
   workingDaysBetween: (from: string, to: string) => number;
   /** False for a year the holiday data does not cover yet: weekends only are counted then. */
   covers: (year: number) => boolean;
+  /** Holidays and make-up workdays after `from` up to and including `to`, so a finding can name them. */
+  namedDaysBetween?: (from: string, to: string) => NamedDay[];
 };
 
 export type GateContext = {

@@ -1,0 +1,15 @@
+import type { Db } from "../db/client.js";
+import { seedDemoBurdens } from "../modules/burdens/demo.js";
+import { seedDemoDuties } from "../modules/duties/demo.js";
+import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
+
+/**
+ * The demo data of every module, in dependency order: the hierarchy and accounts, then the duty lists, then burdens that pass the gate.
+ * Each step is idempotent, so a restart seeds nothing twice.
+ */
+export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean } = {}) {
+  const org = await seedDemoOrg(db, password);
+  const duties = await seedDemoDuties(db);
+  const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
+  return { ...org, duties, burdens };
+}

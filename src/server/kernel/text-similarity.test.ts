@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { bestMatch, coverage, prepare, prepareName, relevance, similarity, tokens } from "./text-similarity.js";
+
+describe("tokens", () => {
+  it("cuts Chinese into meaningful words, dropping punctuation, numbers and the boilerplate of official text", () => {
+    const words = tokens("关于报送2026年各村耕地面积统计表的通知。");
+    expect(words).toEqual(expect.arrayContaining(["报送", "各村", "耕地", "面积", "耕地面积", "统计", "统计表"]));
+    for (const dropped of ["关于", "的", "通知", "2026", "年", "。"]) expect(words).not.toContain(dropped);
+  });
+
+  it("counts a form by any of its names as a 报表 and lowercases Latin letters", () => {
+    expect(tokens("种植结构情况表")).toContain("报表");
+    expect(tokens("政务APP下载")).toContain("app");
+  });
+
+  it("has nothing to say about empty or punctuation-only text", () => {
+    expect(tokens("")).toEqual([]);
+    expect(tokens("  ，。！ 123 ")).toEqual([]);
+    expect(similarity("", "统计表")).toBe(0);
+  });
+});
+
+describe("similarity of short titles", () => {
+  const HIGH: [string, string][] = [
+    ["统计各村耕地面积报表", "各村耕地面积统计表"],
+    ["关于报送各村耕地面积及种植结构统计表的通知", "关于填报各村耕地面积和农作物种植结构情况表的通知"],
+    ["2026年第一季度农村经济统计报表", "农村经济统计季度报表"],
+    ["组织开展安全生产执法检查", "安全生产执法检查"],
+  ];
+  const LOW: [string, string][] = [
+    ["各村耕地面积统计表", "全县安全生产工作会议"],
+    ["各村政务公众号每日新增粉丝任务", "农村低保对象入户核查"],
+    ["森林防火专项督查", "各村常住人口统计表"],
+  ];
+
+  it.each(HIGH)("finds “%s” and “%s” alike (≥ 0.5)", (a, b) => {
+    expect(similarity(a, b)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each(LOW)("finds “%s” and “%s” unrelated (< 0.2)", (a, b) => {
+    expect(similarity(a, b)).toBeLessThan(0.2);
+  });
+
+  it("is symmetric, 1 for the same text, and ranks a near title above a far one", () => {
+    const a = "各村耕地面积统计表";
+    expect(similarity(a, a)).toBeCloseTo(1, 5);
+    expect(similarity(a, "统计各村耕地面积报表")).toBeCloseTo(similarity("统计各村耕地面积报表", a), 10);
+    expect(similarity(a, "统计各村耕地面积报表")).toBeGreaterThan(similarity(a, "各村常住人口统计表"));
+  });
+});
+
+describe("bestMatch", () => {
+  const candidates = [
+    { key: "C001", text: "统计调查和统计报表报送" },
+    { key: "R001", text: "安全生产执法检查和行政处罚" },
+    { key: "B001", text: "农村人居环境整治和村庄清洁行动" },
+  ];
+
+  it("picks the candidate closest to the query", () => {
+    expect(bestMatch("组织开展安全生产执法检查", candidates)).toMatchObject({ key: "R001" });
+    expect(bestMatch("开展村庄清洁行动", candidates)).toMatchObject({ key: "B001" });
+  });
+
+  it("returns null when no candidate shares a word", () => {
+    expect(bestMatch("公众号涨粉", candidates)).toBeNull();
+  });
+});
+
+describe("relevance of a duty name to a request", () => {
+  const score = (name: string, title: string, body = "") => relevance(prepareName(name), prepare(title), body ? prepare(`${title}\n${body}`) : null);
+
+  it("finds a request under one clause of a duty named by several (A和B)", () => {
+    expect(score("统计调查和统计报表报送", "关于报送各村耕地面积及种植结构统计表的通知")).toBeGreaterThanOrEqual(0.8);
+    expect(score("安全生产执法检查和行政处罚", "组织开展安全生产执法检查")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("reads the body too, at a discount", () => {
+    const title = "2026年第四季度农村住户样本轮换登记";
+    expect(score("统计调查和统计报表报送", title, "按国家统计调查制度，请样本村配合完成住户调查样本轮换登记。")).toBeGreaterThan(score("统计调查和统计报表报送", title));
+  });
+
+  it("gives little to a name that shares one common word, and nothing to an unrelated one", () => {
+    expect(score("普法宣传和法治乡镇建设", "组织开展扫黑除恶宣传")).toBeLessThan(0.45);
+    expect(score("新时代文明实践和移风易俗", "公众号涨粉")).toBe(0);
+  });
+
+  it("weighs words by what they tell: the rare word found counts more than the common one", () => {
+    const name = prepare("粮食生产");
+    expect(coverage(name, prepare("粮食"))).toBeGreaterThan(coverage(name, prepare("生产")));
+  });
+});

@@ -1,0 +1,87 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, Queryable } from "../../../db/client.js";
+import { recordAudit } from "../../audit/audit.js";
+import type { Actor, ScopeUnit } from "../../../kernel/actor.js";
+import { gateRegisters, gateSettings } from "../schema.js";
+import { DEFAULT_GATE_SETTINGS } from "./rules/defaults.js";
+import type { GateSettings, Registers } from "./types.js";
+
+/** Rows whose region is the given path or one of its ancestors: a provincial setting reaches its counties. */
+const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string) =>
+  sql`(${path} = ${column} or ${path} like ${column} || '.%')`;
+
+/** Defaults, overridden by each region from the nation down to the issuer's own. */
+export async function loadGateSettings(db: Queryable, issuerPath: string): Promise<GateSettings> {
+  const rows = await db
+    .select({ settings: gateSettings.settings })
+    .from(gateSettings)
+    .where(regionHolds(gateSettings.regionPath, issuerPath))
+    .orderBy(asc(sql`length(${gateSettings.regionPath})`));
+  return rows.reduce<GateSettings>((merged, r) => mergeSettings(merged, r.settings as Partial<GateSettings>), DEFAULT_GATE_SETTINGS);
+}
+
+/** A region that sets one cap of a group (say documentMaxChars.general) keeps the others from above. */
+function mergeSettings(base: GateSettings, patch: Partial<GateSettings>): GateSettings {
+  return {
+    ...base,
+    ...patch,
+    issuerYearlyCap: { ...base.issuerYearlyCap, ...patch.issuerYearlyCap },
+    documentMaxChars: { ...base.documentMaxChars, ...patch.documentMaxChars },
+  };
+}
+
+export type RegisterName = "inspection_plan" | "evaluation_list" | "secondment_approval" | "allowed_proof";
+
+/** The approved plans and lists of the issuer's region and the regions above it, for one year. */
+export async function loadRegisters(db: Queryable, issuerPath: string, year: number): Promise<Registers> {
+  const rows = await db
+    .select({ register: gateRegisters.register, code: gateRegisters.code, title: gateRegisters.title })
+    .from(gateRegisters)
+    .where(and(regionHolds(gateRegisters.regionPath, issuerPath), eq(gateRegisters.year, year)));
+  const of = (name: RegisterName) => rows.filter((r) => r.register === name);
+  return {
+    inspectionPlan: of("inspection_plan").map(({ code, title }) => ({ code, title })),
+    approvedEvaluations: of("evaluation_list").map(({ code, title }) => ({ code, title })),
+    secondmentApprovals: of("secondment_approval").map((r) => r.code),
+    allowedProofs: of("allowed_proof").map((r) => r.title),
+  };
+}
+
+/** The office of a region sets its thresholds; what it leaves out keeps the value from above. */
+export async function saveGateSettings(db: Db, args: { actor: Actor; region: ScopeUnit; settings: Partial<GateSettings> }) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(gateSettings)
+      .values({ regionCode: args.region.code, regionPath: args.region.path, settings: args.settings, updatedBy: args.actor.id })
+      .onConflictDoUpdate({ target: gateSettings.regionCode, set: { settings: args.settings, updatedBy: args.actor.id, updatedAt: new Date() } });
+    await recordAudit(tx, {
+      actor: { id: args.actor.id, name: args.actor.username },
+      action: "gate.settings",
+      entityType: "region",
+      entityId: args.region.code,
+      scopePath: args.region.path,
+      detail: { settings: args.settings },
+    });
+  });
+}
+
+/** Adds entries to a register (idempotent on region, year, register and code). */
+export async function addRegisterEntries(
+  db: Db,
+  args: { actor: Actor | null; region: ScopeUnit; year: number; register: RegisterName; entries: { code: string; title: string }[] },
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(gateRegisters)
+      .values(args.entries.map((e) => ({ ...e, regionCode: args.region.code, regionPath: args.region.path, year: args.year, register: args.register, createdBy: args.actor?.id ?? null })))
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      actor: args.actor ? { id: args.actor.id, name: args.actor.username } : null,
+      action: "gate.register.add",
+      entityType: "register",
+      entityId: `${args.region.code}/${args.year}/${args.register}`,
+      scopePath: args.region.path,
+      detail: { codes: args.entries.map((e) => e.code) },
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import type { BurdenInput } from "../../../contracts/burdens.js";
+import type { Db } from "../../db/client.js";
+import { AppError } from "../../http/errors.js";
+import { authorize, type Actor, type ScopeUnit } from "../../kernel/actor.js";
+import { getUnit } from "../org/units.js";
+import { evaluateGate } from "./gate/evaluate.js";
+import { loadGateContext } from "./gate/context.js";
+import type { ParentBurden, RawFinding } from "./gate/types.js";
+import { yearlyMinutes } from "./hours.js";
+import { burdenPolicy } from "./policy.js";
+import { burdens, burdenTargets } from "./schema.js";
+import { resolveTargets } from "./targets.js";
+
+export type Prepared = {
+  issuer: ScopeUnit;
+  targets: ScopeUnit[];
+  outcome: "admitted" | "in_review" | "returned";
+  findings: RawFinding[];
+  yearlyMinutes: number;
+};
+
+/** Today in China (UTC+8), as an ISO date: deadlines are Beijing dates. */
+export const chinaToday = (now = new Date()): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+async function loadParent(db: Db, parentId: string, issuer: ScopeUnit): Promise<ParentBurden> {
+  const [parent] = await db.select().from(burdens).where(eq(burdens.id, parentId));
+  if (!parent) throw new AppError("BURDEN_NOT_FOUND");
+  if (parent.status !== "admitted") throw new AppError("PARENT_NOT_ADMITTED");
+  const targeted = await db.select({ code: burdenTargets.unitCode }).from(burdenTargets).where(eq(burdenTargets.burdenId, parentId));
+  if (!targeted.some((t) => t.code === issuer.code)) throw new AppError("NOT_A_PARENT_TARGET");
+  return {
+    id: parent.id,
+    title: parent.title,
+    issuedOn: parent.issuedOn,
+    deadline: parent.deadline,
+    quantity: (parent.quantity as ParentBurden["quantity"]) ?? null,
+    minutesPerTarget: parent.minutesPerTarget,
+    frequency: parent.frequency as ParentBurden["frequency"],
+  };
+}
+
+/**
+ * Everything a burden must pass before it is written: the actor may issue in the issuer's name, the
+ * targets exist and lie in the issuer's reach, the deadline is ahead, and the gate's findings.
+ */
+export async function prepareBurden(db: Db, args: { actor: Actor; input: BurdenInput; excludeId?: string; today?: string }): Promise<Prepared> {
+  const { actor, input } = args;
+  const today = args.today ?? chinaToday();
+  const issuer = await getUnit(db, input.issuer);
+  if (!issuer) throw new AppError("UNIT_NOT_FOUND", { code: input.issuer });
+  authorize(burdenPolicy.canIssueAs(actor, issuer), "NOT_ISSUER", { issuer: issuer.name });
+  if (input.deadline < today) throw new AppError("DEADLINE_IN_PAST", { deadline: input.deadline });
+  const parent = input.parentId ? await loadParent(db, input.parentId, issuer) : null;
+  const targets = await resolveTargets(db, issuer, input.targets);
+  const ctx = await loadGateContext(db, { input, issuer, targets, parent, today, excludeId: args.excludeId });
+  const { findings, outcome } = evaluateGate(input, ctx);
+  return { issuer, targets, outcome, findings, yearlyMinutes: yearlyMinutes(input, targets.length) };
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZGateSettingsPatch, ZGateSettingsView, ZRegionCodeParams, ZRegisterEntries, ZRuleList } from "../../../../contracts/burdens.js";
+import { ZOk } from "../../../../contracts/org.js";
+import { ZErrorBody } from "../../../../contracts/errors.js";
+import { AppError } from "../../../http/errors.js";
+import { pickLang } from "../../../http/i18n.js";
+import { actorOf } from "../../../http/session.js";
+import type { RouteDeps } from "../../../http/types.js";
+import { authorize, pathIsInside, type Actor } from "../../../kernel/actor.js";
+import { getUnit } from "../../org/units.js";
+import { ALL_RULES } from "../gate/rules/index.js";
+import { addRegisterEntries, loadGateSettings, saveGateSettings } from "../gate/settings.js";
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const tags = ["gate"];
+
+/** The 减负办 configures the gate of its own region and the regions below it. */
+const canConfigure = (actor: Actor, regionPath: string) => actor.role === "office" && pathIsInside(regionPath, actor.scope.path);
+
+async function loadRegion(db: RouteDeps["db"], code: string) {
+  const region = await getUnit(db, code);
+  if (!region || region.level === "department" || region.level === "village") throw new AppError("UNIT_NOT_FOUND", { code });
+  return region;
+}
+
+export function gateRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get("/api/gate/rules", { schema: { tags, summary: "准入规则 / the gate's rules", response: { 200: ZRuleList, ...errors } } }, async (request) => {
+    const lang = pickLang(request.headers["accept-language"]);
+    return { items: ALL_RULES.map((r) => ({ code: r.code, description: r.description[lang] })) };
+  });
+
+  app.get(
+    "/api/gate/settings/:regionCode",
+    { schema: { tags, summary: "区域准入阈值（生效值）/ effective thresholds of a region", params: ZRegionCodeParams, response: { 200: ZGateSettingsView, ...errors } } },
+    async (request) => {
+      const region = await loadRegion(db, request.params.regionCode);
+      return { regionCode: region.code, effective: await loadGateSettings(db, region.path) };
+    },
+  );
+
+  app.put(
+    "/api/gate/settings/:regionCode",
+    { schema: { tags, summary: "设置区域准入阈值 / set a region's thresholds", params: ZRegionCodeParams, body: ZGateSettingsPatch, response: { 200: ZOk, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const region = await loadRegion(db, request.params.regionCode);
+      authorize(canConfigure(actor, region.path), "OUT_OF_SCOPE", { code: region.code });
+      await saveGateSettings(db, { actor, region, settings: request.body });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/gate/registers",
+    { schema: { tags, summary: "登记年度计划与清单 / add entries to an approved plan or list", body: ZRegisterEntries, response: { 200: ZOk, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const region = await loadRegion(db, request.body.regionCode);
+      authorize(canConfigure(actor, region.path), "OUT_OF_SCOPE", { code: region.code });
+      await addRegisterEntries(db, { actor, region, year: request.body.year, register: request.body.register, entries: request.body.entries });
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * Burdens 负担事项: everything imposed downward, one registry for every kind. Codes of units are kept
+ * as text (the org module owns units; no cross-module foreign keys), with the issuer's path and
+ * province for scoped reads and partitioning.
+ */
+export const burdens = pgTable(
+  "burdens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull(),
+    issuerCode: text("issuer_code").notNull(),
+    issuerPath: text("issuer_path").notNull(),
+    provinceCode: text("province_code").notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    deadline: date("deadline", { mode: "string" }).notNull(),
+    frequency: text("frequency").notNull(),
+    minutesPerTarget: integer("minutes_per_target").notNull(),
+    /** The targets as the issuer gave them (a list, or "all villages under X"). */
+    targetSpec: jsonb("target_spec").notNull(),
+    targetCount: integer("target_count").notNull(),
+    parentId: uuid("parent_id"),
+    quantity: jsonb("quantity"),
+    dutyItem: text("duty_item"),
+    details: jsonb("details").notNull(),
+    /** The latest findings of the gate, kept so the office reviews what the issuer saw. */
+    findings: jsonb("findings").notNull().default(sql`'[]'::jsonb`),
+    /** Standard Cost Model: minutes × targets × occurrences per year. */
+    yearlyMinutes: bigint("yearly_minutes", { mode: "number" }).notNull(),
+    admissionNumber: text("admission_number").unique(),
+    admittedAt: timestamp("admitted_at", { withTimezone: true }),
+    decisionReason: text("decision_reason"),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("burdens_issuer_idx").on(t.issuerCode, t.status),
+    index("burdens_status_idx").on(t.status, t.deadline),
+    index("burdens_issuer_path_idx").using("btree", sql`${t.issuerPath} text_pattern_ops`),
+    index("burdens_parent_idx").on(t.parentId),
+  ],
+);
+
+/** One row per burden and target unit: the grain of the burden-hours and of each unit's inbox. */
+export const burdenTargets = pgTable(
+  "burden_targets",
+  {
+    burdenId: uuid("burden_id")
+      .notNull()
+      .references(() => burdens.id, { onDelete: "cascade" }),
+    unitCode: text("unit_code").notNull(),
+    unitPath: text("unit_path").notNull(),
+    provinceCode: text("province_code").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.burdenId, t.unitCode] }),
+    index("burden_targets_unit_idx").on(t.unitCode),
+    index("burden_targets_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`),
+  ],
+);
+
+/** The timeline of a burden: every change of status, with who and why. */
+export const burdenEvents = pgTable(
+  "burden_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    burdenId: uuid("burden_id")
+      .notNull()
+      .references(() => burdens.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+  },
+  (t) => [index("burden_events_burden_idx").on(t.burdenId)],
+);
+
+/** Next sequence number of admission numbers 准入编号 per region and year. */
+export const admissionSequences = pgTable(
+  "admission_sequences",
+  {
+    regionCode: text("region_code").notNull(),
+    year: integer("year").notNull(),
+    next: integer("next").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
+);
+
+/** Thresholds of the gate set by a region's office; the nearest ancestor's value wins over defaults. */
+export const gateSettings = pgTable("gate_settings", {
+  regionCode: text("region_code").primaryKey(),
+  regionPath: text("region_path").notNull(),
+  settings: jsonb("settings").notNull(),
+  updatedBy: uuid("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Approved annual plans and lists the gate checks against (inspection plan, evaluations, secondments, proofs). */
+export const gateRegisters = pgTable(
+  "gate_registers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    regionPath: text("region_path").notNull(),
+    year: integer("year").notNull(),
+    register: text("register").notNull(),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("gate_registers_unique").on(t.regionCode, t.year, t.register, t.code)],
+);

@@ -1,0 +1,16 @@
+import type { Role } from "../../contracts/roles.js";
+
+/**
+ * Which roles see which burden screens in the menu and on the home page. The server decides what each
+ * user may really read or do (a burden's `can`); this only keeps the menu to what makes sense for a role.
+ */
+export const SCREEN_ROLES = {
+  burdens: ["department_staff", "township_official", "office", "commission", "admin"],
+  newBurden: ["department_staff", "township_official", "office"],
+  review: ["office"],
+  inbox: ["village_cadre", "township_official"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Screen = keyof typeof SCREEN_ROLES;
+
+export const roleSees = (role: Role, screen: Screen): boolean => (SCREEN_ROLES[screen] as readonly Role[]).includes(role);
