@@ -63,7 +63,13 @@ const versionFields = {
 export const ZDutyTemplateInput = z
   .object({
     ...versionFields,
-    appliesTo: z.array(ZUnitCode).max(500).optional().describe("townships the template applies to; absent: all townships of the county"),
+    appliesTo: z
+      .array(ZUnitCode)
+      .min(1)
+      .max(500)
+      .nullable()
+      .optional()
+      .describe("townships the template applies to; null: every township of the county; absent: as the previous version"),
     items: z.array(ZDutyItemInput).min(1).max(MAX_DUTY_ITEMS),
   })
   .superRefine((v, ctx) => uniqueItems(v.items, ctx, "items"));

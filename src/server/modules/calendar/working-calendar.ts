@@ -1,6 +1,6 @@
 import chineseDays from "chinese-days";
 import type { CalendarDayKind } from "../../../contracts/calendar.js";
-import type { NamedDay, WorkingCalendar } from "../burdens/gate/types.js";
+import type { NamedDay, WorkingCalendar } from "./types.js";
 
 /**
  * Working days by the Chinese calendar, computed without the database: the `chinese-days` package

@@ -1,7 +1,7 @@
 import { and, desc, inArray, lte } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import { citedCloseness, prepare, prepareName, relevance, type PreparedName } from "../../kernel/text-similarity.js";
-import type { DutyItemMatch, DutyMatch } from "../burdens/gate/types.js";
+import type { DutyItemMatch, DutyMatch } from "./match-types.js";
 import { getUnits } from "../org/units.js";
 import { appliesTo, mergeDifferences, normalizeName, type ItemRow, type VersionRow } from "./effective.js";
 import { loadItems } from "./lists.js";

@@ -176,6 +176,14 @@ describe("a township's differences", () => {
     // 上阿图什镇's differences still hold: 村民自治指导 stays removed, and the change of 人民调解 is void
     // now that the template no longer has it.
     expect(names((await effectiveDutyList(db, SHANG, "2027-01-01"))!.items)).toEqual(["柯尔克孜族非物质文化遗产保护"]);
+
+    // A later version that does not name its townships keeps the previous ones; null means all of them.
+    const next = (effectiveFrom: string, appliesTo?: null) =>
+      createTemplateVersion(db, { actor: office, countyCode: ATUSHI, input: { reason: "调整", effectiveFrom, items: [basic("村民自治指导")], ...(appliesTo === null ? { appliesTo } : {}) } });
+    expect((await next("2027-06-01")).version.appliesTo).toEqual([SHANG, SONGTAKE]);
+    expect(await effectiveDutyList(db, AZAKE, "2027-06-01")).toBeNull();
+    expect((await next("2028-01-01", null)).version.appliesTo).toBeNull();
+    expect(names((await effectiveDutyList(db, AZAKE, "2028-01-01"))!.items)).toEqual(["村民自治指导"]);
   });
 });
 

@@ -103,7 +103,8 @@ export async function createTemplateVersion(db: Db, args: WriteArgs & { countyCo
   return db.transaction(async (tx) => {
     const unit = await openLineage(tx, actor, args.countyCode, "template");
     const latest = await latestVersion(tx, unit.code);
-    const appliesToCodes = input.appliesTo ?? (args.source === "excel" ? (latest?.appliesTo ?? null) : null);
+    // Left out, the townships stay those of the previous version (an Excel file never names them).
+    const appliesToCodes = input.appliesTo === undefined ? (latest?.appliesTo ?? null) : input.appliesTo;
     rejectProblems(appliesToCodes ? await checkAppliesTo(tx, unit, appliesToCodes) : [], args.lang);
     const everUsed = await itemsEverUsed(tx, unit.code);
     const keyed = assignKeys(input.items, everUsed, everUsed.map((i) => i.key), "");

@@ -29,20 +29,8 @@ export type GateUnit = { code: string; name: string; level: UnitLevel; path: str
 /** A target unit, with the township whose duty list applies to it (itself, or a village's township). */
 export type GateTarget = GateUnit & { townshipCode: string | null };
 
-export type DutyPart = "basic" | "cooperative" | "returned";
-
-/** How the burden relates to one township's duty list 履职事项清单 in force on the issue date. */
-export type DutyMatch = {
-  townshipCode: string;
-  townshipName: string;
-  /** False when the township has no list in force: the rules then say so rather than guess. */
-  hasList: boolean;
-  /** The item the issuer cited (dutyItem), if found in this township's list. */
-  cited: DutyItemMatch | null;
-  /** The item most similar to the burden's title and text, with its similarity 0..1. */
-  best: DutyItemMatch | null;
-};
-export type DutyItemMatch = { key: string; name: string; part: DutyPart; leadDepartment: string | null; score: number };
+export type { DutyItemMatch, DutyMatch, DutyPart } from "../../duties/match-types.js";
+import type { DutyMatch } from "../../duties/match-types.js";
 
 /** Thresholds are configuration per region (nearest ancestor's settings win), never constants in rules. */
 export type GateSettings = {
@@ -116,16 +104,8 @@ export type Registers = {
 };
 
 /** A day that is not an ordinary weekday or weekend: a public holiday off, or a make-up workday 调休. */
-export type NamedDay = { date: string; kind: "holiday" | "workday"; name: string; nameEn: string | null };
-
-export type WorkingCalendar = {
-  /** Working days after `from` up to and including `to` (0 when `to` <= `from`). */
-  workingDaysBetween: (from: string, to: string) => number;
-  /** False for a year the holiday data does not cover yet: weekends only are counted then. */
-  covers: (year: number) => boolean;
-  /** Holidays and make-up workdays after `from` up to and including `to`, so a finding can name them. */
-  namedDaysBetween?: (from: string, to: string) => NamedDay[];
-};
+export type { NamedDay, WorkingCalendar } from "../../calendar/types.js";
+import type { WorkingCalendar } from "../../calendar/types.js";
 
 export type GateContext = {
   today: string;

@@ -133,6 +133,23 @@ describe("the Excel round trip", () => {
     ]);
   });
 
+  it("reads a category cell merged down over its items", async () => {
+    const file = await buildXlsx([
+      {
+        rows: [
+          HEADER,
+          [1, "指导村民委员会选举和村民自治", "基本履职事项", "《中华人民共和国村民委员会组织法》", null, null],
+          [2, "人民调解和矛盾纠纷排查化解", null, "《中华人民共和国人民调解法》", null, null],
+          [3, "统计调查和统计报表报送", "配合履职事项", "《中华人民共和国统计法》", "市统计局", null],
+        ],
+        merge: ["C2:C3"],
+      },
+    ]);
+    const res = await importFile(atushi, SHANG, file, { effectiveFrom: "2026-11-18" });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await listOn(atushi, SHANG, "2026-11-18")).map((i) => i.part)).toEqual(["basic", "basic", "cooperative"]);
+  });
+
   it("reads one sheet per part, named after it", async () => {
     const sheet = (name: string, rows: (string | number | null)[][]) => ({ name, rows: [["序号", "事项名称", "履职依据", "牵头部门"], ...rows] });
     const file = await buildXlsx([
@@ -218,5 +235,6 @@ describe("bad Excel files: a clear 4xx, and nothing written", () => {
     expect(en.json().error.message).toBe("The Excel file has 7 error(s); nothing was imported");
     expect(en.json().error.details[1].message).toBe("sheet “清单”, row 5, column 牵头部门 (E): a cooperative item names its lead department");
     expect(en.json().error.details[4].message).toContain("a formula without a calculated result");
+    expect(en.json().error.details[5].message).toBe("sheet “清单”, row 9, column 事项名称 (B): duplicates sheet “清单”, row 3");
   });
 });

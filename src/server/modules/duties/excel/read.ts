@@ -52,7 +52,7 @@ export async function readDutyWorkbook(file: Buffer): Promise<{ items: DutyItemI
 
   const items: DutyItemInput[] = [];
   const issues: SheetIssue[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { zh: string; en: string }>();
   for (const { ws, header } of read) {
     const sheetPart = partFromText(ws.name);
     let sectionPart: DutyPart | null = null;
@@ -91,8 +91,8 @@ export async function readDutyWorkbook(file: Buffer): Promise<{ items: DutyItemI
       if (!item) continue;
       const id = `${item.part}|${normalizeName(item.name)}`;
       const earlier = seen.get(id);
-      if (earlier) problem("name", `与${earlier}重复`, `duplicates ${earlier}`);
-      else seen.set(id, `工作表“${ws.name}”第 ${r} 行`);
+      if (earlier) problem("name", `与${earlier.zh}重复`, `duplicates ${earlier.en}`);
+      else seen.set(id, { zh: `工作表“${ws.name}”第 ${r} 行`, en: `sheet “${ws.name}”, row ${r}` });
       items.push(item);
     }
   }
