@@ -20,6 +20,9 @@ const BurdenFormPage = lazy(() => import("./pages/burdens/BurdenFormPage.js"));
 const BurdenDetailPage = lazy(() => import("./pages/burdens/BurdenDetailPage.js"));
 const ReviewPage = lazy(() => import("./pages/review/ReviewPage.js"));
 const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
+const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
+const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
+const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 
 export const FONT_FAMILY =
@@ -66,6 +69,9 @@ function SignedIn() {
           <Route path="burdens/:id" element={<BurdenDetailPage />} />
           <Route path="review" element={<RequireAuth screen="review"><ReviewPage /></RequireAuth>} />
           <Route path="inbox" element={<RequireAuth screen="inbox"><InboxPage /></RequireAuth>} />
+          <Route path="duties" element={<DutiesPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
+          <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

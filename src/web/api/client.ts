@@ -36,7 +36,7 @@ export const setOnUnauthorized = (handler: (() => void) | null): void => {
 };
 
 type Query = Record<string, string | number | boolean | undefined | null>;
-type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal; file?: Blob };
 
 function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
@@ -59,7 +59,8 @@ async function readJson(res: Response): Promise<unknown> {
 
 export async function request<T>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": state.lang === "en" ? "en" : "zh-CN" };
-  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  if (opts.file) headers["Content-Type"] = opts.file.type;
+  else if (opts.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && state.csrfToken) headers["x-csrf-token"] = state.csrfToken;
 
   let res: Response;
@@ -68,7 +69,7 @@ export async function request<T>(method: "GET" | "POST" | "PATCH" | "PUT" | "DEL
       method,
       headers,
       credentials: "same-origin",
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (err) {
@@ -92,6 +93,9 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
+  del: <T>(path: string) => request<T>("DELETE", path),
+  /** Sends a file as the raw body (its own content type), with the session's CSRF token and language. */
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>("POST", path, { file, query }),
 };
 
 /** True for an aborted request: ignore it, the component that asked has gone. */

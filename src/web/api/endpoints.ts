@@ -25,8 +25,13 @@ import type {
   ZDecide,
   ZHoursSummary,
   ZInbox,
+  ZGateSettingsPatch,
+  ZGateSettingsView,
+  ZRegisterEntries,
   ZRuleList,
 } from "../../contracts/burdens.js";
+import { XLSX_MIME, type DutyList, type DutyVersions, type DutyWriteResult } from "../../contracts/duties.js";
+import type { CalendarYear, SetCalendarDay } from "../../contracts/calendar.js";
 import { api, request } from "./client.js";
 
 export type AuditList = z.infer<typeof ZAuditList>;
@@ -95,4 +100,29 @@ export const inboxApi = {
 export const publicApi = {
   verify: (number: string, signal?: AbortSignal) => api.get<VerifyResult>(`/api/public/verify/${enc(number)}`, undefined, signal),
   qrUrl: (number: string) => `/api/public/verify/${enc(number)}/qr.svg`,
+};
+
+export const dutiesApi = {
+  list: (unitCode: string, on: string | undefined, signal?: AbortSignal) => api.get<DutyList>(`/api/duties/${enc(unitCode)}`, { on }, signal),
+  versions: (unitCode: string, signal?: AbortSignal) => api.get<DutyVersions>(`/api/duties/${enc(unitCode)}/versions`, undefined, signal),
+  /** The raw .xlsx file is the body; reason and effective date go in the query string. */
+  importXlsx: (unitCode: string, file: Blob, query: { reason: string; effectiveFrom: string }) =>
+    api.upload<DutyWriteResult>(`/api/duties/${enc(unitCode)}/import`, new Blob([file], { type: XLSX_MIME }), query),
+  exportUrl: (unitCode: string, on?: string) => `/api/duties/${enc(unitCode)}/export.xlsx${on ? `?on=${enc(on)}` : ""}`,
+};
+
+export const calendarApi = {
+  year: (year: number, signal?: AbortSignal) => api.get<CalendarYear>(`/api/calendar/${year}`, undefined, signal),
+  setDay: (body: SetCalendarDay) => api.post<CalendarYear>("/api/calendar/days", body),
+  deleteDay: (date: string) => api.del<Ok>(`/api/calendar/days/${enc(date)}`),
+};
+
+export type GateSettingsView = z.infer<typeof ZGateSettingsView>;
+export type GateSettingsPatch = z.infer<typeof ZGateSettingsPatch>;
+export type RegisterEntries = z.infer<typeof ZRegisterEntries>;
+
+export const gateApi = {
+  settings: (regionCode: string, signal?: AbortSignal) => api.get<GateSettingsView>(`/api/gate/settings/${enc(regionCode)}`, undefined, signal),
+  saveSettings: (regionCode: string, patch: GateSettingsPatch) => api.put<Ok>(`/api/gate/settings/${enc(regionCode)}`, patch),
+  addRegister: (body: RegisterEntries) => api.post<Ok>("/api/gate/registers", body),
 };

@@ -1,10 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  ControlOutlined,
   FileAddOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -29,6 +32,9 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("burdens") ? { key: "/burdens", icon: <ProfileOutlined />, label: t.nav.burdens } : null,
     sees("newBurden") ? { key: "/burdens/new", icon: <FileAddOutlined />, label: t.nav.newBurden } : null,
     sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
+    { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
+    { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
+    sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
     can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
     can("audit.read") ? { key: "/audit", icon: <AuditOutlined />, label: t.nav.audit } : null,

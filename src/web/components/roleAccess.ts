@@ -9,6 +9,7 @@ export const SCREEN_ROLES = {
   newBurden: ["department_staff", "township_official", "office"],
   review: ["office"],
   inbox: ["village_cadre", "township_official"],
+  gate: ["office"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -1,4 +1,5 @@
 import type { Dict } from "./zh-CN.js";
+import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 
 export const en: Dict = {
@@ -46,6 +47,9 @@ export const en: Dict = {
     newBurden: "New burden",
     review: "Review queue",
     inbox: "Inbox",
+    duties: "Duty lists",
+    calendar: "Working calendar",
+    gate: "Gate settings",
   },
   header: {
     changePassword: "Change password",
@@ -176,4 +180,5 @@ export const en: Dict = {
   },
   notFound: { title: "Page not found", back: "Back to home" },
   ...burdensEn,
+  ...configEn,
 };

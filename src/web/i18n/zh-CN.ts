@@ -1,4 +1,5 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
+import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
@@ -47,6 +48,9 @@ export const zhCN = {
     newBurden: "新建事项",
     review: "审核队列",
     inbox: "收件箱",
+    duties: "履职事项清单",
+    calendar: "工作日历",
+    gate: "准入规则",
   },
   header: {
     changePassword: "修改密码",
@@ -176,6 +180,7 @@ export const zhCN = {
   },
   notFound: { title: "页面不存在", back: "返回首页" },
   ...burdensZh,
+  ...configZh,
 };
 
 export type Dict = typeof zhCN;
