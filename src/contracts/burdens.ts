@@ -286,7 +286,7 @@ export const ZGateSettingsPatch = z
     targetMonthlyMinutesCap: z.number().int().min(0).max(100_000),
     duplicateSimilarity: z.number().min(0.1).max(1),
     dutyMatchSimilarity: z.number().min(0.1).max(1),
-    documentMaxChars: z.object({ general: z.number().int().min(100).max(100_000), specific: z.number().int().min(100).max(100_000) }),
+    documentMaxChars: z.object({ general: z.number().int().min(100).max(100_000), specific: z.number().int().min(100).max(100_000) }).partial(),
     generalMeetingsPerYear: z.number().int().min(0).max(100),
     speechMaxMinutes: z.number().int().min(1).max(600),
     comprehensiveInspectionsPerYear: z.number().int().min(0).max(100),

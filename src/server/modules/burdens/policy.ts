@@ -7,7 +7,7 @@ export const issuerRegionPath = (issuer: ScopeUnit): string =>
 export const actorRegionPath = (actor: Actor): string =>
   actor.scope.level === "department" ? actor.scope.path.split(".").slice(0, -1).join(".") : actor.scope.path;
 
-export type BurdenAccess = { issuerPath: string; status: string };
+export type BurdenAccess = { issuerCode: string; issuerPath: string; status: string };
 
 export const burdenPolicy = {
   /**
@@ -29,9 +29,14 @@ export const burdenPolicy = {
    * A burden is read by those whose region holds its issuer (the issuer's colleagues, the office and
    * commission above it) and, once admitted, by the units it targets.
    */
-  canRead: (actor: Actor, burden: BurdenAccess, targetsActorRegion: boolean): boolean =>
-    pathIsInside(burden.issuerPath, actorRegionPath(actor)) ||
-    (targetsActorRegion && (burden.status === "admitted" || burden.status === "expired")),
+  canRead: (actor: Actor, burden: BurdenAccess, targetsActorRegion: boolean): boolean => {
+    // A draft is its issuer's own until submitted; the office sees the drafts of its region.
+    if (burden.status === "draft" && actor.role !== "office" && burden.issuerCode !== actor.scope.code) return false;
+    return (
+      pathIsInside(burden.issuerPath, actorRegionPath(actor)) ||
+      (targetsActorRegion && (burden.status === "admitted" || burden.status === "expired"))
+    );
+  },
   /** The 减负办 whose scope holds the issuer decides what the gate sent to review. */
   canDecide: (actor: Actor, burden: BurdenAccess): boolean => actor.role === "office" && pathIsInside(burden.issuerPath, actor.scope.path),
   /** A burden is withdrawn by whoever may issue in its issuer's name. */

@@ -31,8 +31,7 @@ export async function isTargeted(db: Db, burdenId: string, unitCode: string): Pr
 export async function loadReadableBurden(db: Db, actor: Actor, id: string): Promise<BurdenRow> {
   const [row] = await db.select().from(burdens).where(eq(burdens.id, id));
   if (!row) throw new AppError("BURDEN_NOT_FOUND");
-  if (row.status === "draft" && actor.role !== "office" && row.issuerCode !== actor.scope.code) throw new AppError("BURDEN_NOT_FOUND");
-  const access = { issuerPath: row.issuerPath, status: row.status };
+  const access = { issuerCode: row.issuerCode, issuerPath: row.issuerPath, status: row.status };
   if (burdenPolicy.canRead(actor, access, false)) return row;
   if (burdenPolicy.canRead(actor, access, await targetsInRegion(db, id, actorRegionPath(actor)))) return row;
   throw new AppError("BURDEN_NOT_FOUND");

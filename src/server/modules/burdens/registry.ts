@@ -93,7 +93,9 @@ async function lockBurden(tx: Tx, id: string): Promise<BurdenRow> {
 
 async function loadIssuerFor(db: Db, actor: Actor, row: BurdenRow) {
   const issuer = await getUnit(db, row.issuerCode);
-  if (!issuer || !burdenPolicy.canRead(actor, { issuerPath: row.issuerPath, status: row.status }, false)) throw new AppError("BURDEN_NOT_FOUND");
+  if (!issuer || !burdenPolicy.canRead(actor, { issuerCode: row.issuerCode, issuerPath: row.issuerPath, status: row.status }, false)) {
+    throw new AppError("BURDEN_NOT_FOUND");
+  }
   authorize(burdenPolicy.canIssueAs(actor, issuer), "NOT_ISSUER", { issuer: issuer.name });
   return issuer;
 }
@@ -162,7 +164,7 @@ export async function submitBurden(db: Db, args: { actor: Actor; id: string }) {
 export async function decideBurden(db: Db, args: { actor: Actor; id: string; decision: "admit" | "return"; reason: string }) {
   return db.transaction(async (tx) => {
     const row = await lockBurden(tx, args.id);
-    const access = { issuerPath: row.issuerPath, status: row.status };
+    const access = { issuerCode: row.issuerCode, issuerPath: row.issuerPath, status: row.status };
     if (!burdenPolicy.canRead(args.actor, access, false)) throw new AppError("BURDEN_NOT_FOUND");
     authorize(burdenPolicy.canDecide(args.actor, access));
     if (row.status !== "in_review") throw new AppError("WRONG_STATUS", { status: row.status, action: "decided" });

@@ -6,6 +6,9 @@ import { gateRegisters, gateSettings } from "../schema.js";
 import { DEFAULT_GATE_SETTINGS } from "./rules/defaults.js";
 import type { GateSettings, Registers } from "./types.js";
 
+/** What a region stores: any thresholds, and any one of a group of caps. */
+export type GateSettingsPatch = Omit<Partial<GateSettings>, "documentMaxChars"> & { documentMaxChars?: Partial<GateSettings["documentMaxChars"]> };
+
 /** Rows whose region is the given path or one of its ancestors: a provincial setting reaches its counties. */
 const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string) =>
   sql`(${path} = ${column} or ${path} like ${column} || '.%')`;
@@ -17,11 +20,11 @@ export async function loadGateSettings(db: Queryable, issuerPath: string): Promi
     .from(gateSettings)
     .where(regionHolds(gateSettings.regionPath, issuerPath))
     .orderBy(asc(sql`length(${gateSettings.regionPath})`));
-  return rows.reduce<GateSettings>((merged, r) => mergeSettings(merged, r.settings as Partial<GateSettings>), DEFAULT_GATE_SETTINGS);
+  return rows.reduce<GateSettings>((merged, r) => mergeSettings(merged, r.settings as GateSettingsPatch), DEFAULT_GATE_SETTINGS);
 }
 
 /** A region that sets one cap of a group (say documentMaxChars.general) keeps the others from above. */
-function mergeSettings(base: GateSettings, patch: Partial<GateSettings>): GateSettings {
+function mergeSettings(base: GateSettings, patch: GateSettingsPatch): GateSettings {
   return {
     ...base,
     ...patch,
@@ -48,7 +51,7 @@ export async function loadRegisters(db: Queryable, issuerPath: string, year: num
 }
 
 /** The office of a region sets its thresholds; what it leaves out keeps the value from above. */
-export async function saveGateSettings(db: Db, args: { actor: Actor; region: ScopeUnit; settings: Partial<GateSettings> }) {
+export async function saveGateSettings(db: Db, args: { actor: Actor; region: ScopeUnit; settings: GateSettingsPatch }) {
   await db.transaction(async (tx) => {
     await tx
       .insert(gateSettings)

@@ -117,7 +117,7 @@ export function burdenRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       const row = await loadReadableBurden(db, actor, request.params.id);
       const issuer = await getUnit(db, row.issuerCode);
-      const access = { issuerPath: row.issuerPath, status: row.status };
+      const access = { issuerCode: row.issuerCode, issuerPath: row.issuerPath, status: row.status };
       const issues = !!issuer && burdenPolicy.canIssueAs(actor, issuer);
       const sample = await targetSample(db, row.id);
       const can = [

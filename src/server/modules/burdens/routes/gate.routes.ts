@@ -9,6 +9,7 @@ import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { authorize, pathIsInside, type Actor } from "../../../kernel/actor.js";
 import { getUnit } from "../../org/units.js";
+import { actorRegionPath } from "../policy.js";
 import { ALL_RULES } from "../gate/rules/index.js";
 import { addRegisterEntries, loadGateSettings, saveGateSettings } from "../gate/settings.js";
 
@@ -18,9 +19,11 @@ const tags = ["gate"];
 /** The 减负办 configures the gate of its own region and the regions below it. */
 const canConfigure = (actor: Actor, regionPath: string) => actor.role === "office" && pathIsInside(regionPath, actor.scope.path);
 
-async function loadRegion(db: RouteDeps["db"], code: string) {
+/** A region the actor may read (his own subtree or the chain above it); any other is "not found". */
+async function loadRegion(db: RouteDeps["db"], actor: Actor, code: string) {
   const region = await getUnit(db, code);
-  if (!region || region.level === "department" || region.level === "village") throw new AppError("UNIT_NOT_FOUND", { code });
+  const readable = region && (pathIsInside(region.path, actorRegionPath(actor)) || pathIsInside(actorRegionPath(actor), region.path));
+  if (!region || !readable || region.level === "department" || region.level === "village") throw new AppError("UNIT_NOT_FOUND", { code });
   return region;
 }
 
@@ -36,7 +39,7 @@ export function gateRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/gate/settings/:regionCode",
     { schema: { tags, summary: "区域准入阈值（生效值）/ effective thresholds of a region", params: ZRegionCodeParams, response: { 200: ZGateSettingsView, ...errors } } },
     async (request) => {
-      const region = await loadRegion(db, request.params.regionCode);
+      const region = await loadRegion(db, actorOf(request), request.params.regionCode);
       return { regionCode: region.code, effective: await loadGateSettings(db, region.path) };
     },
   );
@@ -46,7 +49,7 @@ export function gateRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "设置区域准入阈值 / set a region's thresholds", params: ZRegionCodeParams, body: ZGateSettingsPatch, response: { 200: ZOk, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const region = await loadRegion(db, request.params.regionCode);
+      const region = await loadRegion(db, actor, request.params.regionCode);
       authorize(canConfigure(actor, region.path), "OUT_OF_SCOPE", { code: region.code });
       await saveGateSettings(db, { actor, region, settings: request.body });
       return { ok: true as const };
@@ -58,7 +61,7 @@ export function gateRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "登记年度计划与清单 / add entries to an approved plan or list", body: ZRegisterEntries, response: { 200: ZOk, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const region = await loadRegion(db, request.body.regionCode);
+      const region = await loadRegion(db, actor, request.body.regionCode);
       authorize(canConfigure(actor, region.path), "OUT_OF_SCOPE", { code: region.code });
       await addRegisterEntries(db, { actor, region, year: request.body.year, register: request.body.register, entries: request.body.entries });
       return { ok: true as const };
