@@ -36,9 +36,22 @@ export type OpenDatabaseOptions =
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    let closing = false;
+    // An idle client can lose its server (restart, failover, a dropped test database); without a
+    // listener the pool would throw that as an uncaught exception and end the process.
+    pool.on("error", (err) => {
+      if (!closing) console.error("PostgreSQL: an idle connection failed and was discarded:", err.message);
+    });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db, kind: "postgres", close: () => pool.end() };
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        closing = true;
+        await pool.end();
+      },
+    };
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   try {
