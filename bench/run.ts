@@ -3,11 +3,14 @@
  *
  *   BENCH_DATABASE_URL  use this PostgreSQL instead of a throwaway one (scripts/pg-local.sh under /tmp)
  *   BENCH_BATCH_SIZE    rows per importer batch (default: the importer's own)
- *   BENCH_ONLY          comma list of: import, queries, login (default: all; queries and login need the import)
+ *   BENCH_ONLY          comma list of: import, queries, login, gate (default: all; the others need the import)
+ *   BENCH_GATE_BURDENS  admitted burdens the gate bench generates (default 1,000,000)
+ *   BENCH_GATE_SECONDS  length of each concurrent run of the gate bench (default 20)
  */
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client.js";
+import { benchGate } from "./gate.bench.js";
 import { benchImport, benchQueries } from "./hierarchy.bench.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-pg.js";
 import { benchLogin } from "./login.bench.js";
@@ -17,7 +20,7 @@ function parseEnv() {
   const batch = process.env.BENCH_BATCH_SIZE;
   const batchSize = batch ? Number(batch) : undefined;
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new Error(`BENCH_BATCH_SIZE must be a positive integer, not ${batch}`);
-  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login").split(",").map((s) => s.trim()));
+  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate").split(",").map((s) => s.trim()));
   return { batchSize, only };
 }
 
@@ -59,6 +62,12 @@ async function main(): Promise<number> {
       if (only.has("login")) {
         console.error("bench: concurrent logins");
         figures.push(...(await benchLogin(database.db)));
+      }
+      if (only.has("gate")) {
+        console.error("bench: admission gate at national scale (data generation, then checks)");
+        const result = await benchGate(database.db, url);
+        figures.push(...result.figures);
+        plans = [...plans, ...result.plans];
       }
     } finally {
       await database.close();

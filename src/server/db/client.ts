@@ -35,7 +35,13 @@ export type OpenDatabaseOptions =
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // The app's queries are many and short (the admission gate runs ~15 per check); parallel plans
+      // cost more CPU than they save on them (measured in bench/gate.bench.ts: 24 → 10 ms PostgreSQL CPU per check).
+      options: "-c max_parallel_workers_per_gather=0",
+    });
     let closing = false;
     // An idle client can lose its server (restart, failover, a dropped test database); without a
     // listener the pool would throw that as an uncaught exception and end the process.

@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
 import type { ScopeUnit } from "../../../kernel/actor.js";
-import { similarity } from "../../../kernel/text-similarity.js";
+import { prepare, preparedSimilarity } from "../../../kernel/text-similarity.js";
 import { loadWorkingCalendar } from "../../calendar/calendar.js";
 import { matchDuty } from "../../duties/match.js";
 import { getUnits } from "../../org/units.js";
@@ -70,18 +70,10 @@ async function targetLoads(db: Db, input: BurdenInput, targets: GateTarget[], ex
 
 /** Admitted burdens to the same targets in the last months, scored by Chinese text similarity. */
 async function similarBurdens(db: Db, input: BurdenInput, targets: GateTarget[], excludeId: string | undefined): Promise<SimilarBurden[]> {
-  const rows = await db
-    .select({
-      id: burdens.id,
-      admissionNumber: burdens.admissionNumber,
-      title: burdens.title,
-      text: sql<string>`left(${burdens.text}, 2000)`,
-      kind: burdens.kind,
-      details: burdens.details,
-      issuerCode: burdens.issuerCode,
-      deadline: burdens.deadline,
-      shared: sql<number>`count(*)::int`,
-    })
+  // First the narrow question (which admitted burdens share most targets), then the wide columns of
+  // those few only: sorting thousands of full rows was the cost (bench/gate.bench.ts).
+  const shared = await db
+    .select({ id: burdenTargets.burdenId, shared: sql<number>`count(*)::int` })
     .from(burdenTargets)
     .innerJoin(burdens, eq(burdens.id, burdenTargets.burdenId))
     .where(
@@ -92,12 +84,29 @@ async function similarBurdens(db: Db, input: BurdenInput, targets: GateTarget[],
         excludeId ? ne(burdens.id, excludeId) : undefined,
       ),
     )
-    .groupBy(burdens.id)
+    .groupBy(burdenTargets.burdenId)
     .orderBy(sql`count(*) desc`)
     .limit(200);
-  const wanted = `${input.title}\n${input.text}`;
+  if (shared.length === 0) return [];
+  const sharedById = new Map(shared.map((s) => [s.id, s.shared]));
+  const rows = await db
+    .select({
+      id: burdens.id,
+      admissionNumber: burdens.admissionNumber,
+      title: burdens.title,
+      text: sql<string>`left(${burdens.text}, 2000)`,
+      kind: burdens.kind,
+      details: burdens.details,
+      issuerCode: burdens.issuerCode,
+      deadline: burdens.deadline,
+    })
+    .from(burdens)
+    .where(inArray(burdens.id, [...sharedById.keys()]));
+  // The burden under check is tokenized once, not once per candidate.
+  const title = prepare(input.title);
+  const whole = prepare(`${input.title}\n${input.text}`);
   const scored = rows
-    .map((r) => ({ r, score: Math.max(similarity(input.title, r.title), similarity(wanted, `${r.title}\n${r.text}`)) }))
+    .map((r) => ({ r, score: Math.max(preparedSimilarity(title, prepare(r.title)), preparedSimilarity(whole, prepare(`${r.title}\n${r.text}`))) }))
     .filter((s) => s.score >= SIMILARITY_FLOOR)
     .sort((a, b) => b.score - a.score)
     .slice(0, 10);
@@ -109,7 +118,7 @@ async function similarBurdens(db: Db, input: BurdenInput, targets: GateTarget[],
     issuerName: issuers.get(r.issuerCode) ?? r.issuerCode,
     deadline: r.deadline,
     similarity: Math.round(score * 1000) / 1000,
-    sharedTargets: r.shared,
+    sharedTargets: sharedById.get(r.id) ?? 0,
     kind: r.kind as SimilarBurden["kind"],
     documentHead: r.kind === "document" ? ((r.details as { head?: SimilarBurden["documentHead"] }).head ?? undefined) : undefined,
   }));
