@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/audit.js";
 import { hashPassword, spendVerifyTime, verifyPassword } from "./passwords.js";
 import type { Actor } from "./policy.js";
 import { sessions, units, users } from "./schema.js";
-import type { Unit } from "./units.js";
+import { unitColumns, type Unit } from "./units.js";
 
 export const SESSION_HOURS = 12;
 export const MAX_FAILED_LOGINS = 5;
@@ -24,15 +24,7 @@ const actorColumns = {
   role: users.role,
   mustChangePassword: users.mustChangePassword,
   disabled: users.disabled,
-  scope: {
-    code: units.code,
-    name: units.name,
-    level: units.level,
-    parentCode: units.parentCode,
-    path: units.path,
-    provinceCode: units.provinceCode,
-    orgType: units.orgType,
-  },
+  scope: unitColumns,
 };
 
 type ActorRow = Omit<Actor, "role" | "scope"> & { role: string; disabled: boolean; scope: Omit<Unit, "level"> & { level: string } };

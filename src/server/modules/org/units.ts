@@ -8,7 +8,8 @@ import { units } from "./schema.js";
 /** A node of the hierarchy as domain code sees it. */
 export type Unit = ScopeUnit;
 
-const unitColumns = {
+/** The columns of a Unit, for queries of other org tables that join units. */
+export const unitColumns = {
   code: units.code,
   name: units.name,
   level: units.level,

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/audit.js";
 import { hashPassword } from "./passwords.js";
 import { authorize, userPolicy, type Actor } from "./policy.js";
 import { units, users, sessions } from "./schema.js";
-import { getUnit, type Unit } from "./units.js";
+import { getUnit, unitColumns, type Unit } from "./units.js";
 import { isUniqueViolation, likeEscape, pathWithin } from "../../db/sql-helpers.js";
 
 export type UserRecord = {
@@ -29,15 +29,7 @@ const userColumns = {
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,
   createdAt: users.createdAt,
-  scope: {
-    code: units.code,
-    name: units.name,
-    level: units.level,
-    parentCode: units.parentCode,
-    path: units.path,
-    provinceCode: units.provinceCode,
-    orgType: units.orgType,
-  },
+  scope: unitColumns,
 };
 
 type UserRow = {
