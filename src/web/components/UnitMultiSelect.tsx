@@ -1,12 +1,11 @@
 import { Select, Space, Spin, Tag, Typography } from "antd";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { UnitSearchResult } from "../../contracts/org.js";
 import type { UnitLevel } from "../../contracts/roles.js";
-import { unitsApi } from "../api/endpoints.js";
 import { useT } from "../i18n/index.js";
 import { LevelTag } from "./LevelTag.js";
 import { parentPath } from "./unitPath.js";
-import { useApiError } from "./useApiError.js";
+import { useUnitSearch } from "./useUnitSearch.js";
 
 type Found = UnitSearchResult["items"][number];
 type Option = { value: string; name: string; label: ReactNode };
@@ -45,38 +44,9 @@ type Props = {
  */
 export function UnitMultiSelect({ id, value, onChange, initial, levels, placeholder }: Props) {
   const t = useT();
-  const showError = useApiError();
   const [found, setFound] = useState<Option[]>([]);
   const [known, setKnown] = useState<Map<string, Option>>(() => new Map((initial ?? []).map((u) => [u.code, fromRef(u)])));
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inflight = useRef<AbortController | null>(null);
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      inflight.current?.abort();
-    },
-    [],
-  );
-
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    if (!q.trim()) return;
-    timer.current = setTimeout(() => {
-      inflight.current?.abort();
-      const ctrl = new AbortController();
-      inflight.current = ctrl;
-      setLoading(true);
-      unitsApi
-        .search({ q: q.trim(), limit: 30 }, ctrl.signal)
-        .then((res) => setFound(res.items.filter((u) => !levels || levels.includes(u.level)).map(fromFound)))
-        .catch(showError)
-        .finally(() => {
-          if (inflight.current === ctrl) setLoading(false);
-        });
-    }, 300);
-  };
+  const { search, loading } = useUnitSearch(30, (items) => setFound(items.filter((u) => !levels || levels.includes(u.level)).map(fromFound)));
 
 
   return (

@@ -1,11 +1,10 @@
 import { Select, Space, Spin, Typography } from "antd";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Unit, UnitSearchResult } from "../../contracts/org.js";
-import { unitsApi } from "../api/endpoints.js";
 import { useT } from "../i18n/index.js";
 import { LevelTag } from "./LevelTag.js";
 import { parentPath } from "./unitPath.js";
-import { useApiError } from "./useApiError.js";
+import { useUnitSearch } from "./useUnitSearch.js";
 
 type Found = UnitSearchResult["items"][number];
 type Option = { value: string; label: ReactNode; title: string };
@@ -31,37 +30,8 @@ type Props = { id?: string; value?: string; onChange?: (code: string) => void; i
 /** A unit chooser for forms: type a name or code, pick from GET /api/units?q=… (inside the caller's scope). */
 export function UnitSelect({ id, value, onChange, initial, placeholder }: Props) {
   const t = useT();
-  const showError = useApiError();
   const [options, setOptions] = useState<Option[]>(() => (initial ? [toOption(initial)] : []));
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inflight = useRef<AbortController | null>(null);
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      inflight.current?.abort();
-    },
-    [],
-  );
-
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    if (!q.trim()) return;
-    timer.current = setTimeout(() => {
-      inflight.current?.abort();
-      const ctrl = new AbortController();
-      inflight.current = ctrl;
-      setLoading(true);
-      unitsApi
-        .search({ q: q.trim(), limit: 20 }, ctrl.signal)
-        .then((res) => setOptions(res.items.map(toOption)))
-        .catch(showError)
-        .finally(() => {
-          if (inflight.current === ctrl) setLoading(false);
-        });
-    }, 300);
-  };
+  const { search, loading } = useUnitSearch(20, (items) => setOptions(items.map(toOption)));
 
   return (
     <Select<string, Option>

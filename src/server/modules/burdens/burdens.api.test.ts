@@ -1,3 +1,4 @@
+import { addDays } from "../../kernel/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createUser } from "../org/users.js";
@@ -12,7 +13,6 @@ const loginAs = (_app: unknown, username: string): Promise<Session> => {
   if (!sessions.has(username)) sessions.set(username, login(ctx.app, username));
   return sessions.get(username)!;
 };
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** The next Monday after today: burdens issued then, so deadlines are never in the past whenever tests run. */
 const monday = (() => {
   let d = addDays(chinaToday(), 1);

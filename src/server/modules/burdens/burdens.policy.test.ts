@@ -1,3 +1,4 @@
+import { addDays } from "../../kernel/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InjectOptions } from "fastify";
 import { sql } from "drizzle-orm";
@@ -153,7 +154,6 @@ const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
 
 let ctx: TestContext;
 const sessions = new Map<Username, Session>();
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** The next Monday after today: burdens issued then never have deadlines in the past. */
 const monday = (() => {
   let d = addDays(chinaToday(), 1);

@@ -1,3 +1,4 @@
+import { addDays } from "../../kernel/dates.js";
 import { count } from "drizzle-orm";
 import type { BurdenInput } from "../../../contracts/burdens.js";
 import type { Db } from "../../db/client.js";
@@ -8,7 +9,6 @@ import { chinaToday } from "./prepare.js";
 import { createBurden, decideBurden, submitBurden } from "./registry.js";
 import { burdens } from "./schema.js";
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 type DemoBurden = { by: string; input: BurdenInput; submit: boolean; officeDecision?: { decision: "admit" | "return"; reason: string } };
 

@@ -1,3 +1,4 @@
+import { addDays } from "../../kernel/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { verifyAuditChain } from "../audit/audit.js";
@@ -13,7 +14,6 @@ const as = (username: string): Promise<Session> => {
   if (!sessions.has(username)) sessions.set(username, login(ctx.app, username));
   return sessions.get(username)!;
 };
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** The next Monday after today: burdens issued then never have deadlines in the past. */
 const monday = (() => {
   let d = addDays(chinaToday(), 1);

@@ -3,6 +3,7 @@ import type { BurdenInput } from "../../../contracts/burdens.js";
 import type { Db } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, type Actor, type ScopeUnit } from "../../kernel/actor.js";
+import { chinaToday } from "../../kernel/dates.js";
 import { getUnit } from "../org/units.js";
 import { evaluateGate } from "./gate/evaluate.js";
 import { loadGateContext } from "./gate/context.js";
@@ -20,8 +21,7 @@ export type Prepared = {
   yearlyMinutes: number;
 };
 
-/** Today in China (UTC+8), as an ISO date: deadlines are Beijing dates. */
-export const chinaToday = (now = new Date()): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { chinaToday } from "../../kernel/dates.js";
 
 async function loadParent(db: Db, parentId: string, issuer: ScopeUnit): Promise<ParentBurden> {
   const [parent] = await db.select().from(burdens).where(eq(burdens.id, parentId));

@@ -1,4 +1,5 @@
 // Behaviour found broken once and fixed; each block keeps it fixed.
+import { addDays } from "../../kernel/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, type TestContext } from "../../test/harness.js";
 import { chinaToday } from "./prepare.js";
@@ -8,7 +9,6 @@ beforeAll(async () => {
   ctx = await createTestApp();
 });
 afterAll(async () => ctx?.close());
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe("gate settings", () => {
   it("a partial documentMaxChars patch keeps the other cap", async () => {

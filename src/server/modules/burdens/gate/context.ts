@@ -1,3 +1,4 @@
+import { addDays } from "../../../kernel/dates.js";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
@@ -27,7 +28,6 @@ const toGateTarget = (u: ScopeUnit): GateTarget => ({
   townshipCode: u.level === "township" ? u.code : u.level === "village" ? u.parentCode : null,
 });
 
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, excludeId: string | undefined): Promise<IssuerUsage> {
   const year = Number(input.issuedOn.slice(0, 4));
