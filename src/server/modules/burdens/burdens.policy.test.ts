@@ -1,7 +1,8 @@
-import { addDays } from "../../kernel/dates.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridUser } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import { sql } from "drizzle-orm";
+import { addDays } from "../../kernel/dates.js";
 import { actorByUsername } from "../org/auth.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { chinaToday } from "./prepare.js";
@@ -12,31 +13,16 @@ import type { BurdenInput } from "../../../contracts/burdens.js";
  * Who may do what with burdens, where. Each grid row is one target; its cells are the answers for the
  * roles in COLUMNS, in order, then one for a caller who is not logged in. Every cell becomes one test case.
  */
-const COLUMNS = [
-  "raohe_village", // village_cadre     饶河村委会 230524100200
-  "raohe_town", // township_official    饶河镇 230524100000
-  "raohe_nyncj", // department_staff    饶河县农业农村局 230524D01 (region: the county)
-  "raohe_office", // office             饶河县 230524
-  "raohe_jiwei", // commission          饶河县 230524
-  "raohe_admin", // admin               饶河县 230524
-  "admin", // admin                     中华人民共和国 100000
-  "atushi_office", // office            阿图什市 653001 (the other region)
-  "atushi_town", // township_official   上阿图什镇 653001100000
-] as const;
-type Username = (typeof COLUMNS)[number];
+const COLUMNS = GRID_COLUMNS;
+type Username = GridUser;
 type Caller = Username | "(anonymous)";
 /** Exactly one answer per column and one for the anonymous caller: a row with a cell missing does not compile. */
 type Cells = [string, string, string, string, string, string, string, string, string, anonymous: string];
 
-const OK = "200";
-const NEW = "201";
 const HIDDEN = "404 BURDEN_NOT_FOUND"; // exists or not, the answer is the same
 const NOT_ISSUER = "403 NOT_ISSUER";
-const DENY = "403 FORBIDDEN";
-const OUT = "403 OUT_OF_SCOPE";
 const REACH = "400 TARGET_OUT_OF_REACH";
 const STATUS = "409 WRONG_STATUS";
-const ANON = "401 UNAUTHENTICATED";
 const NO_UNIT = "404 UNIT_NOT_FOUND"; // a region outside the user's is hidden, as in the org grid
 
 /** The unit each user issues as when he issues "as his own unit", and a target inside and outside his reach. */

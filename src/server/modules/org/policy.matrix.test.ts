@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridCells, type GridUser } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import type { Role } from "../../../contracts/roles.js";
 import { buildUser } from "../../test/factories.js";
@@ -8,31 +9,14 @@ import { createTestApp, loginAs, uniqueUsername, type Session, type TestContext 
  * Who may do what, where. Each grid row is one target; its cells are the answers for the roles in
  * COLUMNS, in order. Every cell becomes one test case (role × endpoint × target → status [code]).
  */
-const COLUMNS = [
-  "raohe_village", // village_cadre     饶河村委会 230524100200
-  "raohe_town", // township_official    饶河镇 230524100000
-  "raohe_nyncj", // department_staff    饶河县农业农村局 230524D01 (region: the county)
-  "raohe_office", // office             饶河县 230524
-  "raohe_jiwei", // commission          饶河县 230524
-  "raohe_admin", // admin               饶河县 230524
-  "admin", // admin                     中华人民共和国 100000
-  "atushi_office", // office            阿图什市 653001 (the other region)
-  "atushi_town", // township_official   上阿图什镇 653001100000
-] as const;
-type Username = (typeof COLUMNS)[number];
-type OnePer<T extends readonly unknown[], V> = { [K in keyof T]: V };
-/** Exactly one answer per column: a row with a cell missing or extra does not compile. */
-type Cells = OnePer<typeof COLUMNS, string>;
+const COLUMNS = GRID_COLUMNS;
+type Username = GridUser;
+type Cells = GridCells;
 
-const OK = "200";
-const NEW = "201";
 const HIDDEN = "404 UNIT_NOT_FOUND"; // exists or not, the answer is the same
 const NO_USER = "404 USER_NOT_FOUND";
 const UNKNOWN_UNIT = "404 UNIT_NOT_FOUND";
-const DENY = "403 FORBIDDEN";
-const OUT = "403 OUT_OF_SCOPE";
 const MISFIT = "400 ROLE_SCOPE_MISMATCH";
-const ANON = "401 UNAUTHENTICATED";
 
 type Endpoint =
   | "GET /api/units/:code"

@@ -1,0 +1,27 @@
+/**
+ * The roster of the authorization grids: one demo account per role, in the county (饶河县) and in the
+ * other region (阿图什市). A grid row holds one answer per column, in this order.
+ */
+export const GRID_COLUMNS = [
+  "raohe_village", // village_cadre     饶河村委会 230524100200 (township 饶河镇)
+  "raohe_town", // township_official    饶河镇 230524100000
+  "raohe_nyncj", // department_staff    饶河县农业农村局 230524D01 (region: the county)
+  "raohe_office", // office             饶河县 230524
+  "raohe_jiwei", // commission          饶河县 230524
+  "raohe_admin", // admin               饶河县 230524
+  "admin", // admin                     中华人民共和国 100000
+  "atushi_office", // office            阿图什市 653001 (the other region)
+  "atushi_town", // township_official   上阿图什镇 653001100000
+] as const;
+export type GridUser = (typeof GRID_COLUMNS)[number];
+
+type OnePer<T extends readonly unknown[], V> = { [K in keyof T]: V };
+/** Exactly one answer per column: a row with a cell missing or extra does not compile. */
+export type GridCells = OnePer<typeof GRID_COLUMNS, string>;
+
+/** Answers every grid shares, written "status [code]". */
+export const OK = "200";
+export const NEW = "201";
+export const DENY = "403 FORBIDDEN";
+export const OUT = "403 OUT_OF_SCOPE";
+export const ANON = "401 UNAUTHENTICATED";
