@@ -246,3 +246,11 @@ export function bestMatch(query: string, candidates: readonly Candidate[]): (Can
   }
   return best;
 }
+
+/**
+ * What a text's MinHash signature is made of: its search-mode words and its bigrams, the two halves of
+ * preparedSimilarity, so that the estimated Jaccard of two signatures tracks the exact score.
+ */
+export function shinglesOf(text: PreparedText): string[] {
+  return [...[...text.counts.keys()].map((w) => `w${w}`), ...[...text.bigrams].map((g) => `g${g}`)];
+}
