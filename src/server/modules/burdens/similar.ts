@@ -113,3 +113,21 @@ export async function similarBurdens(
     documentHead: r.kind === "document" ? ((r.head as SimilarBurden["documentHead"]) ?? undefined) : undefined,
   }));
 }
+
+/**
+ * Signs burdens written before signatures existed, in batches; returns how many. Run at start: until
+ * then the gate scores such candidates exactly, which is right but slower.
+ */
+export async function signUnsignedBurdens(db: Db, batch = 500): Promise<number> {
+  let signed = 0;
+  for (;;) {
+    const { rows } = await db.execute<{ id: string; title: string; text: string }>(
+      sql`select id, title, text from ${burdens} where similarity_signature is null limit ${batch}`,
+    );
+    if (rows.length === 0) return signed;
+    for (const r of rows) {
+      await db.execute(sql`update ${burdens} set similarity_signature = ${similaritySignatureOf(r)} where id = ${r.id}`);
+    }
+    signed += rows.length;
+  }
+}
