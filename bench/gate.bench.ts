@@ -553,6 +553,8 @@ async function phases(db: Db, url: string, checks: readonly Check[], templateOf:
       clearDutyMatchCache();
       await time("matchDuty cold (SQL + tokenize + score)", () => matchDuty(db, dutyArgs));
       await time("matchDuty warm (versions SQL + score)", () => matchDuty(db, dutyArgs));
+      clearDutyMatchCache({ keepNames: true });
+      await time("matchDuty, versions not cached, names known (SQL + score)", () => matchDuty(db, dutyArgs));
       const templateId = templateOf.get(issuer.code.slice(0, 6));
       if (templateId) {
         const items = await time("  loadItems(template) SQL", () => loadItems(db, [templateId]));
