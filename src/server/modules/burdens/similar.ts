@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../contracts/burdens.js";
 import type { Db } from "../../db/client.js";
+import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
 import { prepare, preparedSimilarity, shinglesOf, type PreparedText } from "../../kernel/text-similarity.js";
@@ -58,7 +59,7 @@ async function candidatesSharingTargets(db: Db, args: { codes: string[]; since: 
     select s.id, s.shared, b.similarity_signature as signature
     from (select ${burdenTargets.burdenId} as id, count(*)::int as shared
           from ${burdenTargets}
-          where ${burdenTargets.inForce} and ${burdenTargets.unitCode} in ${args.codes} and ${burdenTargets.loadTo} >= ${args.since}
+          where ${burdenTargets.inForce} and ${anyText(burdenTargets.unitCode, args.codes)} and ${burdenTargets.loadTo} >= ${args.since}
             ${args.excludeId ? sql`and ${burdenTargets.burdenId} <> ${args.excludeId}` : sql``}
           group by 1 order by 2 desc limit ${CANDIDATES}) s
     join ${burdens} b on b.id = s.id`);
@@ -92,7 +93,7 @@ export async function similarBurdens(
   if (ids.length === 0) return [];
   const { rows } = await db.execute<{ id: string; admission_number: string | null; title: string; text: string; kind: string; head: string | null; issuer_code: string; deadline: string }>(sql`
     select id, admission_number, title, left(text, ${TEXT_LIMIT}) as text, kind, details->>'head' as head, issuer_code, deadline::text as deadline
-    from ${burdens} where id in ${ids}`);
+    from ${burdens} where ${anyUuid(burdens.id, ids)}`);
   const scored = rows
     .map((r) => ({ r, score: exactScore(args.checked, r) }))
     .filter((s) => s.score >= SIMILARITY_FLOOR)

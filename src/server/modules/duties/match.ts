@@ -1,5 +1,6 @@
-import { and, desc, inArray, lte } from "drizzle-orm";
+import { and, desc, lte } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
+import { anyText } from "../../db/sql-helpers.js";
 import { citedCloseness, prepare, prepareName, relevance, type PreparedName } from "../../kernel/text-similarity.js";
 import type { DutyItemMatch, DutyMatch } from "./match-types.js";
 import { getUnits } from "../org/units.js";
@@ -16,10 +17,11 @@ import { dutyListVersions } from "./schema.js";
 type PreparedRow = ItemRow & { text: PreparedName; normalized: string };
 
 /**
- * About 60,000 items in memory (~1.5 KB each prepared: ~90 MB; ~175 county templates of ~340 items);
- * the least recently used version goes first. A miss costs one query and ~10 ms of tokenizing.
+ * About 200,000 items in memory (~600 county templates of ~340 items; a row is ~250 bytes, its
+ * tokenized name shared through the name cache below); the least recently used version goes first. A
+ * miss costs one query.
  */
-const CACHE_ITEM_BUDGET = 60_000;
+const CACHE_ITEM_BUDGET = 200_000;
 const cache = new Map<string, PreparedRow[]>();
 let cachedItems = 0;
 
@@ -45,17 +47,19 @@ function remember(id: string, rows: PreparedRow[]) {
 /**
  * Duty names recur across counties (lists follow provincial guidance, 农业技术推广… in most of them), so
  * their tokenized form is kept by name as well: a version not in the cache costs its query, not ~3 ms of
- * word segmentation for 340 names. Bounded: about 1.5 KB a name.
+ * word segmentation for 340 names. Bounded: about 1.5 KB a name, 300 MB at most (the bench's national
+ * lists have 135,000 distinct names).
  */
-const NAME_BUDGET = 100_000;
+const NAME_BUDGET = 200_000;
 const names = new Map<string, PreparedName>();
 
 function preparedName(name: string): PreparedName {
   let prepared = names.get(name);
   if (!prepared) {
-    if (names.size >= NAME_BUDGET) names.clear();
     prepared = prepareName(name);
     names.set(name, prepared);
+    // Insertion order: the oldest goes first. (Not LRU: a hit would cost a delete and a set.)
+    if (names.size > NAME_BUDGET) names.delete(names.keys().next().value!);
   }
   return prepared;
 }
@@ -83,7 +87,7 @@ async function versionsInForce(db: Queryable, unitCodes: readonly string[], onDa
   const rows = await db
     .selectDistinctOn([dutyListVersions.unitCode])
     .from(dutyListVersions)
-    .where(and(inArray(dutyListVersions.unitCode, [...unitCodes]), lte(dutyListVersions.effectiveFrom, onDate)))
+    .where(and(anyText(dutyListVersions.unitCode, [...unitCodes]), lte(dutyListVersions.effectiveFrom, onDate)))
     .orderBy(dutyListVersions.unitCode, desc(dutyListVersions.version));
   return new Map(rows.map((r) => [r.unitCode, r]));
 }

@@ -1,3 +1,4 @@
+import { anyText } from "../../../db/sql-helpers.js";
 import { addDays } from "../../../kernel/dates.js";
 import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
@@ -49,7 +50,7 @@ async function targetLoads(db: Db, input: BurdenInput, targets: GateTarget[], ex
     .where(
       and(
         burdenTargets.inForce,
-        inArray(burdenTargets.unitCode, targets.map((t) => t.code)),
+        anyText(burdenTargets.unitCode, targets.map((t) => t.code)),
         gte(burdenTargets.loadTo, monthStart),
         lte(burdenTargets.loadFrom, monthEnd),
         excludeId ? ne(burdenTargets.burdenId, excludeId) : undefined,
