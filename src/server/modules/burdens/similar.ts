@@ -25,7 +25,7 @@ export const SIMILARITY_FLOOR = 0.3;
 /** Candidates by shared targets: the ones sharing most come first. */
 const CANDIDATES = 200;
 /** Screened candidates scored exactly: the best by estimate, and only those that might reach the floor. */
-export const SHORTLIST = 12;
+export const SHORTLIST = 20;
 export const SCREEN_FLOOR = 0.15;
 /** The text a signature and a score look at: a long notice is judged by its beginning. */
 const TEXT_LIMIT = 2000;
