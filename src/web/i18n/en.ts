@@ -1,6 +1,7 @@
 import type { Dict } from "./zh-CN.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
+import { documentsEn } from "./documents.en.js";
 
 export const en: Dict = {
   app: {
@@ -50,6 +51,7 @@ export const en: Dict = {
     duties: "Duty lists",
     calendar: "Working calendar",
     gate: "Gate settings",
+    documents: "Documents",
   },
   header: {
     changePassword: "Change password",
@@ -181,4 +183,5 @@ export const en: Dict = {
   notFound: { title: "Page not found", back: "Back to home" },
   ...burdensEn,
   ...configEn,
+  ...documentsEn,
 };

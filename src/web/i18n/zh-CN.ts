@@ -1,6 +1,7 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
+import { documentsZh } from "./documents.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -51,6 +52,7 @@ export const zhCN = {
     duties: "履职事项清单",
     calendar: "工作日历",
     gate: "准入规则",
+    documents: "文件登记",
   },
   header: {
     changePassword: "修改密码",
@@ -181,6 +183,7 @@ export const zhCN = {
   notFound: { title: "页面不存在", back: "返回首页" },
   ...burdensZh,
   ...configZh,
+  ...documentsZh,
 };
 
 export type Dict = typeof zhCN;
