@@ -4,6 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, type Actor } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
+import { applyBurdenToIndex } from "../burden-index/rollup.js";
 import { getUnit } from "../org/units.js";
 import { formatAdmissionNumber } from "./admission-number.js";
 import { burdenPolicy } from "./policy.js";
@@ -135,6 +136,7 @@ async function nextAdmissionNumber(tx: Tx, issuerCode: string, year: number): Pr
 async function admit(tx: Tx, id: string, year: number, issuerCode: string, reason: string | null) {
   const admissionNumber = await nextAdmissionNumber(tx, issuerCode, year);
   await tx.update(burdens).set({ status: "admitted", admissionNumber, admittedAt: new Date(), decisionReason: reason, updatedAt: new Date() }).where(eq(burdens.id, id));
+  await applyBurdenToIndex(tx, id, true);
   await setInForce(tx, id, true);
   return admissionNumber;
 }
@@ -193,7 +195,10 @@ export async function withdrawBurden(db: Db, args: { actor: Actor; id: string; r
     const row = await lockBurden(tx, args.id);
     if (!WITHDRAWABLE.has(row.status)) throw new AppError("WRONG_STATUS", { status: row.status, action: "withdrawn" });
     await tx.update(burdens).set({ status: "withdrawn", decisionReason: args.reason, updatedAt: new Date() }).where(eq(burdens.id, args.id));
-    if (row.status === "admitted") await setInForce(tx, args.id, false);
+    if (row.status === "admitted") {
+      await applyBurdenToIndex(tx, args.id, false);
+      await setInForce(tx, args.id, false);
+    }
     await logEvent(tx, { burdenId: args.id, actor: args.actor, from: row.status as BurdenStatus, to: "withdrawn", reason: args.reason });
     await recordAudit(tx, { actor: auditActor(args.actor), action: "burden.withdraw", entityType: "burden", entityId: args.id, scopePath: row.issuerPath, detail: { reason: args.reason } });
     return { id: args.id, status: "withdrawn" as const };

@@ -1,0 +1,78 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../../db/client.js";
+
+/**
+ * Keeping the burden index 负担指数 in step with the registry. A burden's target rows come into force
+ * together (admission) and leave together (withdrawal), so adding or subtracting one burden's cells is
+ * exact, distinct burden counts included. Expiry changes nothing: the load fell all the same.
+ */
+
+/** A village (12-digit code not ending in 000) gets no issuer rollup: its rows are few, read raw. */
+const notVillage = (code: SQL) => sql`not (length(${code}) = 12 and right(${code}, 3) <> '000')`;
+
+/**
+ * Cells of the index touched by the given target rows: every unit on each target's path × every month
+ * its load spans, with the target rows and minutes below that unit. `targets` must yield unit_path,
+ * monthly_minutes, load_from, load_to (and whatever `extra` groups by).
+ */
+const expanded = (targets: SQL) => sql`
+  select p.codes[i] as unit_code, p.codes[i - 1] as parent_code, coalesce(p.codes[2], p.codes[1]) as province_code,
+         to_char(m, 'YYYY-MM') as month, t.*
+  from (${targets}) t
+  cross join lateral (select string_to_array(t.unit_path, '.') as codes) p
+  cross join lateral generate_series(1, cardinality(p.codes)) i
+  cross join lateral generate_series(date_trunc('month', t.load_from::timestamp), date_trunc('month', t.load_to::timestamp), interval '1 month') m`;
+
+/**
+ * Adds (coming into force) or subtracts (leaving it) one burden's cells, in one statement that upserts
+ * both rollups. Only target rows whose in_force differs from `inForce` count, so call it before
+ * setInForce; a second call for the same change then does nothing. Rows are upserted in key order so
+ * concurrent admissions touching the same county cannot deadlock.
+ */
+export async function applyBurdenToIndex(tx: Queryable, burdenId: string, inForce: boolean): Promise<void> {
+  const sign = sql.raw(inForce ? "1" : "-1");
+  await tx.execute(sql`
+    with b as (select kind, issuer_code, (jsonb_array_length(findings) > 0)::int as flagged from burdens where id = ${burdenId}),
+    cells as (
+      select unit_code, max(parent_code) as parent_code, max(province_code) as province_code, month, count(*)::int as targets, sum(monthly_minutes) as minutes
+      from (${expanded(sql`select unit_path, monthly_minutes, load_from, load_to from burden_targets where burden_id = ${burdenId} and in_force <> ${inForce}`)}) x
+      group by unit_code, month
+    ),
+    issuers as (
+      insert into burden_index_issuers (unit_code, province_code, month, issuer_code, burdens, targets, minutes)
+      select c.unit_code, c.province_code, c.month, b.issuer_code, ${sign}, ${sign} * c.targets, ${sign} * c.minutes
+      from cells c cross join b where ${notVillage(sql`c.unit_code`)}
+      order by 1, 3
+      on conflict (unit_code, month, issuer_code) do update set burdens = burden_index_issuers.burdens + excluded.burdens,
+        targets = burden_index_issuers.targets + excluded.targets, minutes = burden_index_issuers.minutes + excluded.minutes
+    )
+    insert into burden_index (unit_code, parent_code, province_code, month, kind, burdens, flagged, targets, minutes)
+    select c.unit_code, c.parent_code, c.province_code, c.month, b.kind, ${sign}, ${sign} * b.flagged, ${sign} * c.targets, ${sign} * c.minutes
+    from cells c cross join b
+    order by 1, 4
+    on conflict (unit_code, month, kind) do update set burdens = burden_index.burdens + excluded.burdens, flagged = burden_index.flagged + excluded.flagged,
+      targets = burden_index.targets + excluded.targets, minutes = burden_index.minutes + excluded.minutes`);
+}
+
+/** The in-force target rows with what the rollups group by, for the rebuild and for raw aggregates. */
+export const inForceTargets = (where: SQL = sql`true`) => sql`
+  select t.burden_id, t.unit_path, t.monthly_minutes, t.load_from, t.load_to, b.kind, b.issuer_code, (jsonb_array_length(b.findings) > 0) as flagged
+  from burden_targets t join burdens b on b.id = t.burden_id
+  where t.in_force and ${where}`;
+
+/** Rebuilds both rollups from burden_targets, e.g. after a bulk import or to repair them. */
+export async function rebuildIndex(db: Queryable): Promise<void> {
+  await db.execute(sql`delete from burden_index_issuers`);
+  await db.execute(sql`delete from burden_index`);
+  await db.execute(sql`
+    insert into burden_index (unit_code, parent_code, province_code, month, kind, burdens, flagged, targets, minutes)
+    select unit_code, max(parent_code), max(province_code), month, kind, count(distinct burden_id), count(distinct burden_id) filter (where flagged), count(*), sum(monthly_minutes)
+    from (${expanded(inForceTargets())}) x
+    group by unit_code, month, kind`);
+  await db.execute(sql`
+    insert into burden_index_issuers (unit_code, province_code, month, issuer_code, burdens, targets, minutes)
+    select unit_code, max(province_code), month, issuer_code, count(distinct burden_id), count(*), sum(monthly_minutes)
+    from (${expanded(inForceTargets())}) x
+    where ${notVillage(sql`unit_code`)}
+    group by unit_code, month, issuer_code`);
+}
