@@ -15,6 +15,7 @@ import { pickLang } from "./http/i18n.js";
 import { registerSessionGuard } from "./http/session.js";
 import type { RouteDeps } from "./http/types.js";
 import { auditRoutes } from "./modules/audit/routes.js";
+import { indexRoutes } from "./modules/burden-index/routes/index.routes.js";
 import { burdenRoutes } from "./modules/burdens/routes/burdens.routes.js";
 import { gateRoutes } from "./modules/burdens/routes/gate.routes.js";
 import { inboxRoutes } from "./modules/burdens/routes/inbox.routes.js";
@@ -60,7 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, documentRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, documentRoutes, indexRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { seedDemoIndex } from "../modules/burden-index/demo.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
@@ -15,5 +16,7 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const duties = await seedDemoDuties(db);
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
   const documents = options.documents === false ? 0 : await seedDemoDocuments(db, Number(chinaToday().slice(0, 4)));
-  return { ...org, duties, burdens, documents };
+  // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
+  const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
+  return { ...org, duties, burdens, documents, ledger };
 }

@@ -105,6 +105,18 @@ export const ERROR_CATALOG = {
   PAYLOAD_TOO_LARGE: m(413, "请求内容过大", "The request is too large"),
   UNSUPPORTED_MEDIA_TYPE: m(415, "不支持的内容类型", "Unsupported content type"),
   RATE_LIMITED: m(429, "请求过于频繁，请稍后再试", "Too many requests; try again later"),
+  // Burden index 负担指数 (modules/burden-index)
+  INDEX_UNIT_NOT_FOUND: m(404, (p) => `未找到单位 ${p.code}，或不在您的辖区内`, (p) => `No unit ${p.code} in your region`),
+  INDEX_PERIOD_INVALID: m(
+    400,
+    (p) => `统计期间无效：起始月份须不晚于截止月份，且不超过 ${p.max} 个月`,
+    (p) => `Invalid period: the first month must not follow the last, and at most ${p.max} months`,
+  ),
+  LEDGER_NOT_PAST: m(
+    400,
+    (p) => `台账导入只收已结束的事项：截止日期 ${p.deadline} 尚未过去，请通过准入登记`,
+    (p) => `The ledger import takes finished burdens only: the deadline ${p.deadline} has not passed; register it through the gate`,
+  ),
   // documents 文件登记
   DOCUMENT_NOT_FOUND: m(404, "未找到该文件", "No such document"),
   NOT_DOCUMENT_ISSUER: m(403, (p) => `您不能以“${p.issuer}”的名义登记文件`, (p) => `You may not register documents in the name of ${p.issuer}`),
