@@ -41,7 +41,7 @@ afterAll(async () => ctx?.close());
 function requestFor(row: Row): InjectOptions {
   const unit = row.target.split(" ")[0]!;
   const [, path] = row.endpoint.split(" ");
-  const query = path === "/api/index/children" ? { unit, month: "2026-03" } : { unit, from: "2026-01", to: "2026-06" };
+  const query: Record<string, string> = path === "/api/index/children" ? { unit, month: "2026-03" } : { unit, from: "2026-01", to: "2026-06" };
   return { method: "GET", url: path!, query };
 }
 
