@@ -18,7 +18,7 @@ export const ZIndexQuery = z.object({
   unit: ZUnitCode.optional().describe("the unit; one's own region when absent"),
   from: ZMonth,
   to: ZMonth,
-  baseline: z.coerce.number().int().min(2000).max(2100).optional().describe("the baseline year; the year before `from` when absent"),
+  baseline: z.coerce.number().int().min(2000).max(2100).optional().describe("the baseline year; the year before `to` when absent"),
 });
 export type IndexQuery = z.infer<typeof ZIndexQuery>;
 

@@ -25,6 +25,7 @@ const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 
 export const FONT_FAMILY =
@@ -76,6 +77,7 @@ function SignedIn() {
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

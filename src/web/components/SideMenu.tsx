@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  AreaChartOutlined,
   CalendarOutlined,
   ControlOutlined,
   FileAddOutlined,
@@ -35,6 +36,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/documents", icon: <FileTextOutlined />, label: t.nav.documents },
+    { key: "/dashboard", icon: <AreaChartOutlined />, label: t.nav.dashboard },
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,

@@ -53,18 +53,18 @@ export function raoheLedger(today: string, townships: string[]): BurdenInput[] {
     const lastMonth = y < thisYear ? 12 : Number(today.slice(5, 7)) - 1;
     for (let m = 1; m <= lastMonth; m++) {
       const before = y < thisYear;
-      const count = before ? 12 + Math.floor(rand() * 5) : 6 + Math.floor(rand() * 3) - Math.floor(m / 6);
+      const count = before ? 12 + Math.floor(rand() * 5) : 10 + Math.floor(rand() * 3) - Math.floor(m / 4);
       for (let i = 0; i < count; i++) {
         const t = TEMPLATES[Math.floor(rand() * TEMPLATES.length)]!;
         // After the gate: recurring reports and APP check-ins are merged or stopped, evaluations cut.
-        if (!before && (t.frequency !== "once" || t.kind === "evaluation") && rand() < 0.7) continue;
+        if (!before && (t.frequency !== "once" || t.kind === "evaluation") && rand() < 0.5) continue;
         const day = 1 + Math.floor(rand() * 20);
         const issuedOn = `${y}-${pad(m)}-${pad(day)}`;
         const span = t.frequency === "once" ? 5 + Math.floor(rand() * 8) : 60 + Math.floor(rand() * 30);
         const end = new Date(Date.UTC(y, m - 1, day + span));
         const deadline = end.toISOString().slice(0, 10) >= today ? `${y}-${pad(m)}-${pad(lastDay(y, m))}` : end.toISOString().slice(0, 10);
         const township = townships[Math.floor(rand() * townships.length)]!;
-        const targets = t.wide && (before || rand() < 0.5) ? { under: "230524", level: "village" as const } : t.wide ? { under: township, level: "village" as const } : { under: "230524", level: "township" as const };
+        const targets = t.wide && (before || rand() < 0.7) ? { under: "230524", level: "village" as const } : t.wide ? { under: township, level: "village" as const } : { under: "230524", level: "township" as const };
         entries.push(
           ZBurdenInput.parse({
           kind: t.kind,
@@ -75,7 +75,7 @@ export function raoheLedger(today: string, townships: string[]): BurdenInput[] {
           issuedOn,
           deadline,
           frequency: t.frequency,
-          minutesPerTarget: before ? t.minutes : Math.round(t.minutes * 0.8),
+          minutesPerTarget: before ? t.minutes : Math.round(t.minutes * 0.85),
           details: t.details,
         }),
         );

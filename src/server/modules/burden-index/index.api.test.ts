@@ -43,7 +43,7 @@ describe("burden index API", () => {
     }
     expect(s.lastYearTotals.hours).toBeGreaterThan(0);
     expect(s.totals.hours).toBeLessThan(s.lastYearTotals.hours);
-    expect(s.baseline.year).toBe(Number(from.slice(0, 4)) - 1);
+    expect(s.baseline.year).toBe(Number(to.slice(0, 4)) - 1);
     expect(s.flaggedShare).toBeGreaterThanOrEqual(0);
   });
 

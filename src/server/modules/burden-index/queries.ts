@@ -55,7 +55,7 @@ type Row = { month: string; kind: BurdenKind; burdens: number; flagged: number; 
 /** The monthly series of a unit by kind, the same months a year before, and a baseline year. */
 export async function indexSeries(db: Queryable, unit: Unit, q: Pick<IndexQuery, "from" | "to" | "baseline">): Promise<IndexSeries> {
   checkPeriod(q.from, q.to);
-  const baselineYear = q.baseline ?? Number(q.from.slice(0, 4)) - 1;
+  const baselineYear = q.baseline ?? Number(q.to.slice(0, 4)) - 1;
   const lastFrom = addMonths(q.from, -12);
   const lastTo = addMonths(q.to, -12);
   const { rows } = await db.execute<Row>(sql`
