@@ -20,10 +20,13 @@ const from = addMonths(to, -5);
 
 beforeAll(async () => {
   ctx = await createTestApp();
+  const started = performance.now();
   expect(await seedDemoIndex(ctx.db, today)).toBeGreaterThan(100);
+  console.log(`ledger import ${Math.round(performance.now() - started)} ms`);
   office = await loginAs(ctx.app, "raohe_office");
   village = await loginAs(ctx.app, "raohe_village");
-});
+  // A year and ten months of ledger: a few hundred burdens with every village as targets.
+}, 300_000);
 afterAll(async () => ctx?.close());
 
 const get = async <T>(s: Session, url: string, query: Record<string, string>) => {
