@@ -3,7 +3,7 @@
  *
  *   BENCH_DATABASE_URL  use this PostgreSQL instead of a throwaway one (scripts/pg-local.sh under /tmp)
  *   BENCH_BATCH_SIZE    rows per importer batch (default: the importer's own)
- *   BENCH_ONLY          comma list of: import, queries, login, gate (default: all; the others need the import)
+ *   BENCH_ONLY          comma list of: import, queries, login, gate, index (default: all; the others need the import)
  *   BENCH_GATE_BURDENS  admitted burdens the gate bench generates (default 1,000,000)
  *   BENCH_GATE_SECONDS  length of each concurrent run of the gate bench (default 20)
  */
@@ -11,6 +11,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client.js";
 import { benchGate } from "./gate.bench.js";
+import { benchIndex } from "./index.bench.js";
 import { benchImport, benchQueries } from "./hierarchy.bench.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-pg.js";
 import { benchLogin } from "./login.bench.js";
@@ -20,7 +21,7 @@ function parseEnv() {
   const batch = process.env.BENCH_BATCH_SIZE;
   const batchSize = batch ? Number(batch) : undefined;
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new Error(`BENCH_BATCH_SIZE must be a positive integer, not ${batch}`);
-  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate").split(",").map((s) => s.trim()));
+  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate,index").split(",").map((s) => s.trim()));
   return { batchSize, only };
 }
 
@@ -68,6 +69,10 @@ async function main(): Promise<number> {
         const result = await benchGate(database.db, url);
         figures.push(...result.figures);
         plans = [...plans, ...result.plans];
+      }
+      if (only.has("index")) {
+        console.error("bench: burden index rollups against plain GROUP BY (data generation, rebuild, dashboard questions)");
+        figures.push(...(await benchIndex(database.db, url)));
       }
     } finally {
       await database.close();
