@@ -23,7 +23,6 @@ const FROM = "2026-01";
 const TO = "2026-12";
 const MONTH = "2026-06";
 
-const pad = (n: number, w: number) => String(n).padStart(w, "0");
 /** Codes of the first province's first city's first county, and so on down. */
 const UNITS: { level: string; unit: Unit }[] = (() => {
   const prov = "110000", city = "110100", county = "110101", town = "110101001000", village = "110101001200";
