@@ -23,6 +23,7 @@ const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
+const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
@@ -75,6 +76,7 @@ function SignedIn() {
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
+          <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -2,6 +2,7 @@ import type { Dict } from "./zh-CN.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
+import { inspectionsEn } from "./inspections.en.js";
 
 export const en: Dict = {
   app: {
@@ -52,6 +53,7 @@ export const en: Dict = {
     calendar: "Working calendar",
     gate: "Gate settings",
     documents: "Documents",
+    inspections: "Inspection planning",
   },
   header: {
     changePassword: "Change password",
@@ -184,4 +186,5 @@ export const en: Dict = {
   ...burdensEn,
   ...configEn,
   ...documentsEn,
+  ...inspectionsEn,
 };

@@ -2,6 +2,7 @@ import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 import { documentsZh } from "./documents.zh-CN.js";
+import { inspectionsZh } from "./inspections.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -53,6 +54,7 @@ export const zhCN = {
     calendar: "工作日历",
     gate: "准入规则",
     documents: "文件登记",
+    inspections: "督检考统筹",
   },
   header: {
     changePassword: "修改密码",
@@ -184,6 +186,7 @@ export const zhCN = {
   ...burdensZh,
   ...configZh,
   ...documentsZh,
+  ...inspectionsZh,
 };
 
 export type Dict = typeof zhCN;
