@@ -15,6 +15,9 @@ import { proofRequests } from "./schema.js";
 
 type Row = typeof proofRequests.$inferSelect;
 
+/** Two full-width spaces: the first-line indent of an official notice. */
+const INDENT = "\u3000\u3000";
+
 /** 不予出具证明告知书: the text a village hands back instead of a stamp. */
 export function refusalText(args: { village: string; proofName: string; requestedBy: string; decision: Exclude<ProofDecision, "issue">; matched: string | null; channel: string; on: string }): string {
   const why =
@@ -25,9 +28,9 @@ export function refusalText(args: { village: string; proofName: string; requeste
   return [
     "不予出具证明告知书",
     `${args.requestedBy}：`,
-    `　　贵单位要求${args.village}出具“${args.proofName}”。根据民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》（民发〔2020〕20号）和本地区村级组织出具证明事项清单，${why}，本村不予出具。`,
-    `　　建议：${args.channel}。`,
-    "　　特此告知。",
+    `${INDENT}贵单位要求${args.village}出具“${args.proofName}”。根据民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》（民发〔2020〕20号）和本地区村级组织出具证明事项清单，${why}，本村不予出具。`,
+    `${INDENT}建议：${args.channel}。`,
+    `${INDENT}特此告知。`,
     `${args.village}（盖章）`,
     `${y}年${m}月${d}日`,
   ].join("\n");
