@@ -24,6 +24,7 @@ const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
+const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
@@ -76,6 +77,7 @@ function SignedIn() {
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
+          <Route path="proofs" element={<ProofsPage />} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
         </Route>

@@ -3,6 +3,7 @@ import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
+import { proofsEn } from "./proofs.en.js";
 
 export const en: Dict = {
   app: {
@@ -54,6 +55,7 @@ export const en: Dict = {
     gate: "Gate settings",
     documents: "Documents",
     inspections: "Inspection planning",
+    proofs: "Proofs",
   },
   header: {
     changePassword: "Change password",
@@ -187,4 +189,5 @@ export const en: Dict = {
   ...configEn,
   ...documentsEn,
   ...inspectionsEn,
+  ...proofsEn,
 };
