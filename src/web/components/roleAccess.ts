@@ -11,6 +11,7 @@ export const SCREEN_ROLES = {
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
   inspections: ["office", "commission", "admin"],
+  secondments: ["department_staff", "township_official", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;
