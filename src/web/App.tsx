@@ -23,6 +23,9 @@ const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
+const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
+const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
+const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
@@ -76,6 +79,9 @@ function SignedIn() {
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
+          <Route path="proofs" element={<ProofsPage />} />
+          <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
+          <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
         </Route>

@@ -10,6 +10,8 @@ export const SCREEN_ROLES = {
   review: ["office"],
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
+  inspections: ["office", "commission", "admin"],
+  secondments: ["department_staff", "township_official", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

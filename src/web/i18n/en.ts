@@ -2,6 +2,9 @@ import type { Dict } from "./zh-CN.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
+import { inspectionsEn } from "./inspections.en.js";
+import { proofsEn } from "./proofs.en.js";
+import { secondmentsEn } from "./secondments.en.js";
 import { dashboardEn } from "./dashboard.en.js";
 
 export const en: Dict = {
@@ -53,6 +56,9 @@ export const en: Dict = {
     calendar: "Working calendar",
     gate: "Gate settings",
     documents: "Documents",
+    inspections: "Inspection planning",
+    proofs: "Proofs",
+    secondments: "Secondments",
     dashboard: "Burden index",
   },
   header: {
@@ -186,5 +192,8 @@ export const en: Dict = {
   ...burdensEn,
   ...configEn,
   ...documentsEn,
+  ...inspectionsEn,
+  ...proofsEn,
+  ...secondmentsEn,
   ...dashboardEn,
 };

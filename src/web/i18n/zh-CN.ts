@@ -2,6 +2,9 @@ import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 import { documentsZh } from "./documents.zh-CN.js";
+import { inspectionsZh } from "./inspections.zh-CN.js";
+import { proofsZh } from "./proofs.zh-CN.js";
+import { secondmentsZh } from "./secondments.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
@@ -54,6 +57,9 @@ export const zhCN = {
     calendar: "工作日历",
     gate: "准入规则",
     documents: "文件登记",
+    inspections: "督检考统筹",
+    proofs: "证明事项",
+    secondments: "借调登记",
     dashboard: "负担指数",
   },
   header: {
@@ -186,6 +192,9 @@ export const zhCN = {
   ...burdensZh,
   ...configZh,
   ...documentsZh,
+  ...inspectionsZh,
+  ...proofsZh,
+  ...secondmentsZh,
   ...dashboardZh,
 };
 

@@ -48,9 +48,13 @@ export type GateSettings = {
   documentMaxChars: { general: number; specific: number };
   generalMeetingsPerYear: number;
   speechMaxMinutes: number;
+  /** LAYERED_MEETING: a meeting on the same topic within this many days after a higher one relays it. */
+  layeredMeetingDays: number;
   comprehensiveInspectionsPerYear: number;
   /** SECONDMENT_TOO_LONG: months from which a secondment 借调 goes to review (absent: the default, 6). */
   secondmentMaxMonths?: number;
+  /** 借调: the same person may not be seconded again within this many years (absent: 2). */
+  secondmentRepeatYears?: number;
   /** Words that reveal a demand for 留痕 (proof of work) or for traffic figures; extendable per region. */
   traceWords: string[];
   trafficWords: string[];
@@ -83,6 +87,7 @@ export type SimilarBurden = {
 
 export type ParentBurden = {
   id: string;
+  kind: BurdenKind;
   title: string;
   issuedOn: string;
   deadline: string;
