@@ -62,25 +62,40 @@ export function applySql(burdenId: string, inForce: boolean): SQL {
       targets = burden_index.targets + excluded.targets, minutes = burden_index.minutes + excluded.minutes`;
 }
 
-/** The in-force target rows with what the rollups group by, for the rebuild and for raw aggregates. */
-export const inForceTargets = (where: SQL = sql`true`) => sql`
-  select t.burden_id, t.unit_path, t.monthly_minutes, t.load_from, t.load_to, b.kind, b.issuer_code, (jsonb_array_length(b.findings) > 0) as flagged
-  from burden_targets t join burdens b on b.id = t.burden_id
-  where t.in_force and ${where}`;
-
-/** Rebuilds both rollups from burden_targets, e.g. after a bulk import or to repair them. */
+/**
+ * Rebuilds both rollups from burden_targets, e.g. after a bulk import or to repair them. All target rows
+ * of a burden share its load period and kind (target-loads.ts writes them from the burden), so the rows
+ * are first summed per (burden, unit on the path) and only those are spread over months: a burden then
+ * counts once per unit by plain count(*), with no count(distinct) over every target × level × month.
+ */
 export async function rebuildIndex(db: Queryable): Promise<void> {
   await db.execute(sql`delete from burden_index_issuers`);
   await db.execute(sql`delete from burden_index`);
   await db.execute(sql`
+    with u as materialized (
+      select t.burden_id, p.code as unit_code, max(a.codes[p.i - 1]) as parent_code, max(coalesce(a.codes[2], a.codes[1])) as province_code,
+             count(*)::int as targets, sum(t.monthly_minutes) as minutes, min(t.load_from) as load_from, max(t.load_to) as load_to
+      from burden_targets t
+      cross join lateral (select string_to_array(t.unit_path, '.') as codes) a
+      cross join lateral unnest(a.codes) with ordinality as p(code, i)
+      where t.in_force
+      group by t.burden_id, p.code
+    ),
+    cells as materialized (
+      select u.*, b.kind, b.issuer_code, (jsonb_array_length(b.findings) > 0) as flagged, m.month
+      from u join burdens b on b.id = u.burden_id
+      cross join lateral unnest(array(
+        select to_char(g, 'YYYY-MM') from generate_series(date_trunc('month', u.load_from::timestamp), date_trunc('month', u.load_to::timestamp), interval '1 month') g
+      )) as m(month)
+    ),
+    issuers as (
+      insert into burden_index_issuers (unit_code, province_code, month, issuer_code, burdens, targets, minutes)
+      select unit_code, max(province_code), month, issuer_code, count(*), sum(targets), sum(minutes)
+      from cells where ${notVillage(sql`unit_code`)}
+      group by unit_code, month, issuer_code
+    )
     insert into burden_index (unit_code, parent_code, province_code, month, kind, burdens, flagged, targets, minutes)
-    select unit_code, max(parent_code), max(province_code), month, kind, count(distinct burden_id), count(distinct burden_id) filter (where flagged), count(*), sum(monthly_minutes)
-    from (${expanded(inForceTargets())}) x
+    select unit_code, max(parent_code), max(province_code), month, kind, count(*), count(*) filter (where flagged), sum(targets), sum(minutes)
+    from cells
     group by unit_code, month, kind`);
-  await db.execute(sql`
-    insert into burden_index_issuers (unit_code, province_code, month, issuer_code, burdens, targets, minutes)
-    select unit_code, max(province_code), month, issuer_code, count(distinct burden_id), count(*), sum(monthly_minutes)
-    from (${expanded(inForceTargets())}) x
-    where ${notVillage(sql`unit_code`)}
-    group by unit_code, month, issuer_code`);
 }
