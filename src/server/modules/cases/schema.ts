@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * Cases 问题线索: reports about a unit, routed to a handling office above it. What a report keeps of
+ * its reporter is only the encrypted identity (when given) and the day it came in: no IP, no user
+ * agent, no time of day. Ids are random (uuid v4), never sequential or time-ordered.
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey(),
+    channel: text("channel").notNull(),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    text: text("text").notNull(),
+    unitCode: text("unit_code").notNull(),
+    unitPath: text("unit_path").notNull(),
+    provinceCode: text("province_code").notNull(),
+    /** The region whose office or commission handles it (never in the reported unit's chain). */
+    handlerRegionPath: text("handler_region_path").notNull(),
+    handlerDepth: integer("handler_depth").notNull(),
+    handlerRole: text("handler_role").notNull(),
+    /** How many levels above the handling region may see and act on it after missed deadlines. */
+    escalationLevel: integer("escalation_level").notNull().default(0),
+    lastEscalatedDeadline: date("last_escalated_deadline", { mode: "string" }),
+    deadline: date("deadline", { mode: "string" }),
+    assigneeId: uuid("assignee_id"),
+    assigneeName: text("assignee_name"),
+    admissionNumber: text("admission_number"),
+    noAdmission: boolean("no_admission").notNull().default(false),
+    anonymous: boolean("anonymous").notNull(),
+    /** SM4-CBC + HMAC-SM3 of the reporter's identity, bound to the case id; null when anonymous. */
+    identityCipher: text("identity_cipher"),
+    /** 24-bit keyed tag of the receipt code (a bucket, not an identifier) and its argon2id hash. */
+    receiptTag: text("receipt_tag").notNull(),
+    receiptHash: text("receipt_hash").notNull(),
+    receivedOn: date("received_on", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    index("cases_handler_idx").using("btree", sql`${t.handlerRegionPath} text_pattern_ops`, t.status),
+    index("cases_receipt_tag_idx").on(t.receiptTag),
+    index("cases_deadline_idx").on(t.status, t.deadline),
+  ],
+);
+
+/**
+ * The timeline of a case. Events of the reporter carry only the day; the handlers' carry the time.
+ * `seq` orders them within a case.
+ */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    on: date("on", { mode: "string" }).notNull(),
+    at: timestamp("at", { withTimezone: true }),
+    kind: text("kind").notNull(),
+    author: text("author").notNull(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    status: text("status"),
+    body: text("body"),
+    visibleToReporter: boolean("visible_to_reporter").notNull(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.seq)],
+);
+
+/** 直报点: the information officers a county office designates in its townships and villages. */
+export const reportPoints = pgTable("case_report_points", {
+  userId: uuid("user_id").primaryKey(),
+  unitCode: text("unit_code").notNull(),
+  unitPath: text("unit_path").notNull(),
+  provinceCode: text("province_code").notNull(),
+  createdBy: uuid("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Routing by region and category: the nearest region's rule wins over the defaults in code. */
+export const caseRoutingRules = pgTable(
+  "case_routing_rules",
+  {
+    regionCode: text("region_code").notNull(),
+    regionPath: text("region_path").notNull(),
+    category: text("category").notNull(),
+    handlerRole: text("handler_role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.category] })],
+);
+
+/** Working days allowed per state, set by a region's office; the nearest region wins over the defaults. */
+export const caseDeadlineSettings = pgTable("case_deadline_settings", {
+  regionCode: text("region_code").primaryKey(),
+  regionPath: text("region_path").notNull(),
+  days: jsonb("days").notNull(),
+});
