@@ -39,7 +39,7 @@ export async function reporterView(db: Db, row: CaseRow): Promise<ReporterView> 
       .map((e) => ({
         on: e.on,
         kind: e.kind === "message" ? ("message" as const) : e.kind === "received" ? ("received" as const) : ("status" as const),
-        from: e.author === "reporter" ? ("reporter" as const) : e.kind === "message" ? ("handler" as const) : null,
+        from: e.kind !== "message" ? null : e.author === "reporter" ? ("reporter" as const) : ("handler" as const),
         status: (e.status as CaseStatus | null) ?? null,
         text: e.kind === "message" ? e.body : null,
       })),
