@@ -5,6 +5,7 @@ import { buildUser } from "../../test/factories.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { auditLog } from "../audit/schema.js";
 import { formatAdmissionNumber } from "../burdens/admission-number.js";
+import { seedDemoBurdens } from "../burdens/demo.js";
 import { loadWorkingCalendar } from "../calendar/calendar.js";
 import { addWorkingDays } from "./deadlines.js";
 import { escalateOverdue } from "./handling.js";
@@ -101,6 +102,17 @@ describe("public intake with a receipt code", () => {
     expect(malformed.json().error).toEqual({ code: "RECEIPT_INVALID", message: "A receipt code is 16 digits" });
     const write = await ctx.app.inject({ method: "POST", url: "/api/public/reports/0000000000000000/messages", remoteAddress: freshAddress(), payload: { text: "这条留言不应该被保存下来。" } });
     expect(write.statusCode).toBe(404);
+  });
+
+  it("ties a report to a burden by its admission number, as the person typed it", async () => {
+    await seedDemoBurdens(ctx.db);
+    const found = await ctx.db.execute<{ n: string }>(sql`select admission_number as n from burdens where status = 'admitted' limit 1`);
+    const number = found.rows[0]!.n;
+    const text = uniqueText("admission");
+    const res = await submitPublicReport(ctx.app, { text, admissionNumber: ` ${number.toLowerCase().replace(/-/g, "－")} `, noAdmission: false });
+    expect(res.statusCode, res.body).toBe(201);
+    const [row] = await ctx.db.select().from(cases).where(eq(cases.text, text));
+    expect(row).toMatchObject({ admissionNumber: number, noAdmission: false });
   });
 
   it("stores a script in the text as text", async () => {
