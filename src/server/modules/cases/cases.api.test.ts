@@ -20,7 +20,10 @@ let town: Session;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [office, jiwei, village, town] = await Promise.all(["raohe_office", "raohe_jiwei", "raohe_village", "raohe_town"].map((u) => loginAs(ctx.app, u)));
+  office = await loginAs(ctx.app, "raohe_office");
+  jiwei = await loginAs(ctx.app, "raohe_jiwei");
+  village = await loginAs(ctx.app, "raohe_village");
+  town = await loginAs(ctx.app, "raohe_town");
 });
 afterAll(async () => ctx?.close());
 
