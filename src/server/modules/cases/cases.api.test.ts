@@ -8,6 +8,7 @@ import { formatAdmissionNumber } from "../burdens/admission-number.js";
 import { seedDemoBurdens } from "../burdens/demo.js";
 import { loadWorkingCalendar } from "../calendar/calendar.js";
 import { addWorkingDays } from "./deadlines.js";
+import { seedDemoCases } from "./demo.js";
 import { escalateOverdue } from "./handling.js";
 import { caseDeadlineSettings, cases, caseEvents } from "./schema.js";
 import { freshAddress, REPORT, submitPublicReport } from "./test-fixtures.js";
@@ -162,6 +163,16 @@ describe("bad input writes nothing and says why", () => {
     expect(answers[10]).toBe(429);
     const rows = await ctx.db.execute(sql`select * from cases`);
     expect(JSON.stringify(rows.rows)).not.toContain(address);
+  });
+});
+
+describe("demo cases", () => {
+  it("are seeded once, each routed above the unit it is about", async () => {
+    expect(await seedDemoCases(ctx.db)).toBe(0);
+    const listed = (await office.request({ method: "GET", url: "/api/cases", query: { limit: "200" } })).json<{ items: { unit: { code: string } }[] }>();
+    expect(listed.items.map((c) => c.unit.code)).toEqual(expect.arrayContaining(["230524100000", "230524101000"]));
+    // The case about the county itself went to the city; the county's office does not see it.
+    expect(listed.items.map((c) => c.unit.code)).not.toContain("230524");
   });
 });
 
