@@ -180,3 +180,10 @@ export const ZReportPointInput = z.object({ userId: z.uuid() }).strict();
 export const ZReportPoint = z.object({ userId: z.string(), username: z.string(), displayName: z.string(), unitCode: z.string(), unitName: z.string() });
 export const ZReportPointList = z.object({ items: z.array(ZReportPoint) });
 export const ZOkResult = z.object({ ok: z.literal(true) });
+
+export const ZUnitSearchQuery = z.object({ q: z.string().trim().min(1).max(40) });
+/** Names of divisions and departments are public; the public report page picks the unit from these. */
+export const ZPublicUnitList = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentName: z.string().nullable() })),
+});
+export type PublicUnitList = z.infer<typeof ZPublicUnitList>;

@@ -119,6 +119,12 @@ describe("public intake with a receipt code", () => {
     expect(row).toMatchObject({ admissionNumber: number, noAdmission: false });
   });
 
+  it("finds the unit to report by name without a login", async () => {
+    const res = await ctx.app.inject({ method: "GET", url: "/api/public/reports/units", query: { q: "饶河镇" }, remoteAddress: freshAddress() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toContainEqual({ code: "230524100000", name: "饶河镇", level: "township", parentName: "饶河县" });
+  });
+
   it("stores a script in the text as text", async () => {
     const text = `<script>alert("x")</script> 要求每村每周上报三张表格，${Math.random()}`;
     const { receipt } = (await submitPublicReport(ctx.app, { text })).json<{ receipt: string }>();

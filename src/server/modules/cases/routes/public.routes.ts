@@ -1,10 +1,12 @@
 import { createHmac } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZPublicUnitList, ZUnitSearchQuery } from "../../../../contracts/cases.js";
 import { ZChallenge, ZMessageInput, ZPublicReport, ZReceiptParams, ZReportReceipt, ZReporterView, ZOkResult } from "../../../../contracts/cases.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { AppError } from "../../../http/errors.js";
 import type { RouteDeps } from "../../../http/types.js";
+import { getUnits, searchUnits } from "../../org/units.js";
 import type { ReporterKeys } from "../crypto.js";
 import { caseByReceipt, reporterMessage, reporterView } from "../follow.js";
 import { clientKey, issueChallenge, POW_BITS, verifyWork } from "../guard.js";
@@ -33,6 +35,16 @@ export function publicCaseRoutes(fastify: FastifyInstance, { db }: RouteDeps, ke
     async (_request, reply) => {
       reply.header("cache-control", "no-store");
       return { challenge: issueChallenge(powSecret), bits: POW_BITS };
+    },
+  );
+
+  app.get(
+    "/api/public/reports/units",
+    { ...quiet(FOLLOW_LIMIT), schema: { tags, summary: "公开：按名称查找被反映单位 / public: find the unit to report", querystring: ZUnitSearchQuery, response: { 200: ZPublicUnitList, ...errors } } },
+    async (request) => {
+      const found = (await searchUnits(db, { q: request.query.q, withinPath: null, limit: 20 })).filter((u) => u.level !== "nation");
+      const parents = new Map((await getUnits(db, [...new Set(found.flatMap((u) => u.parentCode ?? []))])).map((u) => [u.code, u.name]));
+      return { items: found.map((u) => ({ code: u.code, name: u.name, level: u.level, parentName: u.parentCode ? (parents.get(u.parentCode) ?? null) : null })) };
     },
   );
 
