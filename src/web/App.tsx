@@ -24,6 +24,11 @@ const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
+const PublicReportPage = lazy(() => import("./pages/report/PublicReportPage.js"));
+const FollowPage = lazy(() => import("./pages/report/FollowPage.js"));
+const CaseListPage = lazy(() => import("./pages/cases/CaseListPage.js"));
+const CaseDetailPage = lazy(() => import("./pages/cases/CaseDetailPage.js"));
+const CadreReportPage = lazy(() => import("./pages/cases/CadreReportPage.js"));
 
 export const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Segoe UI", Roboto, sans-serif';
@@ -72,6 +77,9 @@ function SignedIn() {
           <Route path="duties" element={<DutiesPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
+          <Route path="cases" element={<RequireAuth screen="cases"><CaseListPage /></RequireAuth>} />
+          <Route path="cases/report" element={<RequireAuth screen="reportCase"><CadreReportPage /></RequireAuth>} />
+          <Route path="cases/:id" element={<RequireAuth screen="cases"><CaseDetailPage /></RequireAuth>} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
@@ -95,6 +103,9 @@ function Routed() {
                 </Suspense>
               }
             />
+            {/* Public reporting by QR code: no login; the poster of a unit points at /report/<code>. */}
+            <Route path="/report/follow" element={<Suspense fallback={<PageSpin />}><FollowPage /></Suspense>} />
+            <Route path="/report/:unitCode?" element={<Suspense fallback={<PageSpin />}><PublicReportPage /></Suspense>} />
             <Route path="*" element={<SignedIn />} />
           </Routes>
         </BrowserRouter>

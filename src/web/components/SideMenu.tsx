@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  AlertOutlined,
   ControlOutlined,
   FileAddOutlined,
   HomeOutlined,
@@ -35,6 +36,8 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
+    sees("cases") ? { key: "/cases", icon: <AlertOutlined />, label: t.cases.nav.list } : null,
+    sees("reportCase") ? { key: "/cases/report", icon: <AlertOutlined />, label: t.cases.nav.report } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
     can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
     can("audit.read") ? { key: "/audit", icon: <AuditOutlined />, label: t.nav.audit } : null,
@@ -49,7 +52,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[pathname === "/burdens/new" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[pathname === "/burdens/new" || pathname === "/cases/report" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

@@ -10,6 +10,8 @@ export const SCREEN_ROLES = {
   review: ["office"],
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
+  cases: ["office", "commission"],
+  reportCase: ["village_cadre", "township_official", "department_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -1,4 +1,5 @@
 import type { Dict } from "./zh-CN.js";
+import { casesEn } from "./cases.en.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 
@@ -181,4 +182,5 @@ export const en: Dict = {
   notFound: { title: "Page not found", back: "Back to home" },
   ...burdensEn,
   ...configEn,
+  ...casesEn,
 };

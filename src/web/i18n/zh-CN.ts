@@ -1,4 +1,5 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
+import { casesZh } from "./cases.zh-CN.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 
@@ -181,6 +182,7 @@ export const zhCN = {
   notFound: { title: "页面不存在", back: "返回首页" },
   ...burdensZh,
   ...configZh,
+  ...casesZh,
 };
 
 export type Dict = typeof zhCN;
