@@ -16,7 +16,7 @@ export function ReceiptCard({ receipt, onAgain }: { receipt: Receipt; onAgain: (
     >
       <Alert type="error" showIcon title={r.receiptWarn} style={{ marginBottom: 16 }} />
       <Typography.Text type="secondary">{r.receiptLabel}</Typography.Text>
-      <Typography.Title level={2} copyable={{ text: receipt.receipt }} style={{ fontFamily: "monospace", letterSpacing: 2, marginTop: 4 }} data-testid="receipt-code">
+      <Typography.Title level={3} copyable={{ text: receipt.receipt }} style={{ fontFamily: "monospace", letterSpacing: 1, marginTop: 4, whiteSpace: "nowrap" }} data-testid="receipt-code">
         {spaced(receipt.receipt)}
       </Typography.Title>
     </Result>
