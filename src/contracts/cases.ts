@@ -187,3 +187,18 @@ export const ZPublicUnitList = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentName: z.string().nullable() })),
 });
 export type PublicUnitList = z.infer<typeof ZPublicUnitList>;
+
+const ZDays = z.number().int().min(1).max(365);
+/** Working days per state a region's office may set; a state left out keeps the inherited value. */
+export const ZDeadlineDaysPatch = z
+  .object({ received: ZDays, verifying: ZDays, substantiated: ZDays, unsubstantiated: ZDays, rectifying: ZDays, verified: ZDays })
+  .partial()
+  .strict();
+export const ZRoutingRuleInput = z.object({ category: ZCaseCategory, handlerRole: ZHandlerRole }).strict();
+export const ZCaseSettings = z.object({
+  regionCode: z.string(),
+  deadlines: z.record(z.string(), z.number().int()),
+  routing: z.array(z.object({ category: ZCaseCategory, handlerRole: ZHandlerRole })),
+});
+export type CaseSettings = z.infer<typeof ZCaseSettings>;
+export const ZReporting = z.object({ canReport: z.boolean(), point: z.boolean() });

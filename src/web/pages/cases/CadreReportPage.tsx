@@ -1,5 +1,7 @@
 import { Card, Typography } from "antd";
 import { useState } from "react";
+import { api } from "../../api/client.js";
+import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { ReceiptCard } from "../report/ReceiptCard.js";
 import { ReportForm, type ReportValues } from "../report/ReportForm.js";
@@ -13,6 +15,7 @@ export default function CadreReportPage() {
   const t = useT();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [round, setRound] = useState(0);
+  const reporting = useLoad("reporting", (signal) => api.get<{ canReport: boolean; point: boolean }>("/api/cases/reporting", undefined, signal));
   return (
     <Card title={t.cases.nav.report} style={{ maxWidth: 720 }}>
       {receipt ? (
@@ -20,7 +23,7 @@ export default function CadreReportPage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t.cases.report.lead}</Typography.Paragraph>
-          <ReportForm key={round} mode="cadre" onSubmit={submit} onReceipt={setReceipt} />
+          <ReportForm key={`${round}-${String(reporting.data?.point)}`} mode="cadre" point={reporting.data?.point ?? false} onSubmit={submit} onReceipt={setReceipt} />
         </>
       )}
     </Card>

@@ -19,13 +19,15 @@ export type ReportValues = {
 type Props = {
   /** "public": optional contact; "cadre": the anonymity box. */
   mode: "public" | "cadre";
+  /** A 直报点 officer always reports in his name (to the handler only): no anonymity box. */
+  point?: boolean;
   initialUnit?: { code: string; name: string } | null;
   onSubmit: (values: ReportValues) => Promise<Receipt>;
   onReceipt: (receipt: Receipt) => void;
 };
 
 /** The report form of both ways in; the server decides everything, the form only helps typing. */
-export function ReportForm({ mode, initialUnit, onSubmit, onReceipt }: Props) {
+export function ReportForm({ mode, point = false, initialUnit, onSubmit, onReceipt }: Props) {
   const t = useT();
   const r = t.cases.report;
   const showError = useApiError();
@@ -66,6 +68,8 @@ export function ReportForm({ mode, initialUnit, onSubmit, onReceipt }: Props) {
         <Form.Item name="contact" label={r.contact} extra={r.contactHelp}>
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
+      ) : point ? (
+        <Alert type="info" showIcon title={r.pointNote} style={{ marginBottom: 16 }} />
       ) : (
         <Form.Item name="anonymous" valuePropName="checked">
           <Checkbox>{r.anonymous}</Checkbox>

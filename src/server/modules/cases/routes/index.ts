@@ -4,6 +4,7 @@ import { reporterKeysOf } from "../crypto.js";
 import { escalateOverdue } from "../handling.js";
 import { caseRoutes } from "./cases.routes.js";
 import { publicCaseRoutes } from "./public.routes.js";
+import { caseSettingsRoutes } from "./settings.routes.js";
 
 const HOUR = 3_600_000;
 
@@ -12,6 +13,7 @@ export function casesModule(app: FastifyInstance, deps: RouteDeps) {
   const keys = reporterKeysOf(deps.config);
   publicCaseRoutes(app, deps, keys);
   caseRoutes(app, deps, keys);
+  caseSettingsRoutes(app, deps);
   if (deps.config.env === "test") return;
   let timer: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZCaseSettings, ZDeadlineDaysPatch, ZReporting, ZRoutingRuleInput } from "../../../../contracts/cases.js";
+import { ZErrorBody } from "../../../../contracts/errors.js";
+import { actorOf } from "../../../http/session.js";
+import type { RouteDeps } from "../../../http/types.js";
+import { isReportPoint } from "../points.js";
+import { casePolicy } from "../policy.js";
+import { caseSettings, setDeadlineDays, setRoutingRule } from "../settings.js";
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
+const tags = ["cases"];
+
+/** The office's settings of its region (deadlines, routing), and what the report form should offer the user. */
+export function caseSettingsRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get("/api/cases/reporting", { schema: { tags, summary: "我能否反映、是否直报点 / may I report, am I a report point", response: { 200: ZReporting, ...errors } } }, async (request) => {
+    const actor = actorOf(request);
+    return { canReport: casePolicy.canReport(actor), point: await isReportPoint(db, actor.id) };
+  });
+
+  app.get("/api/cases/settings", { schema: { tags, summary: "本区域线索办理设置 / deadlines and routing of my region", response: { 200: ZCaseSettings, ...errors } } }, async (request) =>
+    caseSettings(db, actorOf(request)),
+  );
+
+  app.put(
+    "/api/cases/settings/deadlines",
+    { schema: { tags, summary: "设置各环节办理时限（工作日）/ set working days per state", body: ZDeadlineDaysPatch, response: { 200: ZCaseSettings, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await setDeadlineDays(db, actor, request.body);
+      return caseSettings(db, actor);
+    },
+  );
+
+  app.put(
+    "/api/cases/settings/routing",
+    { schema: { tags, summary: "设置类别的办理机关 / route a category to the commission or the office", body: ZRoutingRuleInput, response: { 200: ZCaseSettings, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await setRoutingRule(db, actor, request.body);
+      return caseSettings(db, actor);
+    },
+  );
+}
