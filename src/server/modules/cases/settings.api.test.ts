@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const auditCount = async () => Number((await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log`)).rows[0]?.n);
-const put = (who: Session, what: "deadlines" | "routing", payload: unknown) => who.request({ method: "PUT", url: `/api/cases/settings/${what}`, payload });
+const put = (who: Session, what: "deadlines" | "routing", payload: Record<string, unknown>) => who.request({ method: "PUT", url: `/api/cases/settings/${what}`, payload });
 
 describe("a county office sets how its region handles cases", () => {
   it("starts from the defaults in code", async () => {
