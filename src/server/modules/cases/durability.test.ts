@@ -23,7 +23,7 @@ let dbName = "";
 let server: ChildProcess | null = null;
 
 async function start(): Promise<ChildProcess> {
-  const env = { ...process.env, NODE_ENV: "development", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, JIANFU_SECRET: secret, JIANFU_SEED_DEMO: "yes", LOG_LEVEL: "silent" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, JIANFU_SECRET: secret, JIANFU_SEED_DEMO: "yes", LOG_LEVEL: "silent" };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env, stdio: process.env.DEBUG_DURABILITY ? "inherit" : "ignore" });
