@@ -41,6 +41,7 @@ CREATE TABLE "cases" (
 	"escalation_level" integer DEFAULT 0 NOT NULL,
 	"last_escalated_deadline" date,
 	"deadline" date,
+	"revisit_on" date,
 	"assignee_id" uuid,
 	"assignee_name" text,
 	"admission_number" text,

@@ -119,6 +119,8 @@ export const ZReceiptParams = z.object({ receipt: ZReceipt });
 export const ZCaseListQuery = z.object({
   status: ZCaseStatus.optional(),
   overdue: z.enum(["true", "false"]).optional(),
+  /** Closed cases whose revisit day has come. */
+  revisitDue: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -134,6 +136,7 @@ const ZCaseSummary = z.object({
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   escalationLevel: z.number().int(),
+  revisitOn: z.string().nullable(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type CaseSummary = z.infer<typeof ZCaseSummary>;
@@ -160,6 +163,8 @@ export const ZCaseDetail = ZCaseSummary.extend({
   hasIdentity: z.boolean(),
   next: z.array(ZCaseStatus),
   actions: z.array(z.enum(CASE_ACTIONS)),
+  /** Open cases of the same unit whose text is close: likely the same problem reported again. */
+  similar: z.array(z.object({ id: z.string(), receivedOn: z.string(), status: ZCaseStatus, score: z.number() })),
   events: z.array(ZCaseEvent),
 });
 export type CaseDetail = z.infer<typeof ZCaseDetail>;

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaToday } from "../../kernel/dates.js";
+import { addDays, chinaToday } from "../../kernel/dates.js";
 import { buildUser } from "../../test/factories.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { auditLog } from "../audit/schema.js";
@@ -260,9 +260,13 @@ describe("handling with working-day deadlines and escalation", () => {
     expect(wrong.json().error.code).toBe("CASE_WRONG_TRANSITION");
     for (const to of ["verifying", "substantiated", "rectifying", "verified", "closed"]) expect((await move(id, to)).statusCode).toBe(200);
     const detail = (await office.request({ method: "GET", url: `/api/cases/${id}` })).json();
-    expect(detail).toMatchObject({ status: "closed", deadline: null, next: ["rectifying"] });
-    // A rebound reopens the case for rectification.
+    expect(detail).toMatchObject({ status: "closed", deadline: null, next: ["rectifying"], revisitOn: addDays(today, 90) });
+    await ctx.db.update(cases).set({ revisitOn: addDays(today, -1) }).where(eq(cases.id, id));
+    const due = await office.request({ method: "GET", url: "/api/cases", query: { revisitDue: "true", limit: "200" } });
+    expect(due.json().items.map((c: { id: string }) => c.id)).toContain(id);
+    // A rebound (or a fake rectification) reopens the case; the revisit is off until it is closed again.
     expect((await move(id, "rectifying")).statusCode).toBe(200);
+    expect((await office.request({ method: "GET", url: `/api/cases/${id}` })).json()).toMatchObject({ status: "rectifying", revisitOn: null });
   });
 
   it("uses the days a region's office set over the defaults", async () => {
@@ -273,6 +277,19 @@ describe("handling with working-day deadlines and escalation", () => {
     const calendar = await loadWorkingCalendar(ctx.db, [Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1]);
     expect((await office.request({ method: "GET", url: `/api/cases/${id}` })).json().deadline).toBe(addWorkingDays(calendar, today, 2));
     await ctx.db.delete(caseDeadlineSettings).where(eq(caseDeadlineSettings.regionCode, "230524"));
+  });
+
+  it("offers open cases of the same unit that read alike as likely duplicates", async () => {
+    const first = await newCase("dup");
+    const text = "饶河镇要求每个村每天在学习APP上打卡截图上报，排名靠后的全镇通报批评。";
+    await submitPublicReport(ctx.app, { text });
+    const second = await caseIdOf(text);
+    const unrelated = "饶河镇借调村干部到镇里搞创建迎检，已经三个月没有回村工作，村里的事没人管。";
+    await submitPublicReport(ctx.app, { text: unrelated, category: "secondment" });
+    const similar = (await office.request({ method: "GET", url: `/api/cases/${second}` })).json<{ similar: { id: string; score: number }[] }>().similar;
+    expect(similar.map((c) => c.id)).toContain(first);
+    expect(similar.map((c) => c.id)).not.toContain(await caseIdOf(unrelated));
+    expect(similar[0]!.score).toBeGreaterThanOrEqual(0.35);
   });
 
   it("assigns only to a colleague of the handling body", async () => {

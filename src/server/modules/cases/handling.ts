@@ -3,7 +3,7 @@ import type { CaseStatus, Identity } from "../../../contracts/cases.js";
 import type { Db } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, type Actor } from "../../kernel/actor.js";
-import { chinaToday } from "../../kernel/dates.js";
+import { addDays, chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
 import { getUserById } from "../org/users.js";
 import { IdentityTamperedError, openIdentity, type ReporterKeys } from "./crypto.js";
@@ -34,7 +34,13 @@ export async function loadCaseFor(db: Db, actor: Actor, id: string): Promise<Cas
   return row;
 }
 
-/** Moves a case on; the new state's deadline counts working days from today by the region's settings. */
+/** Days after closing a rectified case when it is looked at again for a rebound 反弹. */
+export const REVISIT_AFTER_DAYS = 90;
+
+/**
+ * Moves a case on; the new state's deadline counts working days from today by the region's settings.
+ * Closing a rectified case schedules its revisit; reopening it (a fake rectification, a rebound) clears it.
+ */
 export async function transitionCase(db: Db, args: { actor: Actor; row: CaseRow; to: CaseStatus; reason: string }): Promise<void> {
   const { actor, row, to, reason } = args;
   authorize(casePolicy.canHandle(actor, row));
@@ -45,7 +51,7 @@ export async function transitionCase(db: Db, args: { actor: Actor; row: CaseRow;
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(cases)
-      .set({ status: to, deadline })
+      .set({ status: to, deadline, revisitOn: to === "closed" && from === "verified" ? addDays(today, REVISIT_AFTER_DAYS) : null })
       .where(and(eq(cases.id, row.id), eq(cases.status, from)))
       .returning({ id: cases.id });
     // Someone else moved it first: the actor decided on a state that is no longer there.

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { CaseCategory, CaseDetail, CaseEvent, CaseStatus, CaseSummary, HandlerRole } from "../../../contracts/cases.js";
 import type { Db } from "../../db/client.js";
 import { pathWithin } from "../../db/sql-helpers.js";
 import { regionPathOf, type Actor } from "../../kernel/actor.js";
 import { chinaToday } from "../../kernel/dates.js";
+import { prepare, preparedSimilarity } from "../../kernel/text-similarity.js";
 import { getUnits } from "../org/units.js";
 import type { CaseRow } from "./follow.js";
 import { NEXT } from "./handling.js";
@@ -33,21 +34,44 @@ const summaryOf = (row: CaseRow, unitName: string, today: string): CaseSummary =
   deadline: row.deadline,
   overdue: row.deadline !== null && row.deadline < today && row.status !== "closed",
   escalationLevel: row.escalationLevel,
+  revisitOn: row.revisitOn,
   assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
 });
 
-export async function listCases(db: Db, actor: Actor, query: { status?: CaseStatus | undefined; overdue?: "true" | "false" | undefined; limit: number; offset: number }) {
+type ListQuery = { status?: CaseStatus | undefined; overdue?: "true" | "false" | undefined; revisitDue?: "true" | "false" | undefined; limit: number; offset: number };
+
+export async function listCases(db: Db, actor: Actor, query: ListQuery) {
   if (actor.role !== "office" && actor.role !== "commission") return { items: [], total: 0 };
   const today = chinaToday();
   const where = and(
     readableBy(actor),
     query.status ? eq(cases.status, query.status) : undefined,
     query.overdue === "true" ? and(lt(cases.deadline, today), ne(cases.status, "closed")) : undefined,
+    query.revisitDue === "true" ? and(eq(cases.status, "closed"), lte(cases.revisitOn, today)) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(cases).where(where);
   const rows = await db.select().from(cases).where(where).orderBy(asc(cases.deadline), desc(cases.receivedOn)).limit(query.limit).offset(query.offset);
   const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.unitCode))])).map((u) => [u.code, u.name]));
   return { items: rows.map((r) => summaryOf(r, names.get(r.unitCode) ?? r.unitCode, today)), total: total?.n ?? 0 };
+}
+
+/** How close two reports must read to be offered as the same problem (0..1, jieba words and bigrams). */
+const SIMILAR_AT = 0.35;
+
+/** Open cases of the same unit, readable by the actor, whose text reads like this one's: best first, at most 5. */
+async function similarOpenCases(db: Db, actor: Actor, row: CaseRow) {
+  const others = await db
+    .select({ id: cases.id, text: cases.text, receivedOn: cases.receivedOn, status: cases.status })
+    .from(cases)
+    .where(and(readableBy(actor), eq(cases.unitCode, row.unitCode), ne(cases.status, "closed"), ne(cases.id, row.id)))
+    .orderBy(desc(cases.receivedOn))
+    .limit(200);
+  const mine = prepare(row.text);
+  return others
+    .map((o) => ({ id: o.id, receivedOn: o.receivedOn, status: o.status as CaseStatus, score: Math.round(preparedSimilarity(mine, prepare(o.text)) * 100) / 100 }))
+    .filter((o) => o.score >= SIMILAR_AT)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
 }
 
 export async function caseDetail(db: Db, actor: Actor, row: CaseRow): Promise<CaseDetail> {
@@ -65,6 +89,7 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow): Promise<Ca
     hasIdentity: row.identityCipher !== null,
     next: handle ? [...NEXT[row.status as CaseStatus]] : [],
     actions,
+    similar: handle ? await similarOpenCases(db, actor, row) : [],
     events: events.map(
       (e): CaseEvent => ({
         on: e.on,

@@ -25,6 +25,8 @@ export const cases = pgTable(
     escalationLevel: integer("escalation_level").notNull().default(0),
     lastEscalatedDeadline: date("last_escalated_deadline", { mode: "string" }),
     deadline: date("deadline", { mode: "string" }),
+    /** When a closed case is looked at again to catch a rebound 反弹 (set on closing a rectified case). */
+    revisitOn: date("revisit_on", { mode: "string" }),
     assigneeId: uuid("assignee_id"),
     assigneeName: text("assignee_name"),
     admissionNumber: text("admission_number"),

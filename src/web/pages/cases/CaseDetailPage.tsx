@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Tag, Timeline, Typography } from "antd";
+import { Alert, Card, Descriptions, Space, Tag, Timeline, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import type { CaseDetail, CaseEvent } from "../../../contracts/cases.js";
 import { PageSpin } from "../../components/PageSpin.js";
@@ -43,6 +43,7 @@ function Facts({ c, t }: { c: CaseDetail; t: Dict }) {
       <Descriptions.Item label={d.admission}>{c.admissionNumber ?? (c.noAdmission ? <Tag color="red">{d.noAdmission}</Tag> : d.none)}</Descriptions.Item>
       <Descriptions.Item label={d.reporter}>{c.hasIdentity ? d.identitySealed : d.anonymousReporter}</Descriptions.Item>
       <Descriptions.Item label={l.assignee}>{c.assignee?.name ?? "—"}</Descriptions.Item>
+      {c.revisitOn && <Descriptions.Item label={d.revisitOn}>{c.revisitOn}</Descriptions.Item>}
     </Descriptions>
   );
 }
@@ -54,6 +55,7 @@ export default function CaseDetailPage() {
   const found = useLoad(id, (signal) => casesApi.get(id, signal));
   if (!found.data) return found.loading ? <PageSpin /> : <Link to="/cases">{t.cases.detail.back}</Link>;
   const c = found.data;
+  const d = t.cases.detail;
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card
@@ -63,6 +65,23 @@ export default function CaseDetailPage() {
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
           <Facts c={c} t={t} />
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} data-testid="case-text">{c.text}</Typography.Paragraph>
+          {c.similar.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={d.similar}
+              description={
+                <Space wrap>
+                  {c.similar.map((o) => (
+                    <Link key={o.id} to={`/cases/${o.id}`}>
+                      {o.receivedOn} · {t.cases.statuses[o.status]} · {d.similarity(o.score)}
+                    </Link>
+                  ))}
+                </Space>
+              }
+              data-testid="case-similar"
+            />
+          )}
           <CaseActions detail={c} onDone={found.reload} />
         </Space>
       </Card>

@@ -6,7 +6,7 @@ import { CASE_STATUSES, type CaseStatus, type CaseSummary } from "../../../contr
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import type { Dict } from "../../i18n/zh-CN.js";
-import { casesApi } from "./api.js";
+import { casesApi, type CaseListQuery } from "./api.js";
 
 const columns = (t: Dict): ColumnsType<CaseSummary> => {
   const l = t.cases.list;
@@ -34,7 +34,7 @@ const columns = (t: Dict): ColumnsType<CaseSummary> => {
 /** /cases — the handler's list: the cases routed to his body, deadlines first. */
 export default function CaseListPage() {
   const t = useT();
-  const [query, setQuery] = useState<{ status?: CaseStatus; overdue?: "true"; limit: number; offset: number }>({ limit: 20, offset: 0 });
+  const [query, setQuery] = useState<CaseListQuery>({ limit: 20, offset: 0 });
   const list = useLoad(JSON.stringify(query), (signal) => casesApi.list(query, signal));
   return (
     <Card title={t.cases.list.title}>
@@ -48,6 +48,9 @@ export default function CaseListPage() {
         />
         <Checkbox checked={query.overdue === "true"} onChange={(e) => setQuery((q) => ({ ...q, overdue: e.target.checked ? "true" : undefined, offset: 0 }))}>
           {t.cases.list.overdueOnly}
+        </Checkbox>
+        <Checkbox checked={query.revisitDue === "true"} onChange={(e) => setQuery((q) => ({ ...q, revisitDue: e.target.checked ? "true" : undefined, offset: 0 }))}>
+          {t.cases.list.revisitDue}
         </Checkbox>
       </Space>
       <Table<CaseSummary>

@@ -12,6 +12,7 @@ import type {
 import { api } from "../../api/client.js";
 
 export type CaseList = z.infer<typeof ZCaseList>;
+export type CaseListQuery = { status?: CaseStatus; overdue?: "true"; revisitDue?: "true"; limit: number; offset: number };
 export type Receipt = { receipt: string; receivedOn: string };
 type Ok = { ok: true };
 const enc = encodeURIComponent;
@@ -27,7 +28,7 @@ export const publicReportApi = {
 
 export const casesApi = {
   report: (body: CadreReport) => api.post<Receipt>("/api/cases", body),
-  list: (query: { status?: CaseStatus; overdue?: "true"; limit: number; offset: number }, signal?: AbortSignal) =>
+  list: (query: CaseListQuery, signal?: AbortSignal) =>
     api.get<CaseList>("/api/cases", query, signal),
   get: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, undefined, signal),
   transition: (id: string, to: CaseStatus, reason: string) => api.post<Ok>(`/api/cases/${enc(id)}/transition`, { to, reason }),
