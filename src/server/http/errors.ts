@@ -113,6 +113,7 @@ export const ERROR_CATALOG = {
   CASE_ASSIGNEE_INVALID: m(400, "只能交办给本级同一机关的在岗人员", "A case can only be assigned to an active colleague of the handling body"),
   CASE_NO_IDENTITY: m(409, "该线索为匿名反映，没有举报人身份信息", "This report is anonymous; there is no identity to reveal"),
   IDENTITY_UNREADABLE: m(409, "举报人身份信息校验失败（可能被篡改），已拒绝解密并记录", "The reporter's identity failed its integrity check (it may have been altered); it was not decrypted"),
+  POSTER_FONT_MISSING: m(503, "服务器未安装中文字体（fonts-noto-cjk），暂不能生成二维码海报", "The server has no CJK font (fonts-noto-cjk); posters cannot be made"),
   REPORT_POINT_USER_INVALID: m(400, "只有本辖区村、乡镇干部的账号可以设为直报点信息员", "Only an account of a village cadre or township official of your region can be a report point"),
   PAYLOAD_TOO_LARGE: m(413, "请求内容过大", "The request is too large"),
   UNSUPPORTED_MEDIA_TYPE: m(415, "不支持的内容类型", "Unsupported content type"),

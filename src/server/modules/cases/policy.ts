@@ -31,6 +31,9 @@ export const casePolicy = {
   /** A county (or higher) office designates 直报点 officers in the townships and villages of its region. */
   canManagePoints: (actor: Actor, unit: ScopeUnit): boolean =>
     actor.role === "office" && (unit.level === "township" || unit.level === "village") && pathIsInside(unit.path, regionPathOf(actor)),
+  /** An office prints QR posters for the villages, townships and the county of its region. */
+  canPrintPoster: (actor: Actor, unit: ScopeUnit): boolean =>
+    actor.role === "office" && unit.level !== "department" && unit.level !== "nation" && pathIsInside(unit.path, regionPathOf(actor)),
   /** A case may be assigned to a colleague of the same body in the handling region. */
   canBeAssigned: (assignee: { role: string; scope: ScopeUnit; disabled: boolean }, c: CaseAccess): boolean => {
     if (assignee.disabled || assignee.role !== c.handlerRole) return false;

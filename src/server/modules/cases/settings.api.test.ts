@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
+const atushiUnit = "653001100000";
 const auditCount = async () => Number((await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log`)).rows[0]?.n);
 const put = (who: Session, what: "deadlines" | "routing", payload: Record<string, unknown>) => who.request({ method: "PUT", url: `/api/cases/settings/${what}`, payload });
 
@@ -66,5 +67,27 @@ describe("a county office sets how its region handles cases", () => {
   it("tells the report form whether the user may report and is a 直报点 officer", async () => {
     expect((await town.request({ method: "GET", url: "/api/cases/reporting" })).json()).toEqual({ canReport: true, point: false });
     expect((await office.request({ method: "GET", url: "/api/cases/reporting" })).json()).toEqual({ canReport: false, point: false });
+  });
+});
+
+describe("QR posters", () => {
+  it("prints an A4 PDF for a township of the office's region, pointing at its report page", async () => {
+    const res = await office.request({ method: "GET", url: "/api/cases/posters/230524100000" });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(res.rawPayload.length).toBeGreaterThan(5000);
+    // The CJK font is embedded as a subset, not whole (the collection file is ~20 MB).
+    expect(res.rawPayload.length).toBeLessThan(2_000_000);
+  });
+
+  it.each([
+    ["a unit of another region", atushiUnit, () => office, 404, "UNIT_NOT_FOUND"],
+    ["a unit that does not exist", "230524100999", () => office, 404, "UNIT_NOT_FOUND"],
+    ["a township official", "230524100000", () => town, 403, "FORBIDDEN"],
+  ])("refuses %s", async (_name, code, who, status, errorCode) => {
+    const res = await who().request({ method: "GET", url: `/api/cases/posters/${code}` });
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error.code).toBe(errorCode);
   });
 });
