@@ -37,6 +37,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
     sees("cases") ? { key: "/cases", icon: <AlertOutlined />, label: t.cases.nav.list } : null,
+    sees("caseSettings") ? { key: "/cases/settings", icon: <ControlOutlined />, label: t.cases.nav.settings } : null,
     sees("reportCase") ? { key: "/cases/report", icon: <AlertOutlined />, label: t.cases.nav.report } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
     can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
@@ -52,7 +53,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[pathname === "/burdens/new" || pathname === "/cases/report" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[["/burdens/new", "/cases/report", "/cases/settings"].includes(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

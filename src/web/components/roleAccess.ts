@@ -11,6 +11,7 @@ export const SCREEN_ROLES = {
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
   cases: ["office", "commission"],
+  caseSettings: ["office"],
   reportCase: ["village_cadre", "township_official", "department_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 

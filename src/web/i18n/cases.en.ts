@@ -3,7 +3,16 @@ import type { casesZh } from "./cases.zh-CN.js";
 /** Cases: the public report page, follow-up by receipt, and the handler's pages. Part of the English dictionary. */
 export const casesEn: typeof casesZh = {
   cases: {
-    nav: { list: "Cases", report: "Report a problem" },
+    nav: { list: "Cases", report: "Report a problem", settings: "Case settings" },
+    settings: {
+      deadlines: "Working days allowed per state",
+      deadlinesHelp: "Counted on the Chinese working-day calendar (holidays, make-up workdays); a state not set keeps the value of the region above or the default.",
+      routing: "Handling body per category",
+      poster: "QR poster for reporting",
+      posterHelp: "Pick a county, township or village of your region and download an A4 poster (PDF); scanning it opens that unit's report page.",
+      download: "Download poster",
+      saved: "Saved",
+    },
     categories: {
       meetings_documents: "Too many documents and meetings",
       inspections: "Too many inspections and assessments",

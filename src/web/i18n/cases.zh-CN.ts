@@ -3,7 +3,16 @@ import type { CaseCategory, CaseStatus } from "../../contracts/cases.js";
 /** Cases 问题线索: the public report page, follow-up by receipt, and the handler's pages. Part of the zh-CN dictionary. */
 export const casesZh = {
   cases: {
-    nav: { list: "问题线索", report: "反映问题" },
+    nav: { list: "问题线索", report: "反映问题", settings: "线索办理设置" },
+    settings: {
+      deadlines: "各环节办理时限（工作日）",
+      deadlinesHelp: "按中国工作日历计算（节假日、调休上班日）；未设置的沿用上级或系统默认值。",
+      routing: "按类别确定办理机关",
+      poster: "问题反映二维码海报",
+      posterHelp: "选择本辖区的县、乡镇或村，下载 A4 海报（PDF）张贴；扫码直达该单位的反映页面。",
+      download: "下载海报",
+      saved: "已保存",
+    },
     categories: {
       meetings_documents: "文山会海",
       inspections: "督检考过多过频",
