@@ -26,6 +26,21 @@ CREATE TABLE "case_routing_rules" (
 	CONSTRAINT "case_routing_rules_region_code_category_pk" PRIMARY KEY("region_code","category")
 );
 --> statement-breakpoint
+CREATE TABLE "case_tasks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"unit_code" text NOT NULL,
+	"unit_path" text NOT NULL,
+	"text" text NOT NULL,
+	"due_on" date NOT NULL,
+	"status" text NOT NULL,
+	"proof" text,
+	"done_on" date,
+	"done_by_name" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "cases" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"channel" text NOT NULL,
@@ -63,7 +78,10 @@ CREATE TABLE "case_report_points" (
 );
 --> statement-breakpoint
 ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_tasks" ADD CONSTRAINT "case_tasks_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
+CREATE INDEX "case_tasks_case_idx" ON "case_tasks" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_tasks_unit_idx" ON "case_tasks" USING btree ("unit_path" text_pattern_ops,"status");--> statement-breakpoint
 CREATE INDEX "cases_handler_idx" ON "cases" USING btree ("handler_region_path" text_pattern_ops,"status");--> statement-breakpoint
 CREATE INDEX "cases_receipt_tag_idx" ON "cases" USING btree ("receipt_tag");--> statement-breakpoint
 CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("status","deadline");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZUnitCode } from "./roles.js";
+import { ZUnitCode, ZUnitLevel } from "./roles.js";
 
 /** What a report 问题线索 may be about (issue 5); "other" catches the rest. */
 export const CASE_CATEGORIES = [
@@ -130,7 +130,7 @@ const ZCaseSummary = z.object({
   channel: z.enum(CASE_CHANNELS),
   category: ZCaseCategory,
   status: ZCaseStatus,
-  unit: z.object({ code: z.string(), name: z.string() }),
+  unit: z.object({ code: z.string(), name: z.string(), level: ZUnitLevel }),
   handlerRole: ZHandlerRole,
   receivedOn: z.string(),
   deadline: z.string().nullable(),
@@ -145,7 +145,7 @@ export const ZCaseList = z.object({ items: z.array(ZCaseSummary), total: z.numbe
 export const ZCaseEvent = z.object({
   on: z.string(),
   at: z.string().nullable(),
-  kind: z.enum(["received", "status", "message", "note", "assigned", "escalated", "identity_revealed"]),
+  kind: z.enum(["received", "status", "message", "note", "assigned", "escalated", "identity_revealed", "task", "task_done"]),
   from: z.enum(["reporter", "handler", "system"]),
   actorName: z.string().nullable(),
   status: ZCaseStatus.nullable(),
@@ -154,7 +154,27 @@ export const ZCaseEvent = z.object({
 });
 export type CaseEvent = z.infer<typeof ZCaseEvent>;
 
-export const CASE_ACTIONS = ["transition", "assign", "note", "message", "reveal"] as const;
+export const ZCaseTask = z.object({
+  id: z.string(),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  text: z.string(),
+  dueOn: z.string(),
+  status: z.enum(["open", "done"]),
+  proof: z.string().nullable(),
+  doneOn: z.string().nullable(),
+  doneByName: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type CaseTask = z.infer<typeof ZCaseTask>;
+export const ZCaseTaskList = z.object({ items: z.array(ZCaseTask) });
+export const ZTaskInput = z
+  .object({ unitCode: ZUnitCode, text: z.string().trim().min(5).max(2000), dueOn: z.iso.date() })
+  .strict();
+export type TaskInput = z.infer<typeof ZTaskInput>;
+export const ZTaskProof = z.object({ proof: z.string().trim().min(5).max(5000) }).strict();
+export const ZTaskIdParams = z.object({ id: z.uuid() });
+
+export const CASE_ACTIONS = ["transition", "assign", "note", "message", "reveal", "task"] as const;
 export const ZCaseDetail = ZCaseSummary.extend({
   text: z.string(),
   admissionNumber: z.string().nullable(),
@@ -164,6 +184,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   next: z.array(ZCaseStatus),
   actions: z.array(z.enum(CASE_ACTIONS)),
   /** Open cases of the same unit whose text is close: likely the same problem reported again. */
+  tasks: z.array(ZCaseTask),
   similar: z.array(z.object({ id: z.string(), receivedOn: z.string(), status: ZCaseStatus, score: z.number() })),
   events: z.array(ZCaseEvent),
 });

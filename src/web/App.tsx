@@ -29,6 +29,7 @@ const FollowPage = lazy(() => import("./pages/report/FollowPage.js"));
 const CaseListPage = lazy(() => import("./pages/cases/CaseListPage.js"));
 const CaseDetailPage = lazy(() => import("./pages/cases/CaseDetailPage.js"));
 const CadreReportPage = lazy(() => import("./pages/cases/CadreReportPage.js"));
+const MyTasksPage = lazy(() => import("./pages/cases/MyTasksPage.js"));
 const CaseSettingsPage = lazy(() => import("./pages/cases/CaseSettingsPage.js"));
 
 export const FONT_FAMILY =
@@ -80,6 +81,7 @@ function SignedIn() {
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="cases" element={<RequireAuth screen="cases"><CaseListPage /></RequireAuth>} />
           <Route path="cases/report" element={<RequireAuth screen="reportCase"><CadreReportPage /></RequireAuth>} />
+          <Route path="cases/tasks" element={<RequireAuth screen="reportCase"><MyTasksPage /></RequireAuth>} />
           <Route path="cases/settings" element={<RequireAuth screen="caseSettings"><CaseSettingsPage /></RequireAuth>} />
           <Route path="cases/:id" element={<RequireAuth screen="cases"><CaseDetailPage /></RequireAuth>} />
         </Route>

@@ -11,6 +11,7 @@ import {
   OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
 import type { MenuProps } from "antd";
@@ -39,6 +40,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("cases") ? { key: "/cases", icon: <AlertOutlined />, label: t.cases.nav.list } : null,
     sees("caseSettings") ? { key: "/cases/settings", icon: <ControlOutlined />, label: t.cases.nav.settings } : null,
     sees("reportCase") ? { key: "/cases/report", icon: <AlertOutlined />, label: t.cases.nav.report } : null,
+    sees("reportCase") ? { key: "/cases/tasks", icon: <ToolOutlined />, label: t.cases.nav.tasks } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
     can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
     can("audit.read") ? { key: "/audit", icon: <AuditOutlined />, label: t.nav.audit } : null,
@@ -53,7 +55,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[["/burdens/new", "/cases/report", "/cases/settings"].includes(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks"].includes(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

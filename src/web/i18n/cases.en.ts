@@ -3,7 +3,24 @@ import type { casesZh } from "./cases.zh-CN.js";
 /** Cases: the public report page, follow-up by receipt, and the handler's pages. Part of the English dictionary. */
 export const casesEn: typeof casesZh = {
   cases: {
-    nav: { list: "Cases", report: "Report a problem", settings: "Case settings" },
+    nav: { list: "Cases", report: "Report a problem", settings: "Case settings", tasks: "Rectification tasks" },
+    tasks: {
+      title: "Rectification tasks",
+      lead: "Tasks the handling office gave your unit. Rectify in time and report what was done, with proof.",
+      unit: "Responsible unit",
+      text: "What to rectify",
+      dueOn: "Due",
+      status: "Status",
+      open: "open",
+      done: "reported",
+      proof: "What was done, with proof",
+      proofRequired: "Write at least 5 characters",
+      answer: "Report rectification",
+      add: "Give a rectification task",
+      overdue: "Overdue",
+      empty: "No rectification tasks",
+      doneBy: (name: string, on: string) => `reported by ${name} on ${on}`,
+    },
     settings: {
       deadlines: "Working days allowed per state",
       deadlinesHelp: "Counted on the Chinese working-day calendar (holidays, make-up workdays); a state not set keeps the value of the region above or the default.",
@@ -127,6 +144,8 @@ export const casesEn: typeof casesZh = {
         assigned: "Assigned",
         escalated: "Escalated (overdue)",
         identity_revealed: "Reporter's identity read",
+        task: "Rectification task given",
+        task_done: "Rectification reported",
       },
       move: "Change status",
       moveTo: (s: string) => `Move to "${s}"`,

@@ -3,7 +3,24 @@ import type { CaseCategory, CaseStatus } from "../../contracts/cases.js";
 /** Cases 问题线索: the public report page, follow-up by receipt, and the handler's pages. Part of the zh-CN dictionary. */
 export const casesZh = {
   cases: {
-    nav: { list: "问题线索", report: "反映问题", settings: "线索办理设置" },
+    nav: { list: "问题线索", report: "反映问题", settings: "线索办理设置", tasks: "整改任务" },
+    tasks: {
+      title: "整改任务",
+      lead: "上级办理机关下达给本单位的整改任务。请按期整改并报送整改情况和佐证。",
+      unit: "责任单位",
+      text: "整改要求",
+      dueOn: "整改期限",
+      status: "状态",
+      open: "待整改",
+      done: "已报送",
+      proof: "整改情况及佐证",
+      proofRequired: "请至少写 5 个字",
+      answer: "报送整改情况",
+      add: "下达整改任务",
+      overdue: "已超期",
+      empty: "暂无整改任务",
+      doneBy: (name: string, on: string) => `${name} 于 ${on} 报送`,
+    },
     settings: {
       deadlines: "各环节办理时限（工作日）",
       deadlinesHelp: "按中国工作日历计算（节假日、调休上班日）；未设置的沿用上级或系统默认值。",
@@ -127,6 +144,8 @@ export const casesZh = {
         assigned: "交办",
         escalated: "超期上提",
         identity_revealed: "查看反映人身份",
+        task: "下达整改任务",
+        task_done: "报送整改情况",
       },
       move: "变更状态",
       moveTo: (s: string) => `转为“${s}”`,

@@ -12,6 +12,7 @@ import { handlerEvent } from "./events.js";
 import type { CaseRow } from "./follow.js";
 import { casePolicy } from "./policy.js";
 import { cases } from "./schema.js";
+import { openTaskCount } from "./tasks.js";
 
 /** The states a case may move to from each state; a verified or closed case may be reopened (fake rectification, rebound). */
 export const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
@@ -46,6 +47,9 @@ export async function transitionCase(db: Db, args: { actor: Actor; row: CaseRow;
   authorize(casePolicy.canHandle(actor, row));
   const from = row.status as CaseStatus;
   if (!NEXT[from].includes(to)) throw new AppError("CASE_WRONG_TRANSITION", { from, to });
+  // The office verifies a rectification only once the responsible unit has answered every task.
+  const open = to === "verified" ? await openTaskCount(db, row.id) : 0;
+  if (open > 0) throw new AppError("CASE_TASKS_OPEN", { count: open });
   const today = chinaToday();
   const deadline = await deadlineFor(db, row.handlerRegionPath, to, today);
   await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { UnitLevel } from "../../../contracts/roles.js";
 import type { CaseCategory, CaseDetail, CaseEvent, CaseStatus, CaseSummary, HandlerRole } from "../../../contracts/cases.js";
 import type { Db } from "../../db/client.js";
 import { pathWithin } from "../../db/sql-helpers.js";
@@ -9,6 +10,7 @@ import { getUnits } from "../org/units.js";
 import type { CaseRow } from "./follow.js";
 import { NEXT } from "./handling.js";
 import { casePolicy } from "./policy.js";
+import { tasksOfCase } from "./tasks.js";
 import { caseEvents, cases } from "./schema.js";
 
 /** The cases the actor may read, as SQL: the same sentence as casePolicy.canRead. */
@@ -23,12 +25,15 @@ export function readableBy(actor: Actor): SQL | undefined {
   );
 }
 
-const summaryOf = (row: CaseRow, unitName: string, today: string): CaseSummary => ({
+type UnitName = { name: string; level: UnitLevel };
+const nameOf = (units: Map<string, UnitName>, code: string): UnitName => units.get(code) ?? { name: code, level: "township" };
+
+const summaryOf = (row: CaseRow, unit: UnitName, today: string): CaseSummary => ({
   id: row.id,
   channel: row.channel as CaseSummary["channel"],
   category: row.category as CaseCategory,
   status: row.status as CaseStatus,
-  unit: { code: row.unitCode, name: unitName },
+  unit: { code: row.unitCode, ...unit },
   handlerRole: row.handlerRole as HandlerRole,
   receivedOn: row.receivedOn,
   deadline: row.deadline,
@@ -51,8 +56,8 @@ export async function listCases(db: Db, actor: Actor, query: ListQuery) {
   );
   const [total] = await db.select({ n: count() }).from(cases).where(where);
   const rows = await db.select().from(cases).where(where).orderBy(asc(cases.deadline), desc(cases.receivedOn)).limit(query.limit).offset(query.offset);
-  const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.unitCode))])).map((u) => [u.code, u.name]));
-  return { items: rows.map((r) => summaryOf(r, names.get(r.unitCode) ?? r.unitCode, today)), total: total?.n ?? 0 };
+  const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.unitCode))])).map((u) => [u.code, { name: u.name, level: u.level }]));
+  return { items: rows.map((r) => summaryOf(r, nameOf(names, r.unitCode), today)), total: total?.n ?? 0 };
 }
 
 /** How close two reports must read to be offered as the same problem (0..1, jieba words and bigrams). */
@@ -79,9 +84,10 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow): Promise<Ca
   const [unit] = await getUnits(db, [row.unitCode]);
   const handle = casePolicy.canHandle(actor, row);
   const actions: CaseDetail["actions"] = handle ? ["transition", "assign", "note", "message"] : [];
+  if (handle && (row.status === "substantiated" || row.status === "rectifying")) actions.push("task");
   if (casePolicy.canReveal(actor, row) && row.identityCipher) actions.push("reveal");
   return {
-    ...summaryOf(row, unit?.name ?? row.unitCode, chinaToday()),
+    ...summaryOf(row, unit ? { name: unit.name, level: unit.level } : { name: row.unitCode, level: "township" }, chinaToday()),
     text: row.text,
     admissionNumber: row.admissionNumber,
     noAdmission: row.noAdmission,
@@ -89,6 +95,7 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow): Promise<Ca
     hasIdentity: row.identityCipher !== null,
     next: handle ? [...NEXT[row.status as CaseStatus]] : [],
     actions,
+    tasks: await tasksOfCase(db, row.id),
     similar: handle ? await similarOpenCases(db, actor, row) : [],
     events: events.map(
       (e): CaseEvent => ({

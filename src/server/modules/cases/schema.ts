@@ -98,3 +98,25 @@ export const caseDeadlineSettings = pgTable("case_deadline_settings", {
   regionPath: text("region_path").notNull(),
   days: jsonb("days").notNull(),
 });
+
+/** Rectification 整改 tasks the handling office gives the responsible unit; it answers with its proof. */
+export const caseTasks = pgTable(
+  "case_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    unitCode: text("unit_code").notNull(),
+    unitPath: text("unit_path").notNull(),
+    text: text("text").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    status: text("status").notNull(),
+    proof: text("proof"),
+    doneOn: date("done_on", { mode: "string" }),
+    doneByName: text("done_by_name"),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_tasks_case_idx").on(t.caseId), index("case_tasks_unit_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.status)],
+);

@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, Space, Tag, Timeline, Typography } from "antd";
+import { useState } from "react";
+import { Alert, Button, Card, Descriptions, Space, Tag, Timeline, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import type { CaseDetail, CaseEvent } from "../../../contracts/cases.js";
 import { PageSpin } from "../../components/PageSpin.js";
@@ -6,7 +7,9 @@ import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import type { Dict } from "../../i18n/zh-CN.js";
 import { casesApi } from "./api.js";
+import { AddTaskModal } from "./AddTaskModal.js";
 import { CaseActions } from "./CaseActions.js";
+import { TaskTable } from "./TaskTable.js";
 
 function EventLine({ e, t }: { e: CaseEvent; t: Dict }) {
   const d = t.cases.detail;
@@ -53,6 +56,7 @@ export default function CaseDetailPage() {
   const t = useT();
   const { id = "" } = useParams();
   const found = useLoad(id, (signal) => casesApi.get(id, signal));
+  const [adding, setAdding] = useState(false);
   if (!found.data) return found.loading ? <PageSpin /> : <Link to="/cases">{t.cases.detail.back}</Link>;
   const c = found.data;
   const d = t.cases.detail;
@@ -85,6 +89,12 @@ export default function CaseDetailPage() {
           <CaseActions detail={c} onDone={found.reload} />
         </Space>
       </Card>
+      {(c.tasks.length > 0 || c.actions.includes("task")) && (
+        <Card title={t.cases.tasks.title} extra={c.actions.includes("task") && <Button onClick={() => setAdding(true)} data-testid="task-add">{t.cases.tasks.add}</Button>}>
+          <TaskTable tasks={c.tasks} />
+          <AddTaskModal caseId={c.id} unit={c.unit} open={adding} onClose={(saved) => { setAdding(false); if (saved) found.reload(); }} />
+        </Card>
+      )}
       <Card title={t.cases.detail.timeline}>
         <Timeline items={c.events.map((e, i) => ({ key: i, content: <EventLine e={e} t={t} /> }))} />
       </Card>

@@ -3,6 +3,8 @@ import type {
   CadreReport,
   CaseDetail,
   CaseStatus,
+  CaseTask,
+  TaskInput,
   Identity,
   PublicReport,
   PublicUnitList,
@@ -36,4 +38,7 @@ export const casesApi = {
   message: (id: string, text: string) => api.post<Ok>(`/api/cases/${enc(id)}/messages`, { text }),
   assign: (id: string, userId: string) => api.post<Ok>(`/api/cases/${enc(id)}/assign`, { userId }),
   reveal: (id: string, reason: string) => api.post<Identity>(`/api/cases/${enc(id)}/reveal`, { reason }),
+  addTask: (id: string, body: TaskInput) => api.post<Ok>(`/api/cases/${enc(id)}/tasks`, body),
+  myTasks: (signal?: AbortSignal) => api.get<{ items: CaseTask[] }>("/api/rectification-tasks", undefined, signal),
+  answerTask: (taskId: string, proof: string) => api.post<Ok>(`/api/rectification-tasks/${enc(taskId)}/proof`, { proof }),
 };

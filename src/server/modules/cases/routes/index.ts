@@ -5,6 +5,7 @@ import { escalateOverdue } from "../handling.js";
 import { caseRoutes } from "./cases.routes.js";
 import { publicCaseRoutes } from "./public.routes.js";
 import { caseSettingsRoutes } from "./settings.routes.js";
+import { taskRoutes } from "./tasks.routes.js";
 
 const HOUR = 3_600_000;
 
@@ -14,6 +15,7 @@ export function casesModule(app: FastifyInstance, deps: RouteDeps) {
   publicCaseRoutes(app, deps, keys);
   caseRoutes(app, deps, keys);
   caseSettingsRoutes(app, deps);
+  taskRoutes(app, deps);
   if (deps.config.env === "test") return;
   let timer: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {
