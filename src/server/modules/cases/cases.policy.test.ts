@@ -17,8 +17,20 @@ import { eq, inArray } from "drizzle-orm";
  */
 const HIDDEN = "404 CASE_NOT_FOUND";
 const BAD_POINT = "400 REPORT_POINT_USER_INVALID";
+const NO_UNIT = "404 UNIT_NOT_FOUND";
 
-type Endpoint = "GET /api/cases/:id" | "POST /api/cases/:id/notes" | "POST /api/cases/:id/transition" | "POST /api/cases/:id/reveal" | "GET /api/cases" | "POST /api/cases" | "POST /api/cases/points";
+type Endpoint =
+  | "GET /api/cases/:id"
+  | "POST /api/cases/:id/notes"
+  | "POST /api/cases/:id/transition"
+  | "POST /api/cases/:id/reveal"
+  | "POST /api/cases/:id/tasks"
+  | "GET /api/cases"
+  | "POST /api/cases"
+  | "POST /api/cases/points"
+  | "GET /api/rectification-tasks"
+  | "PUT /api/cases/settings/deadlines"
+  | "GET /api/cases/posters/:code";
 
 const TARGETS: Record<string, { unitCode: string; category: CaseCategory }> = {
   "饶河镇 → 县减负办": { unitCode: "230524100000", category: "fingertip" },
@@ -47,6 +59,7 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   "POST /api/cases/:id/notes": Object.fromEntries(Object.entries(ROUTED).map(([k, v]) => [k, withStatus(NEW, v)])),
   "POST /api/cases/:id/transition": ROUTED,
   "POST /api/cases/:id/reveal": ROUTED,
+  "POST /api/cases/:id/tasks": Object.fromEntries(Object.entries(ROUTED).map(([k, v]) => [k, withStatus(NEW, v)])),
   "GET /api/cases": {
     "-":                            [DENY,   DENY,   DENY,   OK,     OK,     DENY,   DENY,   OK,     DENY],
   },
@@ -55,6 +68,16 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   },
   "POST /api/cases/points": {
     "raohe_village":                [DENY,   DENY,   DENY,   OK,     DENY,   DENY,   DENY,   BAD_POINT, DENY],
+  },
+  "GET /api/rectification-tasks": {
+    "-":                            [OK,     OK,     OK,     DENY,   DENY,   DENY,   DENY,   DENY,   OK],
+  },
+  "PUT /api/cases/settings/deadlines": {
+    "own region":                   [DENY,   DENY,   DENY,   OK,     DENY,   DENY,   DENY,   OK,     DENY],
+  },
+  "GET /api/cases/posters/:code": {
+    "230524100000 饶河镇":           [DENY,   DENY,   DENY,   OK,     DENY,   DENY,   DENY,   NO_UNIT, DENY],
+    "230524D01 县农业农村局":        [DENY,   DENY,   DENY,   NO_UNIT, DENY,  DENY,   DENY,   NO_UNIT, DENY],
   },
 };
 
@@ -100,6 +123,17 @@ async function requestFor(row: Row): Promise<InjectOptions> {
       return { method: "POST", url: `/api/cases/${await newCase(row.target)}/transition`, payload: { to: "verifying", reason: "矩阵测试" } };
     case "POST /api/cases/:id/reveal":
       return { method: "POST", url: `/api/cases/${id}/reveal`, payload: { reason: "矩阵测试" } };
+    case "POST /api/cases/:id/tasks": {
+      const fresh = await newCase(row.target);
+      await ctx.db.update(cases).set({ status: "substantiated" }).where(eq(cases.id, fresh));
+      return { method: "POST", url: `/api/cases/${fresh}/tasks`, payload: { unitCode: TARGETS[row.target]!.unitCode, text: "矩阵测试：整改要求", dueOn: "2099-12-31" } };
+    }
+    case "GET /api/rectification-tasks":
+      return { method: "GET", url: "/api/rectification-tasks" };
+    case "PUT /api/cases/settings/deadlines":
+      return { method: "PUT", url: "/api/cases/settings/deadlines", payload: { received: 3 } };
+    case "GET /api/cases/posters/:code":
+      return { method: "GET", url: `/api/cases/posters/${row.target.split(" ")[0]!}` };
     case "GET /api/cases":
       return { method: "GET", url: "/api/cases" };
     case "POST /api/cases":
