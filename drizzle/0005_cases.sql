@@ -18,6 +18,17 @@ CREATE TABLE "case_events" (
 	"visible_to_reporter" boolean NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "case_evidence" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"content_type" text NOT NULL,
+	"extension" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"data" "bytea" NOT NULL,
+	"on" date NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "case_routing_rules" (
 	"region_code" text NOT NULL,
 	"region_path" text NOT NULL,
@@ -78,8 +89,10 @@ CREATE TABLE "case_report_points" (
 );
 --> statement-breakpoint
 ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_evidence" ADD CONSTRAINT "case_evidence_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_tasks" ADD CONSTRAINT "case_tasks_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
+CREATE INDEX "case_evidence_case_idx" ON "case_evidence" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_tasks_case_idx" ON "case_tasks" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_tasks_unit_idx" ON "case_tasks" USING btree ("unit_path" text_pattern_ops,"status");--> statement-breakpoint
 CREATE INDEX "cases_handler_idx" ON "cases" USING btree ("handler_region_path" text_pattern_ops,"status");--> statement-breakpoint

@@ -174,6 +174,10 @@ export type TaskInput = z.infer<typeof ZTaskInput>;
 export const ZTaskProof = z.object({ proof: z.string().trim().min(5).max(5000) }).strict();
 export const ZTaskIdParams = z.object({ id: z.uuid() });
 
+export const ZEvidence = z.object({ id: z.string(), contentType: z.string(), extension: z.string(), size: z.number().int(), on: z.string() });
+export type Evidence = z.infer<typeof ZEvidence>;
+export const ZEvidenceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() });
+
 export const CASE_ACTIONS = ["transition", "assign", "note", "message", "reveal", "task"] as const;
 export const ZCaseDetail = ZCaseSummary.extend({
   text: z.string(),
@@ -185,6 +189,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   actions: z.array(z.enum(CASE_ACTIONS)),
   /** Open cases of the same unit whose text is close: likely the same problem reported again. */
   tasks: z.array(ZCaseTask),
+  evidence: z.array(ZEvidence),
   similar: z.array(z.object({ id: z.string(), receivedOn: z.string(), status: ZCaseStatus, score: z.number() })),
   events: z.array(ZCaseEvent),
 });

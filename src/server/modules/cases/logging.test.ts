@@ -32,9 +32,10 @@ it("writes no log line for the public report routes (no address, agent or receip
   await app.inject({ method: "POST", url: "/api/public/reports/1234567890123456/messages", payload: { text: "一条不会被保存的留言内容" } });
   await app.inject({ method: "POST", url: "/api/cases", payload: {} });
   await app.inject({ method: "GET", url: "/api/public/reports/units?q=%E9%A5%B6" });
+  await app.inject({ method: "POST", url: "/api/public/reports/1234567890123456/evidence", headers: { "content-type": "image/jpeg" }, payload: Buffer.from([0xff, 0xd8, 0xff]) });
   const byRoute = Object.fromEntries(levels);
   expect(byRoute["GET /api/health"]).toBe("info");
-  for (const route of ["GET /api/public/reports/challenge", "POST /api/public/reports", "GET /api/public/reports/:receipt", "POST /api/public/reports/:receipt/messages", "POST /api/cases", "GET /api/public/reports/units"]) {
+  for (const route of ["GET /api/public/reports/challenge", "POST /api/public/reports", "GET /api/public/reports/:receipt", "POST /api/public/reports/:receipt/messages", "POST /api/cases", "GET /api/public/reports/units", "POST /api/public/reports/:receipt/evidence"]) {
     expect(byRoute[route], route).toBe("silent");
   }
 });

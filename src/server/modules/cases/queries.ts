@@ -11,6 +11,7 @@ import type { CaseRow } from "./follow.js";
 import { NEXT } from "./handling.js";
 import { casePolicy } from "./policy.js";
 import { tasksOfCase } from "./tasks.js";
+import { evidenceOf } from "./evidence.js";
 import { caseEvents, cases } from "./schema.js";
 
 /** The cases the actor may read, as SQL: the same sentence as casePolicy.canRead. */
@@ -96,6 +97,7 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow): Promise<Ca
     next: handle ? [...NEXT[row.status as CaseStatus]] : [],
     actions,
     tasks: await tasksOfCase(db, row.id),
+    evidence: handle ? await evidenceOf(db, row.id) : [],
     similar: handle ? await similarOpenCases(db, actor, row) : [],
     events: events.map(
       (e): CaseEvent => ({

@@ -1,5 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /**
  * Cases 问题线索: reports about a unit, routed to a handling office above it. What a report keeps of
@@ -119,4 +124,25 @@ export const caseTasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("case_tasks_case_idx").on(t.caseId), index("case_tasks_unit_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.status)],
+);
+
+/**
+ * Evidence files, metadata stripped before storage (the original bytes are never kept), dated by the
+ * day only. Served to the handling body alone.
+ */
+export const caseEvidence = pgTable(
+  "case_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    extension: text("extension").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    on: date("on", { mode: "string" }).notNull(),
+  },
+  (t) => [index("case_evidence_case_idx").on(t.caseId)],
 );

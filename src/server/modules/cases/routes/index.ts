@@ -6,6 +6,7 @@ import { caseRoutes } from "./cases.routes.js";
 import { publicCaseRoutes } from "./public.routes.js";
 import { caseSettingsRoutes } from "./settings.routes.js";
 import { taskRoutes } from "./tasks.routes.js";
+import { evidenceRoutes } from "./evidence.routes.js";
 
 const HOUR = 3_600_000;
 
@@ -16,6 +17,7 @@ export function casesModule(app: FastifyInstance, deps: RouteDeps) {
   caseRoutes(app, deps, keys);
   caseSettingsRoutes(app, deps);
   taskRoutes(app, deps);
+  evidenceRoutes(app, deps, keys);
   if (deps.config.env === "test") return;
   let timer: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {
