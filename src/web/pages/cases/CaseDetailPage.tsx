@@ -89,6 +89,17 @@ export default function CaseDetailPage() {
           <CaseActions detail={c} onDone={found.reload} />
         </Space>
       </Card>
+      {c.evidence.length > 0 && (
+        <Card title={d.evidence}>
+          <Space orientation="vertical">
+            {c.evidence.map((e) => (
+              <a key={e.id} href={`/api/cases/${c.id}/evidence/${e.id}`} data-testid="case-evidence">
+                {e.on} · {e.extension.toUpperCase()} · {Math.max(1, Math.round(e.size / 1024))} KB · {d.download}
+              </a>
+            ))}
+          </Space>
+        </Card>
+      )}
       {(c.tasks.length > 0 || c.actions.includes("task")) && (
         <Card title={t.cases.tasks.title} extra={c.actions.includes("task") && <Button onClick={() => setAdding(true)} data-testid="task-add">{t.cases.tasks.add}</Button>}>
           <TaskTable tasks={c.tasks} />

@@ -4,6 +4,7 @@ import type {
   CaseDetail,
   CaseStatus,
   CaseTask,
+  Evidence,
   TaskInput,
   Identity,
   PublicReport,
@@ -26,6 +27,9 @@ export const publicReportApi = {
   submit: (body: PublicReport) => api.post<Receipt>("/api/public/reports", body),
   follow: (receipt: string) => api.get<ReporterView>(`/api/public/reports/${enc(receipt)}`),
   write: (receipt: string, text: string) => api.post<Ok>(`/api/public/reports/${enc(receipt)}/messages`, { text }),
+  /** The server decides the type from the content; an unnamed type is sent as plain bytes. */
+  upload: (receipt: string, file: File) =>
+    api.upload<Evidence>(`/api/public/reports/${enc(receipt)}/evidence`, new Blob([file], { type: file.type || "application/octet-stream" })),
 };
 
 export const casesApi = {

@@ -1,4 +1,5 @@
-import { Button, Descriptions, Form, Input, Space, Tag, Timeline, Typography, App } from "antd";
+import { UploadOutlined } from "@ant-design/icons";
+import { Button, Descriptions, Form, Input, Space, Tag, Timeline, Typography, App, Upload } from "antd";
 import { useState } from "react";
 import type { ReporterView } from "../../../contracts/cases.js";
 import { useApiError } from "../../components/useApiError.js";
@@ -74,6 +75,29 @@ export default function FollowPage() {
             <Descriptions.Item label={f.receivedOn}>{view.receivedOn}</Descriptions.Item>
           </Descriptions>
           <Timeline items={view.events.map((e, i) => ({ key: i, content: <span style={{ whiteSpace: "pre-wrap" }}>{`${e.on}  ${line(e)}`}</span> }))} />
+          <div>
+            <Typography.Text strong>{f.evidence}</Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{f.evidenceHelp}</Typography.Paragraph>
+            <Upload
+              accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx"
+              showUploadList={false}
+              customRequest={({ file, onSuccess, onError }) => {
+                if (!receipt) return;
+                publicReportApi.upload(receipt, file as File).then(
+                  (saved) => {
+                    void message.success(f.uploaded);
+                    onSuccess?.(saved);
+                  },
+                  (err: unknown) => {
+                    showError(err);
+                    onError?.(err as Error);
+                  },
+                );
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{f.choose}</Button>
+            </Upload>
+          </div>
           <Form form={writer} layout="vertical" onFinish={(v) => void write(v)}>
             <Form.Item name="text" label={f.write} rules={[{ required: true, min: 10, message: t.cases.report.textRequired }]}>
               <Input.TextArea rows={3} maxLength={2000} showCount />
