@@ -29,6 +29,25 @@ CREATE TABLE "case_evidence" (
 	"on" date NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "case_notices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"region_code" text NOT NULL,
+	"region_path" text NOT NULL,
+	"handler_role" text NOT NULL,
+	"issuer" text NOT NULL,
+	"title" text NOT NULL,
+	"items" jsonb NOT NULL,
+	"case_ids" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"year" integer,
+	"seq" integer,
+	"number" text,
+	"published_on" date,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "case_notices_number" UNIQUE("region_code","handler_role","year","seq")
+);
+--> statement-breakpoint
 CREATE TABLE "case_routing_rules" (
 	"region_code" text NOT NULL,
 	"region_path" text NOT NULL,
@@ -93,6 +112,7 @@ ALTER TABLE "case_evidence" ADD CONSTRAINT "case_evidence_case_id_cases_id_fk" F
 ALTER TABLE "case_tasks" ADD CONSTRAINT "case_tasks_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "case_evidence_case_idx" ON "case_evidence" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_notices_region_idx" ON "case_notices" USING btree ("region_path" text_pattern_ops,"status");--> statement-breakpoint
 CREATE INDEX "case_tasks_case_idx" ON "case_tasks" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_tasks_unit_idx" ON "case_tasks" USING btree ("unit_path" text_pattern_ops,"status");--> statement-breakpoint
 CREATE INDEX "cases_handler_idx" ON "cases" USING btree ("handler_region_path" text_pattern_ops,"status");--> statement-breakpoint

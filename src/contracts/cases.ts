@@ -233,3 +233,29 @@ export const ZCaseSettings = z.object({
 });
 export type CaseSettings = z.infer<typeof ZCaseSettings>;
 export const ZReporting = z.object({ canReport: z.boolean(), point: z.boolean() });
+
+/** A notice 通报 of typical cases: what the public reads, never who reported. */
+const ZNoticeItemInput = z
+  .object({
+    caseId: z.uuid(),
+    problem: z.string().trim().min(10).max(2000),
+    handling: z.string().trim().min(4).max(2000),
+    lesson: z.string().trim().max(1000).default(""),
+  })
+  .strict();
+export const ZNoticeInput = z.object({ title: z.string().trim().min(4).max(100), items: z.array(ZNoticeItemInput).min(1).max(20) }).strict();
+export type NoticeInput = z.infer<typeof ZNoticeInput>;
+export const ZNoticeItem = z.object({ unitName: z.string(), category: ZCaseCategory, problem: z.string(), handling: z.string(), lesson: z.string() });
+export const ZNotice = z.object({
+  id: z.string(),
+  issuer: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  status: z.enum(["draft", "published"]),
+  publishedOn: z.string().nullable(),
+  items: z.array(ZNoticeItem),
+});
+export type Notice = z.infer<typeof ZNotice>;
+export const ZNoticeList = z.object({ items: z.array(ZNotice) });
+export const ZNoticeIdParams = z.object({ id: z.uuid() });
+export const ZPublicNoticeQuery = z.object({ region: ZUnitCode.optional() });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -145,4 +145,28 @@ export const caseEvidence = pgTable(
     on: date("on", { mode: "string" }).notNull(),
   },
   (t) => [index("case_evidence_case_idx").on(t.caseId)],
+);
+
+/** Notices 通报 of typical cases: composed by a handling body, numbered and published to a public page. */
+export const caseNotices = pgTable(
+  "case_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: text("region_code").notNull(),
+    regionPath: text("region_path").notNull(),
+    handlerRole: text("handler_role").notNull(),
+    issuer: text("issuer").notNull(),
+    title: text("title").notNull(),
+    /** Snapshots of the cases as published: unit, category, problem, handling, lesson. */
+    items: jsonb("items").notNull(),
+    caseIds: jsonb("case_ids").notNull(),
+    status: text("status").notNull(),
+    year: integer("year"),
+    seq: integer("seq"),
+    number: text("number"),
+    publishedOn: date("published_on", { mode: "string" }),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_notices_region_idx").using("btree", sql`${t.regionPath} text_pattern_ops`, t.status), unique("case_notices_number").on(t.regionCode, t.handlerRole, t.year, t.seq)],
 );

@@ -7,6 +7,7 @@ import { publicCaseRoutes } from "./public.routes.js";
 import { caseSettingsRoutes } from "./settings.routes.js";
 import { taskRoutes } from "./tasks.routes.js";
 import { evidenceRoutes } from "./evidence.routes.js";
+import { noticeRoutes } from "./notices.routes.js";
 
 const HOUR = 3_600_000;
 
@@ -18,6 +19,7 @@ export function casesModule(app: FastifyInstance, deps: RouteDeps) {
   caseSettingsRoutes(app, deps);
   taskRoutes(app, deps);
   evidenceRoutes(app, deps, keys);
+  noticeRoutes(app, deps);
   if (deps.config.env === "test") return;
   let timer: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {
