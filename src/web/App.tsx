@@ -30,6 +30,8 @@ const CaseListPage = lazy(() => import("./pages/cases/CaseListPage.js"));
 const CaseDetailPage = lazy(() => import("./pages/cases/CaseDetailPage.js"));
 const CadreReportPage = lazy(() => import("./pages/cases/CadreReportPage.js"));
 const MyTasksPage = lazy(() => import("./pages/cases/MyTasksPage.js"));
+const NoticesPage = lazy(() => import("./pages/cases/NoticesPage.js"));
+const PublicNoticesPage = lazy(() => import("./pages/report/PublicNoticesPage.js"));
 const CaseSettingsPage = lazy(() => import("./pages/cases/CaseSettingsPage.js"));
 
 export const FONT_FAMILY =
@@ -82,6 +84,7 @@ function SignedIn() {
           <Route path="cases" element={<RequireAuth screen="cases"><CaseListPage /></RequireAuth>} />
           <Route path="cases/report" element={<RequireAuth screen="reportCase"><CadreReportPage /></RequireAuth>} />
           <Route path="cases/tasks" element={<RequireAuth screen="reportCase"><MyTasksPage /></RequireAuth>} />
+          <Route path="cases/notices" element={<RequireAuth screen="cases"><NoticesPage /></RequireAuth>} />
           <Route path="cases/settings" element={<RequireAuth screen="caseSettings"><CaseSettingsPage /></RequireAuth>} />
           <Route path="cases/:id" element={<RequireAuth screen="cases"><CaseDetailPage /></RequireAuth>} />
         </Route>
@@ -108,6 +111,7 @@ function Routed() {
               }
             />
             {/* Public reporting by QR code: no login; the poster of a unit points at /report/<code>. */}
+            <Route path="/notices" element={<Suspense fallback={<PageSpin />}><PublicNoticesPage /></Suspense>} />
             <Route path="/report/follow" element={<Suspense fallback={<PageSpin />}><FollowPage /></Suspense>} />
             <Route path="/report/:unitCode?" element={<Suspense fallback={<PageSpin />}><PublicReportPage /></Suspense>} />
             <Route path="*" element={<SignedIn />} />

@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -38,6 +39,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
     sees("cases") ? { key: "/cases", icon: <AlertOutlined />, label: t.cases.nav.list } : null,
+    sees("cases") ? { key: "/cases/notices", icon: <NotificationOutlined />, label: t.cases.nav.notices } : null,
     sees("caseSettings") ? { key: "/cases/settings", icon: <ControlOutlined />, label: t.cases.nav.settings } : null,
     sees("reportCase") ? { key: "/cases/report", icon: <AlertOutlined />, label: t.cases.nav.report } : null,
     sees("reportCase") ? { key: "/cases/tasks", icon: <ToolOutlined />, label: t.cases.nav.tasks } : null,
@@ -55,7 +57,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks"].includes(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks", "/cases/notices"].includes(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

@@ -3,7 +3,26 @@ import type { casesZh } from "./cases.zh-CN.js";
 /** Cases: the public report page, follow-up by receipt, and the handler's pages. Part of the English dictionary. */
 export const casesEn: typeof casesZh = {
   cases: {
-    nav: { list: "Cases", report: "Report a problem", settings: "Case settings", tasks: "Rectification tasks" },
+    nav: { list: "Cases", report: "Report a problem", settings: "Case settings", tasks: "Rectification tasks", notices: "Notices of typical cases" },
+    notices: {
+      publicTitle: "Notices of typical cases",
+      publicLead: "Typical cases of formalism and bureaucratism published by burden-reduction offices and discipline commissions.",
+      empty: "No notices yet",
+      pdf: "Official document (PDF)",
+      draft: "draft",
+      published: "published",
+      publish: "Number and publish",
+      create: "Draft a notice",
+      title: "Title",
+      titleRequired: "Give a title",
+      cases: "Cases in the notice (found true)",
+      casesRequired: "Choose at least one case",
+      problem: "Problem",
+      handling: "How it was handled",
+      lesson: "Lesson",
+      required: "Required",
+      reportLink: "Report a problem",
+    },
     tasks: {
       title: "Rectification tasks",
       lead: "Tasks the handling office gave your unit. Rectify in time and report what was done, with proof.",

@@ -3,7 +3,26 @@ import type { CaseCategory, CaseStatus } from "../../contracts/cases.js";
 /** Cases 问题线索: the public report page, follow-up by receipt, and the handler's pages. Part of the zh-CN dictionary. */
 export const casesZh = {
   cases: {
-    nav: { list: "问题线索", report: "反映问题", settings: "线索办理设置", tasks: "整改任务" },
+    nav: { list: "问题线索", report: "反映问题", settings: "线索办理设置", tasks: "整改任务", notices: "典型问题通报" },
+    notices: {
+      publicTitle: "典型问题通报",
+      publicLead: "各级减负办、纪委监委公开通报的形式主义、官僚主义典型问题。",
+      empty: "暂无通报",
+      pdf: "公文版（PDF）",
+      draft: "草稿",
+      published: "已发布",
+      publish: "编号并发布",
+      create: "起草通报",
+      title: "通报标题",
+      titleRequired: "请填写标题",
+      cases: "列入通报的线索（须已核实属实）",
+      casesRequired: "请至少选择一条线索",
+      problem: "问题",
+      handling: "处理情况",
+      lesson: "警示",
+      required: "请填写",
+      reportLink: "我要反映问题",
+    },
     tasks: {
       title: "整改任务",
       lead: "上级办理机关下达给本单位的整改任务。请按期整改并报送整改情况和佐证。",

@@ -5,6 +5,8 @@ import type {
   CaseStatus,
   CaseTask,
   Evidence,
+  Notice,
+  NoticeInput,
   TaskInput,
   Identity,
   PublicReport,
@@ -30,6 +32,13 @@ export const publicReportApi = {
   /** The server decides the type from the content; an unnamed type is sent as plain bytes. */
   upload: (receipt: string, file: File) =>
     api.upload<Evidence>(`/api/public/reports/${enc(receipt)}/evidence`, new Blob([file], { type: file.type || "application/octet-stream" })),
+};
+
+export const noticesApi = {
+  published: (region?: string) => api.get<{ items: Notice[] }>("/api/public/notices", { region }),
+  mine: (signal?: AbortSignal) => api.get<{ items: Notice[] }>("/api/notices", undefined, signal),
+  create: (body: NoticeInput) => api.post<Notice>("/api/notices", body),
+  publish: (id: string) => api.post<Notice>(`/api/notices/${enc(id)}/publish`),
 };
 
 export const casesApi = {

@@ -1,0 +1,40 @@
+import { Card, Space, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
+import type { Notice } from "../../../contracts/cases.js";
+import { useT } from "../../i18n/index.js";
+
+/** Notices as the public reads them; the handler's page shows the same cards with its own buttons. */
+export function NoticeCards({ notices, extra }: { notices: Notice[]; extra?: (n: Notice) => ReactNode }) {
+  const t = useT();
+  const k = t.cases.notices;
+  if (notices.length === 0) return <Typography.Text type="secondary">{k.empty}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+      {notices.map((n) => (
+        <Card
+          key={n.id}
+          size="small"
+          title={<Typography.Text strong style={{ whiteSpace: "normal" }}>{n.title}</Typography.Text>}
+          extra={extra?.(n) ?? (n.status === "published" && <a href={`/api/public/notices/${n.id}/pdf`} target="_blank" rel="noreferrer">{k.pdf}</a>)}
+          data-testid="notice-card"
+        >
+          <Space wrap size={8} style={{ marginBottom: 8 }}>
+            <Typography.Text type="secondary">{n.issuer}</Typography.Text>
+            {n.number && <Tag color="red">{n.number}</Tag>}
+            {n.publishedOn && <Typography.Text type="secondary">{n.publishedOn}</Typography.Text>}
+            {n.status === "draft" && <Tag>{k.draft}</Tag>}
+          </Space>
+          {n.items.map((item, i) => (
+            <Typography.Paragraph key={i} style={{ whiteSpace: "pre-wrap" }}>
+              <Typography.Text strong>{`${i + 1}. ${item.unitName} · ${t.cases.categories[item.category]}`}</Typography.Text>
+              <br />
+              {item.problem}
+              {item.handling}
+              {item.lesson && <><br /><Typography.Text type="secondary">{item.lesson}</Typography.Text></>}
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      ))}
+    </Space>
+  );
+}
