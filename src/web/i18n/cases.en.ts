@@ -120,7 +120,7 @@ export const casesEn: typeof casesZh = {
       sent: "Message sent",
       clear: "Leave",
       evidence: "Add evidence",
-      evidenceHelp: "JPG or PNG pictures, PDF, Word or Excel files, 5 MB each at most; the time, device and location a picture carries are removed before it is stored.",
+      evidenceHelp: "JPG or PNG pictures, PDF, Word or Excel files, 5 MB each at most; the time, device and location a picture carries are removed before it is stored; Word, Excel and PDF files are kept as sent, so clear their author fields first.",
       uploaded: "File uploaded",
       choose: "Choose a file",
     },

@@ -120,7 +120,7 @@ export const casesZh = {
       sent: "留言已发送",
       clear: "退出查询",
       evidence: "补充证据材料",
-      evidenceHelp: "可上传 JPG、PNG 图片或 PDF、Word、Excel 文件，每个不超过 5 MB；图片中的拍摄时间、设备和位置信息会在保存前去除。",
+      evidenceHelp: "可上传 JPG、PNG 图片或 PDF、Word、Excel 文件，每个不超过 5 MB；图片中的拍摄时间、设备和位置信息会在保存前去除；Word、Excel、PDF 文件按原样保存，请先删除文件属性中的作者等信息。",
       uploaded: "文件已上传",
       choose: "选择文件",
     },

@@ -179,6 +179,9 @@ describe("demo cases", () => {
     expect(listed.items.map((c) => c.unit.code)).toEqual(expect.arrayContaining(["230524100000", "230524101000"]));
     // The case about the county itself went to the city; the county's office does not see it.
     expect(listed.items.map((c) => c.unit.code)).not.toContain("230524");
+    // Each demo case was handled to a published notice: the county office's and the city commission's.
+    const notices = await ctx.app.inject({ method: "GET", url: "/api/public/notices", remoteAddress: freshAddress() });
+    expect(notices.json().items.map((n: { issuer: string }) => n.issuer)).toEqual(expect.arrayContaining(["饶河县整治形式主义为基层减负专项工作机制办公室", "双鸭山市纪委监委"]));
   });
 });
 
