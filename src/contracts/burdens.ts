@@ -289,6 +289,7 @@ export const ZGateSettingsPatch = z
     documentMaxChars: z.object({ general: z.number().int().min(100).max(100_000), specific: z.number().int().min(100).max(100_000) }).partial(),
     generalMeetingsPerYear: z.number().int().min(0).max(100),
     speechMaxMinutes: z.number().int().min(1).max(600),
+    layeredMeetingDays: z.number().int().min(0).max(60),
     comprehensiveInspectionsPerYear: z.number().int().min(0).max(100),
     traceWords: z.array(z.string().trim().min(1).max(20)).max(200),
     trafficWords: z.array(z.string().trim().min(1).max(20)).max(200),

@@ -23,6 +23,8 @@ const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
+const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
+const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 const PublicReportPage = lazy(() => import("./pages/report/PublicReportPage.js"));
 const FollowPage = lazy(() => import("./pages/report/FollowPage.js"));
@@ -87,6 +89,8 @@ function SignedIn() {
           <Route path="cases/notices" element={<RequireAuth screen="cases"><NoticesPage /></RequireAuth>} />
           <Route path="cases/settings" element={<RequireAuth screen="caseSettings"><CaseSettingsPage /></RequireAuth>} />
           <Route path="cases/:id" element={<RequireAuth screen="cases"><CaseDetailPage /></RequireAuth>} />
+          <Route path="documents" element={<DocumentsPage />} />
+          <Route path="documents/:id" element={<DocumentDetailPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -5,3 +5,4 @@ export * from "../modules/burdens/schema.js";
 export * from "../modules/calendar/schema.js";
 export * from "../modules/duties/schema.js";
 export * from "../modules/cases/schema.js";
+export * from "../modules/documents/schema.js";

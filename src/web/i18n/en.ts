@@ -2,6 +2,7 @@ import type { Dict } from "./zh-CN.js";
 import { casesEn } from "./cases.en.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
+import { documentsEn } from "./documents.en.js";
 
 export const en: Dict = {
   app: {
@@ -51,6 +52,7 @@ export const en: Dict = {
     duties: "Duty lists",
     calendar: "Working calendar",
     gate: "Gate settings",
+    documents: "Documents",
   },
   header: {
     changePassword: "Change password",
@@ -183,4 +185,5 @@ export const en: Dict = {
   ...burdensEn,
   ...configEn,
   ...casesEn,
+  ...documentsEn,
 };

@@ -2,6 +2,7 @@ import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { casesZh } from "./cases.zh-CN.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
+import { documentsZh } from "./documents.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -52,6 +53,7 @@ export const zhCN = {
     duties: "履职事项清单",
     calendar: "工作日历",
     gate: "准入规则",
+    documents: "文件登记",
   },
   header: {
     changePassword: "修改密码",
@@ -183,6 +185,7 @@ export const zhCN = {
   ...burdensZh,
   ...configZh,
   ...casesZh,
+  ...documentsZh,
 };
 
 export type Dict = typeof zhCN;
