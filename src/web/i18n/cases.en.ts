@@ -9,6 +9,7 @@ export const casesEn: typeof casesZh = {
       publicLead: "Typical cases of formalism and bureaucratism published by burden-reduction offices and discipline commissions.",
       empty: "No notices yet",
       pdf: "Official document (PDF)",
+      docx: "Word",
       draft: "draft",
       published: "published",
       publish: "Number and publish",

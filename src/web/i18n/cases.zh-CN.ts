@@ -9,6 +9,7 @@ export const casesZh = {
       publicLead: "各级减负办、纪委监委公开通报的形式主义、官僚主义典型问题。",
       empty: "暂无通报",
       pdf: "公文版（PDF）",
+      docx: "Word 版",
       draft: "草稿",
       published: "已发布",
       publish: "编号并发布",

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "../../kernel/dates.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
@@ -55,6 +56,13 @@ describe("notices 通报 of typical cases", () => {
     const pdf = await ctx.app.inject({ method: "GET", url: `/api/public/notices/${noticeId}/pdf`, remoteAddress: "10.88.0.2" });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const docx = await ctx.app.inject({ method: "GET", url: `/api/public/notices/${noticeId}/docx`, remoteAddress: "10.88.0.4" });
+    expect(docx.statusCode).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(text).toContain(`饶河减负通〔${year}〕2号`);
+    expect(text).toContain("饶河县整治形式主义为基层减负专项工作机制办公室文件");
+    expect(text).toContain("一、饶河镇指尖上的形式主义");
+    expect(text).not.toContain("13900001111");
 
     const second = (await draft([(await newCase("closed")).id])).json().id as string;
     expect((await office.request({ method: "POST", url: `/api/notices/${second}/publish` })).json().number).toBe(`饶河减负通〔${year}〕3号`);

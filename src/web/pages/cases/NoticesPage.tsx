@@ -4,7 +4,7 @@ import type { NoticeInput } from "../../../contracts/cases.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
-import { NoticeCards } from "../report/NoticeCards.js";
+import { NoticeCards, NoticeFiles } from "../report/NoticeCards.js";
 import { casesApi, noticesApi } from "./api.js";
 
 const FOUND_TRUE = new Set(["substantiated", "rectifying", "verified", "closed"]);
@@ -45,7 +45,7 @@ export default function NoticesPage() {
             n.status === "draft" ? (
               <Button size="small" type="primary" onClick={() => void run(() => noticesApi.publish(n.id))}>{k.publish}</Button>
             ) : (
-              <a href={`/api/public/notices/${n.id}/pdf`} target="_blank" rel="noreferrer">{k.pdf}</a>
+              <NoticeFiles id={n.id} />
             )
           }
         />

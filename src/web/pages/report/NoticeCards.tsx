@@ -3,6 +3,17 @@ import type { ReactNode } from "react";
 import type { Notice } from "../../../contracts/cases.js";
 import { useT } from "../../i18n/index.js";
 
+/** The published notice as a PDF to read and a .docx to edit, both in the official document format. */
+export function NoticeFiles({ id }: { id: string }) {
+  const k = useT().cases.notices;
+  return (
+    <Space size={12}>
+      <a href={`/api/public/notices/${id}/pdf`} target="_blank" rel="noreferrer">{k.pdf}</a>
+      <a href={`/api/public/notices/${id}/docx`}>{k.docx}</a>
+    </Space>
+  );
+}
+
 /** Notices as the public reads them; the handler's page shows the same cards with its own buttons. */
 export function NoticeCards({ notices, extra }: { notices: Notice[]; extra?: (n: Notice) => ReactNode }) {
   const t = useT();
@@ -15,7 +26,7 @@ export function NoticeCards({ notices, extra }: { notices: Notice[]; extra?: (n:
           key={n.id}
           size="small"
           title={<Typography.Text strong style={{ whiteSpace: "normal" }}>{n.title}</Typography.Text>}
-          extra={extra?.(n) ?? (n.status === "published" && <a href={`/api/public/notices/${n.id}/pdf`} target="_blank" rel="noreferrer">{k.pdf}</a>)}
+          extra={extra?.(n) ?? (n.status === "published" && <NoticeFiles id={n.id} />)}
           data-testid="notice-card"
         >
           <Space wrap size={8} style={{ marginBottom: 8 }}>

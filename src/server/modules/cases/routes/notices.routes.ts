@@ -6,6 +6,7 @@ import { ZErrorBody } from "../../../../contracts/errors.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { PUBLIC_RATE_LIMIT } from "../../org/routes/public.routes.js";
+import { noticeDocx } from "../notice-docx.js";
 import { noticePdf } from "../notice-pdf.js";
 import { createNotice, listNotices, publishedNotice, publishedNotices, publishNotice } from "../notices.js";
 
@@ -44,6 +45,19 @@ export function noticeRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const notice = await publishedNotice(db, request.params.id);
       const pdf = await noticePdf(notice, (c) => CATEGORY_NAMES[c].zh);
       return reply.type("application/pdf").header("content-disposition", `inline; filename="notice-${notice.id.slice(0, 8)}.pdf"`).send(pdf);
+    },
+  );
+
+  app.get(
+    "/api/public/notices/:id/docx",
+    { ...open, schema: { tags: ["public"], summary: "公开：通报 Word 版（GB/T 9704）/ public: the notice as an editable .docx", params: ZNoticeIdParams, response: { 200: z.unknown().describe(".docx"), ...errors } } },
+    async (request, reply) => {
+      const notice = await publishedNotice(db, request.params.id);
+      const docx = await noticeDocx(notice, (c) => CATEGORY_NAMES[c].zh);
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .header("content-disposition", `attachment; filename="notice-${notice.id.slice(0, 8)}.docx"`)
+        .send(docx);
     },
   );
 }
