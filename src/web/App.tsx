@@ -23,6 +23,8 @@ const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
+const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
+const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
@@ -90,6 +92,8 @@ function SignedIn() {
           <Route path="cases/settings" element={<RequireAuth screen="caseSettings"><CaseSettingsPage /></RequireAuth>} />
           <Route path="cases/:id" element={<RequireAuth screen="cases"><CaseDetailPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
+          <Route path="proofs" element={<ProofsPage />} />
+          <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />

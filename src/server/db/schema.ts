@@ -6,3 +6,5 @@ export * from "../modules/calendar/schema.js";
 export * from "../modules/duties/schema.js";
 export * from "../modules/cases/schema.js";
 export * from "../modules/documents/schema.js";
+export * from "../modules/proofs/schema.js";
+export * from "../modules/secondments/schema.js";

@@ -13,6 +13,7 @@ export const SCREEN_ROLES = {
   cases: ["office", "commission"],
   caseSettings: ["office"],
   reportCase: ["village_cadre", "township_official", "department_staff"],
+  inspections: ["office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

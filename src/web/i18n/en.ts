@@ -3,6 +3,8 @@ import { casesEn } from "./cases.en.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
+import { inspectionsEn } from "./inspections.en.js";
+import { proofsEn } from "./proofs.en.js";
 
 export const en: Dict = {
   app: {
@@ -53,6 +55,8 @@ export const en: Dict = {
     calendar: "Working calendar",
     gate: "Gate settings",
     documents: "Documents",
+    inspections: "Inspection planning",
+    proofs: "Proofs",
   },
   header: {
     changePassword: "Change password",
@@ -186,4 +190,6 @@ export const en: Dict = {
   ...configEn,
   ...casesEn,
   ...documentsEn,
+  ...inspectionsEn,
+  ...proofsEn,
 };

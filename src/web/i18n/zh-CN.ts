@@ -3,6 +3,8 @@ import { casesZh } from "./cases.zh-CN.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 import { documentsZh } from "./documents.zh-CN.js";
+import { inspectionsZh } from "./inspections.zh-CN.js";
+import { proofsZh } from "./proofs.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -54,6 +56,8 @@ export const zhCN = {
     calendar: "工作日历",
     gate: "准入规则",
     documents: "文件登记",
+    inspections: "督检考统筹",
+    proofs: "证明事项",
   },
   header: {
     changePassword: "修改密码",
@@ -186,6 +190,8 @@ export const zhCN = {
   ...configZh,
   ...casesZh,
   ...documentsZh,
+  ...inspectionsZh,
+  ...proofsZh,
 };
 
 export type Dict = typeof zhCN;
