@@ -14,6 +14,7 @@ export const SCREEN_ROLES = {
   caseSettings: ["office"],
   reportCase: ["village_cadre", "township_official", "department_staff"],
   inspections: ["office", "commission", "admin"],
+  secondments: ["department_staff", "township_official", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -5,6 +5,7 @@ import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
 import { proofsEn } from "./proofs.en.js";
+import { secondmentsEn } from "./secondments.en.js";
 
 export const en: Dict = {
   app: {
@@ -57,6 +58,7 @@ export const en: Dict = {
     documents: "Documents",
     inspections: "Inspection planning",
     proofs: "Proofs",
+    secondments: "Secondments",
   },
   header: {
     changePassword: "Change password",
@@ -192,4 +194,5 @@ export const en: Dict = {
   ...documentsEn,
   ...inspectionsEn,
   ...proofsEn,
+  ...secondmentsEn,
 };

@@ -5,6 +5,7 @@ import { burdensZh } from "./burdens.zh-CN.js";
 import { documentsZh } from "./documents.zh-CN.js";
 import { inspectionsZh } from "./inspections.zh-CN.js";
 import { proofsZh } from "./proofs.zh-CN.js";
+import { secondmentsZh } from "./secondments.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -58,6 +59,7 @@ export const zhCN = {
     documents: "文件登记",
     inspections: "督检考统筹",
     proofs: "证明事项",
+    secondments: "借调登记",
   },
   header: {
     changePassword: "修改密码",
@@ -192,6 +194,7 @@ export const zhCN = {
   ...documentsZh,
   ...inspectionsZh,
   ...proofsZh,
+  ...secondmentsZh,
 };
 
 export type Dict = typeof zhCN;

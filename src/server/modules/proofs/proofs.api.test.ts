@@ -1,14 +1,10 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 
 let ctx: TestContext;
-const sessions = new Map<string, Promise<Session>>();
-const as = (u: string) => {
-  if (!sessions.has(u)) sessions.set(u, loginAs(ctx.app, u));
-  return sessions.get(u)!;
-};
+const as = sessionsFor(() => ctx.app);
 const year = Number(chinaToday().slice(0, 4));
 
 beforeAll(async () => {

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 import { monthsOf, secondmentFlags } from "./flags.js";
 
 let ctx: TestContext;
-const sessions = new Map<string, Promise<Session>>();
-const as = (u: string) => {
-  if (!sessions.has(u)) sessions.set(u, loginAs(ctx.app, u));
-  return sessions.get(u)!;
-};
+const as = sessionsFor(() => ctx.app);
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
 
