@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
+import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -11,5 +12,6 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const org = await seedDemoOrg(db, password);
   const duties = await seedDemoDuties(db);
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
-  return { ...org, duties, burdens };
+  const indicators = await seedDemoForms(db);
+  return { ...org, duties, burdens, indicators };
 }

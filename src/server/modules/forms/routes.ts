@@ -1,0 +1,8 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteDeps } from "../../http/types.js";
+import { catalogRoutes } from "./routes/catalog.routes.js";
+
+/** Every HTTP route of the forms module 一表通. */
+export function formRoutes(app: FastifyInstance, deps: RouteDeps) {
+  catalogRoutes(app, deps);
+}
