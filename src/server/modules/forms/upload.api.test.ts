@@ -1,0 +1,186 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XLSX_MIME, type Form } from "../../../contracts/forms.js";
+import { countRows } from "../../test/factories.js";
+import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { buildWorkbook } from "./fixtures/build.js";
+import { admittedFormBurden } from "./fixtures/burdens.js";
+import { livestockSheet, nyncjSheet, nyncjTable } from "./fixtures/tables.js";
+
+let ctx: TestContext;
+let office: Session;
+let dept: Session;
+let tjj: Session;
+let burdenId: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  office = await loginAs(ctx.app, "raohe_office");
+  dept = await loginAs(ctx.app, "raohe_nyncj");
+  tjj = await loginAs(ctx.app, "raohe_tjj");
+  burdenId = await admittedFormBurden(dept, office, { issuer: "230524D01", title: "关于填报各村耕地面积和农作物种植结构情况表的通知", text: "请各村填写耕地面积和农作物播种面积。", admit: false });
+});
+afterAll(async () => ctx?.close());
+
+const upload = (s: Session, file: Buffer, opts: { burden?: string; lang?: string } = {}) =>
+  s.request({
+    method: "POST",
+    url: "/api/forms/upload",
+    query: { burdenId: opts.burden ?? burdenId, fileName: "种植结构.xlsx" },
+    headers: { "content-type": XLSX_MIME, ...(opts.lang ? { "accept-language": opts.lang } : {}) },
+    payload: file,
+  });
+const formCount = async () => Number((await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from forms`)).rows[0]!.n);
+
+describe("reading a department's table", () => {
+  let form: Form;
+  beforeAll(async () => {
+    const res = await upload(dept, await nyncjTable());
+    expect(res.statusCode, res.body).toBe(201);
+    form = res.json();
+  });
+
+  it("keeps the layout: sheets, header rows (with the unit row), first data row, declared units", () => {
+    expect(form.status).toBe("draft");
+    expect(form.sheets).toEqual([
+      { name: "种植结构", headerRows: [3, 4], dataStartRow: 5, declaredUnits: ["户", "人", "亩"] },
+      { name: "养殖业", headerRows: [2, 3], dataStartRow: 4, declaredUnits: [] },
+    ]);
+  });
+
+  it("joins merged parent headers, skips the empty column, reads units from headers and the unit row", () => {
+    expect(form.fields.map((f) => [f.sheet, f.column, f.header, f.unit, f.role])).toEqual([
+      ["种植结构", "A", "序号", "", "seq"],
+      ["种植结构", "B", "乡镇", "", "township"],
+      ["种植结构", "C", "村名", "", "village"],
+      ["种植结构", "D", "人口情况/户籍人口", "", "indicator"],
+      ["种植结构", "E", "人口情况/常住人口", "", "indicator"],
+      ["种植结构", "F", "耕地面积（亩）", "亩", "indicator"],
+      ["种植结构", "G", "粮食作物播种面积/水稻", "", "indicator"],
+      ["种植结构", "H", "粮食作物播种面积/玉米", "", "indicator"],
+      ["种植结构", "I", "粮食作物播种面积/大豆", "", "indicator"],
+      ["种植结构", "K", "备注", "", "ignore"],
+      ["养殖业", "A", "序号", "", "seq"],
+      ["养殖业", "B", "村名称", "", "village"],
+      ["养殖业", "C", "生猪存栏", "头", "indicator"],
+      ["养殖业", "D", "牛存栏", "头", "indicator"],
+      ["养殖业", "E", "村集体经济收入", "万元", "indicator"],
+    ]);
+  });
+
+  it("proposes the catalog indicator of each column by name, alias and unit", () => {
+    const proposed = Object.fromEntries(form.fields.filter((f) => f.role === "indicator").map((f) => [f.header, f.proposal.code]));
+    expect(proposed).toEqual({
+      "人口情况/户籍人口": "RK001",
+      "人口情况/常住人口": "RK002",
+      "耕地面积（亩）": "NY001",
+      "粮食作物播种面积/水稻": "NY003",
+      "粮食作物播种面积/玉米": "NY004",
+      "粮食作物播种面积/大豆": "NY005",
+      生猪存栏: "NY011",
+      牛存栏: "NY012",
+      村集体经济收入: "JJ001",
+    });
+    expect(form.fields.find((f) => f.column === "F")!.proposal).toMatchObject({ unitAgrees: true, score: 1 });
+  });
+
+  it("proposes a new indicator for a column the catalog lacks, naming the closest one", async () => {
+    const res = await upload(dept, await buildWorkbook([{ name: "表", rows: [["村名", "耕地面积（亩）", "稻田养蟹面积（亩）"]] }]));
+    expect(res.statusCode, res.body).toBe(201);
+    const crab = res.json().fields.find((f: { header: string }) => f.header === "稻田养蟹面积（亩）");
+    expect(crab.proposal.indicatorId).toBeNull();
+  });
+});
+
+describe("confirming the mapping", () => {
+  it("maps the proposals, creates a new indicator, and refuses units that disagree", async () => {
+    const file = await buildWorkbook([{ name: "表", rows: [["村名", "耕地面积（公顷）", "稻田养蟹面积（亩）"]] }]);
+    const form: Form = (await upload(dept, file)).json();
+    expect(form.fields[1]!.proposal.notes).toContain("单位不一致：表中为“公顷”，指标为“亩”");
+    const land = form.fields[1]!.proposal.indicatorId;
+    const crab = { position: 2, role: "indicator", newIndicator: { code: "NY101", name: "稻田养蟹面积", unit: "亩", type: "number" } };
+    const bad = await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields: [{ position: 1, role: "indicator", indicatorId: land }, crab] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "FORM_MAPPING_INVALID", details: [{ path: "表!B1", message: "工作表“表”B列“耕地面积（公顷）”：表中单位“公顷”与指标单位“亩”不一致" }] });
+    expect((await dept.request({ method: "GET", url: `/api/forms/catalogs/230524/indicators` })).json().indicators.some((i: { code: string }) => i.code === "NY101")).toBe(false);
+    const ok = await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields: [{ position: 1, role: "ignore" }, crab] } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe("mapped");
+    const catalog = (await dept.request({ method: "GET", url: `/api/forms/catalogs/230524/indicators` })).json().indicators;
+    expect(catalog.find((i: { code: string }) => i.code === "NY101")).toMatchObject({ name: "稻田养蟹面积", ownerDepartment: "230524D01" });
+    expect(ok.json().fields[2].indicatorId).toBe(catalog.find((i: { code: string }) => i.code === "NY101").id);
+  });
+
+  it("is refused to another department and hidden from the other county", async () => {
+    const form: Form = (await upload(dept, await nyncjTable())).json();
+    expect((await tjj.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields: [{ position: 3, role: "ignore" }] } })).statusCode).toBe(404);
+    const atushi = await loginAs(ctx.app, "atushi_office");
+    expect((await atushi.request({ method: "GET", url: `/api/forms/${form.id}` })).statusCode).toBe(404);
+  });
+});
+
+describe("bad uploads: a clear 4xx naming sheet, row and column, and nothing saved", () => {
+  type Case = [name: string, status: number, code: string, paths: string[], make: () => Promise<Buffer>];
+  const CASES: Case[] = [
+    ["a hidden sheet", 400, "FORM_FILE_INVALID", ["隐藏表"], () => buildWorkbook([nyncjSheet(), { name: "隐藏表", rows: [["旧数据"]], hidden: true }])],
+    ["a picture", 400, "FORM_FILE_INVALID", ["养殖业!B4"], () => buildWorkbook([nyncjSheet(), { ...livestockSheet(), image: "B4:C6" }])],
+    [
+      "a formula where a value belongs",
+      400,
+      "FORM_FILE_INVALID",
+      ["种植结构!F6"],
+      () => buildWorkbook([nyncjSheet({ rows: [[1, "饶河镇", "饶河村", 1260, 980, 15300, 3200, 5100, 6900, null, null], [2, "小佳河镇", "佳平村", 860, 700, { formula: "G6+H6+I6", result: 12600 }, 2100, 4300, 6200, null, null]] })]),
+    ],
+    [
+      "merged cells in the data area",
+      400,
+      "FORM_FILE_INVALID",
+      ["种植结构!D5"],
+      () => buildWorkbook([nyncjSheet({ rows: [[1, "饶河镇", "饶河村", 1260, null, 15300, 3200, 5100, 6900, null, null]], merge: ["D5:E5"] })]),
+    ],
+    ["an old .xls", 415, "EXCEL_NOT_XLSX", [], async () => Buffer.from("d0cf11e0a1b11ae1000000000000000000000000", "hex")],
+    ["a truncated file", 400, "EXCEL_UNREADABLE", [], async () => (await nyncjTable()).subarray(0, 3000)],
+    ["a file over 10 MB", 413, "FORM_FILE_TOO_LARGE", [], async () => Buffer.concat([await nyncjTable(), Buffer.alloc(10 * 1024 * 1024)])],
+    ["a sheet without a header", 400, "FORM_NO_FIELDS", [], () => buildWorkbook([{ name: "说明", rows: [["请各村认真填报"]] }])],
+  ];
+
+  it.each(CASES)("%s → %i %s", async (_name, status, code, paths, make) => {
+    const before = [await formCount(), await countRows(ctx.db, "audit_log")];
+    const res = await upload(dept, await make());
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().error.code).toBe(code);
+    expect((res.json().error.details ?? []).map((d: { path: string }) => d.path)).toEqual(paths);
+    expect([await formCount(), await countRows(ctx.db, "audit_log")]).toEqual(before);
+  });
+
+  it("says where the formula is, in the reader's language", async () => {
+    const file = await buildWorkbook([nyncjSheet({ rows: [[1, "饶河镇", "饶河村", { formula: "E5*1.2", result: 1176 }, 980, 15300, 3200, 5100, 6900, null, null]] })]);
+    const zh = await upload(dept, file);
+    expect(zh.json().error.details[0].message).toBe("工作表“种植结构”第 5 行“人口情况/户籍人口”列（D）：应填数值，实为公式 =E5*1.2");
+    const en = await upload(dept, file, { lang: "en" });
+    expect(en.json().error.details[0].message).toBe("sheet “种植结构”, row 5, column 人口情况/户籍人口 (D): a value is expected, found the formula =E5*1.2");
+  });
+
+  it("accepts a Chinese numeral in a number cell and says how it was read", async () => {
+    const file = await buildWorkbook([nyncjSheet({ rows: [[1, "饶河镇", "饶河村", "一千二百六十", 980, 15300, 3200, 5100, 6900, null, null]] })]);
+    const res = await upload(dept, file);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().notes).toEqual([{ path: "种植结构!D5", message: "工作表“种植结构”第 5 行“人口情况/户籍人口”列（D）：中文数字“一千二百六十”按 1260 读取" }]);
+  });
+
+  it("links only a burden of kind form, issued by the uploader's department", async () => {
+    const file = await nyncjTable();
+    // Another department does not even see a draft burden of the 农业农村局.
+    const other = await upload(tjj, file);
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.code).toBe("BURDEN_NOT_FOUND");
+    const task = await dept.request({
+      method: "POST", url: "/api/burdens",
+      payload: { kind: "task", issuer: "230524D01", targets: ["230524100200"], title: "秸秆禁烧巡查", text: "", issuedOn: "2030-03-04", deadline: "2030-04-30", frequency: "once", minutesPerTarget: 60 },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const res = await upload(dept, file, { burden: task.json().id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("FORM_NOT_A_FORM_BURDEN");
+  });
+});
