@@ -45,7 +45,9 @@ const submit = (values: unknown[], key: string) => village.request({ method: "PO
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [office, nyncj, mzj, tjj, village] = await Promise.all(["raohe_office", "raohe_nyncj", "raohe_mzj", "raohe_tjj", "raohe_village"].map((u) => loginAs(ctx.app, u)));
+  [office, nyncj, mzj, tjj, village] = (await Promise.all(["raohe_office", "raohe_nyncj", "raohe_mzj", "raohe_tjj", "raohe_village"].map((u) => loginAs(ctx.app, u)))) as [
+    Session, Session, Session, Session, Session,
+  ];
   farming = await uploadAndMap(nyncj, "230524D01", "关于填报各村耕地面积和农作物种植结构情况表的通知", await nyncjTable(), "种植结构情况表.xlsx");
 });
 afterAll(async () => ctx?.close());
