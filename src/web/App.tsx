@@ -23,6 +23,10 @@ const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
+const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
+const FormMappingPage = lazy(() => import("./pages/forms/FormMappingPage.js"));
+const CatalogPage = lazy(() => import("./pages/forms/CatalogPage.js"));
+const OneTablePage = lazy(() => import("./pages/forms/OneTablePage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 
 export const FONT_FAMILY =
@@ -72,6 +76,10 @@ function SignedIn() {
           <Route path="duties" element={<DutiesPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
+          <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />
+          <Route path="forms/catalog" element={<RequireAuth screen="formsCatalog"><CatalogPage /></RequireAuth>} />
+          <Route path="forms/fill" element={<RequireAuth screen="oneTable"><OneTablePage /></RequireAuth>} />
+          <Route path="forms/:id" element={<RequireAuth screen="forms"><FormMappingPage /></RequireAuth>} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -3,12 +3,15 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ControlOutlined,
+  DatabaseOutlined,
+  EditOutlined,
   FileAddOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  TableOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
@@ -32,6 +35,9 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("burdens") ? { key: "/burdens", icon: <ProfileOutlined />, label: t.nav.burdens } : null,
     sees("newBurden") ? { key: "/burdens/new", icon: <FileAddOutlined />, label: t.nav.newBurden } : null,
     sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
+    sees("oneTable") ? { key: "/forms/fill", icon: <EditOutlined />, label: t.forms.nav.fill } : null,
+    sees("forms") ? { key: "/forms", icon: <TableOutlined />, label: t.forms.nav.list } : null,
+    sees("formsCatalog") ? { key: "/forms/catalog", icon: <DatabaseOutlined />, label: t.forms.nav.catalog } : null,
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
@@ -49,7 +55,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[pathname === "/burdens/new" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[pathname === "/burdens/new" || pathname === "/forms/fill" || pathname === "/forms/catalog" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

@@ -1,6 +1,7 @@
 import type { Dict } from "./zh-CN.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
+import { formsEn } from "./forms.en.js";
 
 export const en: Dict = {
   app: {
@@ -180,5 +181,6 @@ export const en: Dict = {
   },
   notFound: { title: "Page not found", back: "Back to home" },
   ...burdensEn,
+  ...formsEn,
   ...configEn,
 };

@@ -1,6 +1,7 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
+import { formsZh } from "./forms.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -180,6 +181,7 @@ export const zhCN = {
   },
   notFound: { title: "页面不存在", back: "返回首页" },
   ...burdensZh,
+  ...formsZh,
   ...configZh,
 };
 
