@@ -34,6 +34,9 @@ function checkDecisions(decisions: Decision[], catalog: Map<string, IndicatorRow
       add(d.indicatorId ? "所选指标不在本县目录中" : "未对应任何指标：请选择目录中的指标或新建指标", d.indicatorId ? "the chosen indicator is not in the county's catalog" : "not mapped: choose an indicator or create one");
       continue;
     }
+    if ((indicator?.granularity ?? d.newIndicator?.granularity) !== "village") {
+      add("户级、人级指标暂不能在村级一表中采集，请对应村级指标", "household and person indicators cannot be collected in a village's one form yet; choose a village indicator");
+    }
     const declared = sheets.find((s) => s.name === d.field.sheet)?.declaredUnits ?? [];
     if (d.field.unit && unit && !unitsAgree(d.field.unit, unit)) add(`表中单位“${d.field.unit}”与指标单位“${unit}”不一致`, `the table's unit “${d.field.unit}” differs from the indicator's “${unit}”`);
     else if (!d.field.unit && unit && declared.length > 0 && !declared.some((u) => unitsAgree(u, unit))) {

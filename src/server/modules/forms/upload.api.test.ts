@@ -103,12 +103,19 @@ describe("confirming the mapping", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: "FORM_MAPPING_INVALID", details: [{ path: "表!B1", message: "工作表“表”B列“耕地面积（公顷）”：表中单位“公顷”与指标单位“亩”不一致" }] });
     expect((await dept.request({ method: "GET", url: `/api/forms/catalogs/230524/indicators` })).json().indicators.some((i: { code: string }) => i.code === "NY101")).toBe(false);
+    const household = { ...crab, newIndicator: { ...crab.newIndicator, granularity: "household" } };
+    const perHousehold = await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields: [{ position: 1, role: "ignore" }, household] } });
+    expect(perHousehold.json().error.details).toEqual([{ path: "表!C1", message: "工作表“表”C列“稻田养蟹面积（亩）”：户级、人级指标暂不能在村级一表中采集，请对应村级指标" }]);
     const ok = await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields: [{ position: 1, role: "ignore" }, crab] } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().status).toBe("mapped");
     const catalog = (await dept.request({ method: "GET", url: `/api/forms/catalogs/230524/indicators` })).json().indicators;
     expect(catalog.find((i: { code: string }) => i.code === "NY101")).toMatchObject({ name: "稻田养蟹面积", ownerDepartment: "230524D01" });
     expect(ok.json().fields[2].indicatorId).toBe(catalog.find((i: { code: string }) => i.code === "NY101").id);
+    // Before its burden is even submitted, the department sees what the form will ask of the villages.
+    const counts = await dept.request({ method: "GET", url: `/api/forms/${form.id}/classification` });
+    expect(counts.statusCode, counts.body).toBe(200);
+    expect(counts.json().totals).toEqual({ asked: counts.json().targets, avoided: 0, merged: 0 });
   });
 
   it("is refused to another department and hidden from the other county", async () => {

@@ -24,6 +24,7 @@ export default function OneTablePage() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const table = useLoad(unit ? `${unit}|${tick}` : null, (signal) => formsApi.oneTable(unit, signal));
   const draft = useOneTableDraft(unit, table.data);
 
@@ -34,6 +35,7 @@ export default function OneTablePage() {
       .submit()
       .then((r) => {
         setOffline(false);
+        setNotes(r.notes.map((n) => n.message));
         void message.success(r.replayed ? f.resent : f.submitted(r.accepted));
         setTick((n) => n + 1);
       })
@@ -62,6 +64,7 @@ export default function OneTablePage() {
           )}
         </Space>
       </Card>
+      {notes.length > 0 && <Alert type="info" showIcon closable title={notes.join("；")} onClose={() => setNotes([])} />}
       {offline && <Alert type="warning" showIcon title={f.offline} />}
       {failure && <FileErrors failure={failure} testId="one-table-errors" />}
       {data && data.questions.length === 0 && <Empty description={f.nothing} />}
