@@ -127,6 +127,10 @@ export const ZForm = z.object({
   createdAt: z.string(),
 });
 export type Form = z.infer<typeof ZForm>;
+export const ZMappingResult = ZForm.extend({
+  imported: z.object({ values: z.number().int(), skipped: z.number().int(), notes: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
+});
+export type MappingResult = z.infer<typeof ZMappingResult>;
 export const ZFormList = z.object({ forms: z.array(ZForm.omit({ fields: true, sheets: true, notes: true }).extend({ fieldCount: z.number().int() })) });
 
 export const ZUploadQuery = z.object({
@@ -147,8 +151,11 @@ export const ZMappingInput = z.object({
     )
     .min(1)
     .max(500),
+  importData: z.boolean().default(false).describe("take the figures the uploaded table already holds into shared data (never over a village's own)"),
 });
 export type MappingInput = z.infer<typeof ZMappingInput>;
+/** What a client sends (defaults not yet applied). */
+export type MappingBody = z.input<typeof ZMappingInput>;
 
 export const ZClassification = z.object({
   formId: z.string().uuid(),

@@ -76,6 +76,8 @@ export const formsEn: typeof formsZh = {
       targets: (n: number) => `${n} target villages`,
       export: "Export our table (original layout)",
       back: "Back to the tables",
+      importData: "Also import the figures in the table",
+      imported: (n: number, skipped: number) => `Mapping confirmed; ${n} values imported${skipped ? ` (${skipped} already given by villages, kept)` : ""}`,
     },
     fill: {
       title: "Village one form",

@@ -76,6 +76,8 @@ export const formsZh = {
       targets: (n: number) => `下达 ${n} 个村`,
       export: "导出本部门报表（原表样）",
       back: "返回报表列表",
+      importData: "同时导入表中已有数据",
+      imported: (n: number, skipped: number) => `字段对应已确认，导入 ${n} 项数据${skipped ? `（${skipped} 项已有村级填报，未覆盖）` : ""}`,
     },
     fill: {
       title: "村级一表",

@@ -10,6 +10,7 @@ import type { SheetLayout } from "./excel/read-form.js";
 import { unitsAgree } from "./excel/units.js";
 import { columnLetter, throwIssues, type Issue } from "./excel/workbook.js";
 import { fieldsOf, formDto, loadMappableForm, type FieldRow } from "./forms.js";
+import { readFormData, writeFormData } from "./import-data.js";
 import { formFields, forms } from "./schema.js";
 
 type Decision = { field: FieldRow; role: FieldRow["role"]; indicatorId: string | null; newIndicator?: IndicatorInput };
@@ -70,6 +71,7 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
   const issues = unknown.map((f) => ({ path: `fields.${f.position}`, zh: `没有第 ${f.position} 个字段`, en: `there is no field ${f.position}` }));
   issues.push(...checkDecisions(decisions, catalog, form.layout as SheetLayout[]));
   throwIssues("FORM_MAPPING_INVALID", issues, lang);
+  const data = args.input.importData ? await readFormData(db, { form, region, decisions, catalog, lang }) : null;
   return db.transaction(async (tx) => {
     const created = await insertIndicators(tx, region, decisions.flatMap((d) => (d.role === "indicator" && d.newIndicator && !catalog.has(d.indicatorId ?? "") ? [{ ...d.newIndicator, ownerDepartment: d.newIndicator.ownerDepartment ?? owner.code }] : [])), actor);
     const byCode = new Map(created.map((r) => [r.code, r.id]));
@@ -77,11 +79,13 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
       const indicatorId = d.role !== "indicator" ? null : d.indicatorId && catalog.has(d.indicatorId) ? d.indicatorId : byCode.get(d.newIndicator!.code)!;
       await tx.update(formFields).set({ role: d.role, indicatorId }).where(and(eq(formFields.formId, form.id), eq(formFields.position, d.field.position)));
     }
+    const imported = data ? await writeFormData(tx, { values: data.values, created: byCode, form, actor }) : null;
     const [updated] = await tx.update(forms).set({ status: "mapped" }).where(eq(forms.id, form.id)).returning();
     await recordAudit(tx, {
       actor: { id: actor.id, name: actor.displayName }, action: "form.map", entityType: "form", entityId: form.id, scopePath: form.ownerPath,
-      detail: { indicators: decisions.filter((d) => d.role === "indicator").length, created: created.map((r) => r.code) },
+      detail: { indicators: decisions.filter((d) => d.role === "indicator").length, created: created.map((r) => r.code), imported },
     });
-    return formDto(tx, updated!);
+    const notes = (data?.notes ?? []).map((n) => ({ path: n.path, message: lang === "en" ? n.en : n.zh }));
+    return { ...(await formDto(tx, updated!)), imported: imported ? { ...imported, notes } : null };
   });
 }

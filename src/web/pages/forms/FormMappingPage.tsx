@@ -1,8 +1,8 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Row, Space, Statistic, Tag } from "antd";
+import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { Form, MappingInput } from "../../../contracts/forms.js";
+import type { Form, MappingBody } from "../../../contracts/forms.js";
 import { useMe } from "../../auth/AuthContext.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
@@ -10,7 +10,8 @@ import { countyOf, formsApi } from "./api.js";
 import { FileErrors, failureOf, type Failure } from "./FileErrors.js";
 import { initialDecision, MappingTable, NEW, type Decision } from "./MappingTable.js";
 
-const toInput = (form: Form, decisions: Record<number, Decision>): MappingInput => ({
+const toInput = (form: Form, decisions: Record<number, Decision>, importData: boolean): MappingBody => ({
+  importData,
   fields: form.fields.map((f) => {
     const d = decisions[f.position]!;
     if (d.role !== "indicator") return { position: f.position, role: d.role };
@@ -49,6 +50,7 @@ export default function FormMappingPage() {
   const [decisions, setDecisions] = useState<Record<number, Decision>>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
+  const [importData, setImportData] = useState(false);
   const form = useLoad(`${id}|${tick}`, (signal) => formsApi.get(id, signal));
   const catalog = useLoad(form.data ? countyOf(form.data.owner.code) : null, (signal) => formsApi.indicators(countyOf(form.data!.owner.code), signal));
   useEffect(() => {
@@ -61,9 +63,9 @@ export default function FormMappingPage() {
     setSaving(true);
     setFailure(null);
     formsApi
-      .map(id, toInput(form.data, decisions))
-      .then(() => {
-        void message.success(m.confirmed);
+      .map(id, toInput(form.data, decisions, importData))
+      .then((r) => {
+        void message.success(r.imported ? m.imported(r.imported.values, r.imported.skipped) : m.confirmed);
         setTick((n) => n + 1);
       })
       .catch((err: unknown) => setFailure(failureOf(err, t) ?? { text: t.common.networkError, rows: [] }))
@@ -80,6 +82,7 @@ export default function FormMappingPage() {
           <Space wrap>
             <Link to="/forms">{m.back}</Link>
             {data?.status === "mapped" && <Button icon={<DownloadOutlined />} href={formsApi.exportUrl(id)} data-testid="form-export">{m.export}</Button>}
+            {mayMap && <Checkbox checked={importData} onChange={(e) => setImportData(e.target.checked)} data-testid="form-import-data">{m.importData}</Checkbox>}
             {mayMap && <Button type="primary" loading={saving} onClick={confirm} disabled={!data} data-testid="form-confirm">{m.confirm}</Button>}
           </Space>
         }

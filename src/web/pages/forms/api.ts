@@ -4,7 +4,8 @@ import {
   type Form,
   type Indicator,
   type IndicatorInput,
-  type MappingInput,
+  type MappingBody,
+  type MappingResult,
   type OneTable,
   type SubmitResult,
   type ZClassification,
@@ -34,7 +35,7 @@ export const formsApi = {
   get: (id: string, signal?: AbortSignal) => api.get<Form>(`/api/forms/${enc(id)}`, undefined, signal),
   upload: (file: Blob, query: { burdenId: string; fileName: string; referenceDate?: string }) =>
     api.upload<Form>("/api/forms/upload", new Blob([file], { type: XLSX_MIME }), query),
-  map: (id: string, body: MappingInput) => api.put<Form>(`/api/forms/${enc(id)}/mapping`, body),
+  map: (id: string, body: MappingBody) => api.put<MappingResult>(`/api/forms/${enc(id)}/mapping`, body),
   classification: (id: string, signal?: AbortSignal) => api.get<Classification>(`/api/forms/${enc(id)}/classification`, undefined, signal),
   exportUrl: (id: string) => `/api/forms/${enc(id)}/export.xlsx`,
   oneTable: (unit: string, signal?: AbortSignal) => api.get<OneTable>(`/api/forms/one-table/${enc(unit)}`, undefined, signal),

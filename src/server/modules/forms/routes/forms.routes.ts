@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { XLSX_MIME, ZForm, ZFormList, ZIdParams, ZMappingInput, ZUploadQuery } from "../../../../contracts/forms.js";
+import { XLSX_MIME, ZForm, ZFormList, ZIdParams, ZMappingInput, ZMappingResult, ZUploadQuery } from "../../../../contracts/forms.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
@@ -49,7 +49,7 @@ export function formUploadRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
     app.put(
       "/api/forms/:id/mapping",
-      { schema: { tags, summary: "确认字段对应（可新建指标）/ confirm the mapping, creating indicators as needed", params: ZIdParams, body: ZMappingInput, response: { 200: ZForm, ...errors } } },
+      { schema: { tags, summary: "确认字段对应（可新建指标）/ confirm the mapping, creating indicators as needed", params: ZIdParams, body: ZMappingInput, response: { 200: ZMappingResult, ...errors } } },
       async (request) =>
         confirmMapping(db, { actor: actorOf(request), formId: request.params.id, input: request.body, lang: pickLang(request.headers["accept-language"]) }),
     );
