@@ -219,3 +219,20 @@ export const ZSubmitResult = z.object({
 export type SubmitResult = z.infer<typeof ZSubmitResult>;
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const CHECK_KINDS = ["jump", "peer_outlier", "benford"] as const;
+export const ZChecksQuery = z.object({ periodKey: z.string().regex(/^(\d{4}(Q[1-4]|-\d{2})?|static)$/, "period: 2026, 2026Q4, 2026-11 or static / 统计期格式为 2026、2026Q4、2026-11 或 static") });
+export const ZChecks = z.object({
+  periodKey: z.string(),
+  flags: z.array(
+    z.object({
+      kind: z.enum(CHECK_KINDS),
+      indicator: z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), unit: z.string() }),
+      unit: z.object({ code: z.string(), name: z.string() }).nullable().describe("null for a check over all villages (Benford)"),
+      value: z.number().nullable(),
+      message: z.string(),
+      evidence: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type Checks = z.infer<typeof ZChecks>;

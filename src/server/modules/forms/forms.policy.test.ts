@@ -29,7 +29,8 @@ type Endpoint =
   | "GET /api/forms/:id/export.xlsx"
   | "GET /api/forms/one-table/:code"
   | "PUT /api/forms/one-table/:code/draft"
-  | "POST /api/forms/one-table/:code/submit";
+  | "POST /api/forms/one-table/:code/submit"
+  | "GET /api/forms/catalogs/:code/checks";
 
 // prettier-ignore
 const GRID: Record<Endpoint, Record<string, GridCells>> = {
@@ -76,6 +77,10 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   },
   "POST /api/forms/one-table/:code/submit": {
     "230524100200 饶河村":                           [NEW,       NEW,       HIDDEN,    DENY,      DENY,      DENY,      DENY,      HIDDEN,    HIDDEN],
+  },
+  "GET /api/forms/catalogs/:code/checks": {
+    "230524 饶河县":                                 [DENY,      DENY,      OK,        OK,        OK,        OK,        OK,        HIDDEN,    HIDDEN],
+    "653001 阿图什市":                               [HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    OK,        OK,        DENY],
   },
 };
 
@@ -142,6 +147,8 @@ function requestFor(row: Row): InjectOptions {
       return { method: "GET", url: `/api/forms/one-table/${code}` };
     case "PUT /api/forms/one-table/:code/draft":
       return { method: "PUT", url: `/api/forms/one-table/${code}/draft`, payload: { values: [{ ...question, value: "1" }] } };
+    case "GET /api/forms/catalogs/:code/checks":
+      return { method: "GET", url: `/api/forms/catalogs/${code}/checks`, query: { periodKey: "2026" } };
     case "POST /api/forms/one-table/:code/submit":
       return { method: "POST", url: `/api/forms/one-table/${code}/submit`, payload: { idempotencyKey: `grid-key-${++n}`, values: [{ ...question, value: "10" }] } };
   }

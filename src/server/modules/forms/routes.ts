@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { RouteDeps } from "../../http/types.js";
 import { catalogRoutes } from "./routes/catalog.routes.js";
+import { checkRoutes } from "./routes/checks.routes.js";
 import { collectRoutes, exportRoutes } from "./routes/collect.routes.js";
 import { formUploadRoutes } from "./routes/forms.routes.js";
 
@@ -10,4 +11,5 @@ export function formRoutes(app: FastifyInstance, deps: RouteDeps) {
   formUploadRoutes(app, deps);
   collectRoutes(app, deps);
   exportRoutes(app, deps);
+  checkRoutes(app, deps);
 }
