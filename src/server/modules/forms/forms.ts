@@ -13,7 +13,7 @@ import { getUnit, getUnits } from "../org/units.js";
 import { countyCodeOf, listIndicators } from "./catalog.js";
 import { readFormWorkbook, type SheetLayout } from "./excel/read-form.js";
 import { throwIssues, type Issue } from "./excel/workbook.js";
-import { prepareCatalog, proposeFor, type Proposal } from "./mapping.js";
+import { preparedCatalogOf, proposeFor, type Proposal } from "./mapping.js";
 import { authorize, formPolicy } from "./policy.js";
 import { formFields, forms } from "./schema.js";
 import { columnLetter } from "./excel/workbook.js";
@@ -84,7 +84,8 @@ export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string;
   const reading = await readFormWorkbook(args.file);
   throwIssues("FORM_FILE_INVALID", reading.issues, lang);
   if (!reading.columns.some((c) => c.role === "indicator")) throw new AppError("FORM_NO_FIELDS");
-  const catalog = prepareCatalog(await listIndicators(db, countyCodeOf(issuer) ?? issuer.code));
+  const regionCode = countyCodeOf(issuer) ?? issuer.code;
+  const catalog = preparedCatalogOf(regionCode, await listIndicators(db, regionCode));
   const declared = new Map(reading.sheets.map((s) => [s.name, s.declaredUnits]));
   return db.transaction(async (tx) => {
     const [form] = await tx

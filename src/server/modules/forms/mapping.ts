@@ -14,11 +14,45 @@ export const THRESHOLD = 0.6;
 export type Proposal = { indicatorId: string | null; code: string | null; name: string | null; score: number; unitAgrees: boolean | null; notes: string[] };
 
 type PreparedIndicator = { row: IndicatorRow; keys: Set<string>; texts: PreparedText[] };
+/** A catalog prepared once: its indicators, and which of them share a character bigram (candidates are only those). */
+export type PreparedCatalog = { items: PreparedIndicator[]; byGram: Map<string, number[]>; byKey: Map<string, number[]> };
 
 const squash = (s: string): string => s.replace(/[\s()（）/、·]/g, "").toLowerCase();
 
-export const prepareCatalog = (rows: readonly IndicatorRow[]): PreparedIndicator[] =>
-  rows.map((row) => ({ row, keys: new Set([row.name, ...row.aliases].map(squash)), texts: [row.name, ...row.aliases].map(prepare) }));
+const push = (map: Map<string, number[]>, key: string, i: number) => {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list.at(-1) !== i) list.push(i);
+};
+
+export function prepareCatalog(rows: readonly IndicatorRow[]): PreparedCatalog {
+  const items = rows.map((row) => ({ row, keys: new Set([row.name, ...row.aliases].map(squash)), texts: [row.name, ...row.aliases].map(prepare) }));
+  const byGram = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const t of item.texts) for (const g of t.bigrams) push(byGram, g, i);
+    for (const k of item.keys) push(byKey, k, i);
+  });
+  return { items, byGram, byKey };
+}
+
+/** A catalog rarely changes between uploads: prepared catalogs are kept per region until it does. */
+const cache = new Map<string, { stamp: string; catalog: PreparedCatalog }>();
+export function preparedCatalogOf(regionCode: string, rows: readonly IndicatorRow[]): PreparedCatalog {
+  const stamp = `${rows.length}|${rows.reduce((m, r) => Math.max(m, r.updatedAt.getTime()), 0)}`;
+  const hit = cache.get(regionCode);
+  if (hit?.stamp === stamp) return hit.catalog;
+  const catalog = prepareCatalog(rows);
+  if (cache.size >= 50) cache.delete(cache.keys().next().value!);
+  cache.set(regionCode, { stamp, catalog });
+  return catalog;
+}
+
+function candidatesOf(catalog: PreparedCatalog, name: PreparedText, key: string): PreparedIndicator[] {
+  const found = new Set<number>(catalog.byKey.get(key) ?? []);
+  for (const g of name.bigrams) for (const i of catalog.byGram.get(g) ?? []) found.add(i);
+  return [...found].map((i) => catalog.items[i]!);
+}
 
 /** The type a header suggests, when it suggests one: 是否… a choice, …率 / % a percent, …日期 a date. */
 function typeHint(name: string, unit: string): IndicatorType | null {
@@ -36,11 +70,11 @@ function score(column: ColumnInfo, name: PreparedText, candidate: PreparedIndica
   return best;
 }
 
-export function proposeFor(column: ColumnInfo, catalog: readonly PreparedIndicator[], declaredUnits: readonly string[] = []): Proposal {
+export function proposeFor(column: ColumnInfo, catalog: PreparedCatalog, declaredUnits: readonly string[] = []): Proposal {
   const name = prepare(column.name);
   const hint = typeHint(column.name, column.unit);
   let best: { c: PreparedIndicator; s: number; unitAgrees: boolean | null; notes: string[] } | null = null;
-  for (const c of catalog) {
+  for (const c of candidatesOf(catalog, name, squash(column.name))) {
     let s = score(column, name, c);
     if (s < 0.3) continue;
     const notes: string[] = [];
