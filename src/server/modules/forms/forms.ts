@@ -92,7 +92,7 @@ export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string;
       .insert(forms)
       .values({
         burdenId: burden.id, ownerCode: issuer.code, ownerPath: issuer.path, provinceCode: issuer.provinceCode, title: burden.title, fileName: args.fileName,
-        file: args.file, layout: reading.sheets, notes: reading.notes.map(message(lang)), status: "draft", referenceDate: args.referenceDate ?? chinaToday(), createdBy: actor.id,
+        file: reading.file, layout: reading.sheets, notes: reading.notes.map(message(lang)), status: "draft", referenceDate: args.referenceDate ?? chinaToday(), createdBy: actor.id,
       })
       .returning();
     const fields = reading.columns.map((c, position) => {
@@ -102,7 +102,7 @@ export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string;
     const inserted = await tx.insert(formFields).values(fields).returning();
     await recordAudit(tx, {
       actor: { id: actor.id, name: actor.displayName }, action: "form.upload", entityType: "form", entityId: form!.id, scopePath: issuer.path,
-      detail: { burdenId: burden.id, fileName: args.fileName, bytes: args.file.length, fields: inserted.length },
+      detail: { burdenId: burden.id, fileName: args.fileName, bytes: args.file.length, xlsForm: reading.xlsForm, fields: inserted.length },
     });
     return formDto(tx, form!, inserted);
   });

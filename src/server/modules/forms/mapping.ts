@@ -72,7 +72,7 @@ function score(column: ColumnInfo, name: PreparedText, candidate: PreparedIndica
 
 export function proposeFor(column: ColumnInfo, catalog: PreparedCatalog, declaredUnits: readonly string[] = []): Proposal {
   const name = prepare(column.name);
-  const hint = typeHint(column.name, column.unit);
+  const hint = column.question?.type ?? typeHint(column.name, column.unit);
   let best: { c: PreparedIndicator; s: number; unitAgrees: boolean | null; notes: string[] } | null = null;
   for (const c of candidatesOf(catalog, name, squash(column.name))) {
     let s = score(column, name, c);
@@ -88,7 +88,7 @@ export function proposeFor(column: ColumnInfo, catalog: PreparedCatalog, declare
     }
     if (unitAgrees === false) s *= 0.7;
     else if (unitAgrees === true) s = Math.min(1, s + 0.05);
-    if (hint && hint !== c.row.type && !(hint === "percent" && c.row.type === "number")) {
+    if (hint && hint !== c.row.type && !(hint === "percent" && c.row.type === "number") && !(hint === "integer" && c.row.type === "number")) {
       s *= 0.8;
       notes.push(`类型不一致：表头像${hint}，指标为${c.row.type}`);
     }
@@ -104,4 +104,4 @@ export function proposeFor(column: ColumnInfo, catalog: PreparedCatalog, declare
 
 /** A new indicator's type, guessed from its header and unit. */
 export const guessType = (column: ColumnInfo): IndicatorType =>
-  typeHint(column.name, column.unit) ?? (["人", "户", "个", "头", "只", "人次", "户次", "次", "家", "所", "座", "辆", "台", "套", "处", "项", "间"].includes(column.unit) ? "integer" : "number");
+  column.question?.type ?? typeHint(column.name, column.unit) ?? (["人", "户", "个", "头", "只", "人次", "户次", "次", "家", "所", "座", "辆", "台", "套", "处", "项", "间"].includes(column.unit) ? "integer" : "number");

@@ -92,6 +92,22 @@ describe("reading a department's table", () => {
   });
 });
 
+describe("a table described above its header", () => {
+  it("skips the title and the 填报单位/填报日期 line, reading units declared on it", async () => {
+    const file = await buildWorkbook([
+      { name: "低保", rows: [["各村低保情况统计表"], ["填报单位：饶河镇", null, "填报日期：2026年12月", "单位：户、人"], ["村名", "低保户数", "低保人数"], ["饶河村", 12, 25]], merge: ["A1:D1"] },
+    ]);
+    const res = await upload(dept, file);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().sheets).toEqual([{ name: "低保", headerRows: [3], dataStartRow: 4, declaredUnits: ["户", "人"] }]);
+    expect(res.json().fields.map((f: { header: string; proposal: { code: string | null } }) => [f.header, f.proposal.code])).toEqual([
+      ["村名", null],
+      ["低保户数", "MZ001"],
+      ["低保人数", "MZ002"],
+    ]);
+  });
+});
+
 describe("confirming the mapping", () => {
   it("maps the proposals, creates a new indicator, and refuses units that disagree", async () => {
     const file = await buildWorkbook([{ name: "表", rows: [["村名", "耕地面积（公顷）", "稻田养蟹面积（亩）"]] }]);
@@ -123,6 +139,57 @@ describe("confirming the mapping", () => {
     expect((await tjj.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields: [{ position: 3, role: "ignore" }] } })).statusCode).toBe(404);
     const atushi = await loginAs(ctx.app, "atushi_office");
     expect((await atushi.request({ method: "GET", url: `/api/forms/${form.id}` })).statusCode).toBe(404);
+  });
+});
+
+describe("an XLSForm upload", () => {
+  const xlsForm = (survey: (string | null)[][]) =>
+    buildWorkbook([
+      { name: "survey", rows: [["type", "name", "label::中文", "hint"], ...survey] },
+      { name: "choices", rows: [["list_name", "name", "label::中文"], ["yn", "yes", "是"], ["yn", "no", "否"]] },
+      { name: "settings", rows: [["form_title", "form_id"], ["饶河县村级基本情况调查", "cjqk"]] },
+    ]);
+
+  it("reads the questions as the table they describe, groups as parent headers, types and choices informing proposals", async () => {
+    const file = await xlsForm([
+      ["begin_group", "pop", "人口情况", null],
+      ["integer", "hjrk", "户籍人口", null],
+      ["integer", "czrk", "常住人口", null],
+      ["end_group", null, null, null],
+      ["decimal", "gdmj", "耕地面积（亩）", null],
+      ["select_one yn", "road", "是否通硬化路", null],
+      ["note", "n1", "请如实填写", null],
+      ["calculate", "sum", null, null],
+    ]);
+    const res = await upload(dept, file);
+    expect(res.statusCode, res.body).toBe(201);
+    const form: Form = res.json();
+    expect(form.sheets).toEqual([{ name: "数据", headerRows: [2, 3], dataStartRow: 4, declaredUnits: [] }]);
+    expect(form.fields.map((f) => [f.header, f.role, f.unit, f.proposal.code])).toEqual([
+      ["序号", "seq", "", null],
+      ["乡镇", "township", "", null],
+      ["村名", "village", "", null],
+      ["人口情况/户籍人口", "indicator", "", "RK001"],
+      ["人口情况/常住人口", "indicator", "", "RK002"],
+      ["耕地面积（亩）", "indicator", "亩", "NY001"],
+      ["是否通硬化路", "indicator", "", "JC004"],
+    ]);
+  });
+
+  it("refuses repeat groups and unknown choice lists by survey row, saving nothing", async () => {
+    const before = await formCount();
+    const file = await xlsForm([
+      ["integer", "hjrk", "户籍人口", null],
+      ["begin_repeat", "hh", "家庭成员", null],
+      ["select_one color", "c", "颜色", null],
+    ]);
+    const res = await upload(dept, file);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message])).toEqual([
+      ["survey!A3", "工作表“survey”第 3 行：重复组（按户、按人的名单）暂不能在村级一表中采集"],
+      ["survey!A4", "工作表“survey”第 4 行：选项列表“color”在 choices 工作表中不存在"],
+    ]);
+    expect(await formCount()).toBe(before);
   });
 });
 

@@ -3,6 +3,7 @@ import type { FieldRole } from "../../../../contracts/forms.js";
 import { parseChineseNumber } from "../numbers.js";
 import { declaredUnits, isUnitToken, normalizeUnit, splitUnit } from "./units.js";
 import { cellText, columnLetter, openWorkbook, type Issue } from "./workbook.js";
+import { isXlsForm, xlsFormToTable, type QuestionType } from "./xlsform.js";
 
 /**
  * Reads the table a department uses today: per sheet an optional title, an optional "单位：户/人/亩"
@@ -12,8 +13,9 @@ import { cellText, columnLetter, openWorkbook, type Issue } from "./workbook.js"
  */
 
 export type SheetLayout = { name: string; headerRows: number[]; dataStartRow: number; declaredUnits: string[] };
-export type ColumnInfo = { sheet: string; col: number; header: string; name: string; unit: string; role: FieldRole };
-export type FormReading = { sheets: SheetLayout[]; columns: ColumnInfo[]; issues: Issue[]; notes: Issue[] };
+export type ColumnInfo = { sheet: string; col: number; header: string; name: string; unit: string; role: FieldRole; question?: QuestionType };
+/** `file` is what is kept: the upload itself, or for an XLSForm the table it describes. */
+export type FormReading = { sheets: SheetLayout[]; columns: ColumnInfo[]; issues: Issue[]; notes: Issue[]; file: Buffer; xlsForm: boolean };
 
 const HEADER_SEARCH_ROWS = 15;
 const ROLE_HEADERS: [RegExp, FieldRole][] = [
@@ -75,7 +77,9 @@ function locateHeader(ws: ExcelJS.Worksheet, merges: Merge[], width: number) {
     const texts = rowTexts(ws, r, width);
     const units = texts.map(declaredUnits).find((u) => u !== null);
     if (units) declared = units;
-    if (texts.length >= 2 && !units) return { rows: headerBlock(ws, merges, r), declared };
+    // "填报单位：…  填报日期：…" describes the table; a header names columns and has no colon.
+    const metadata = texts.every((t) => /[:：]/.test(t));
+    if (texts.length >= 2 && !units && !metadata) return { rows: headerBlock(ws, merges, r), declared };
   }
   return null;
 }
@@ -108,8 +112,19 @@ function unitRowAfter(ws: ExcelJS.Worksheet, row: number, width: number): number
 }
 
 export async function readFormWorkbook(file: Buffer): Promise<FormReading> {
-  const workbook = await openWorkbook(file);
-  const reading: FormReading = { sheets: [], columns: [], issues: [], notes: [] };
+  const uploaded = await openWorkbook(file);
+  if (isXlsForm(uploaded)) {
+    const table = await xlsFormToTable(uploaded);
+    const reading = await readTable(table.file, await openWorkbook(table.file), true);
+    reading.issues.unshift(...table.issues);
+    for (const c of reading.columns) c.question = table.types.get(c.header);
+    return reading;
+  }
+  return readTable(file, uploaded, false);
+}
+
+async function readTable(file: Buffer, workbook: ExcelJS.Workbook, xlsForm: boolean): Promise<FormReading> {
+  const reading: FormReading = { sheets: [], columns: [], issues: [], notes: [], file, xlsForm };
   for (const ws of workbook.worksheets) readSheet(ws, reading);
   return reading;
 }
