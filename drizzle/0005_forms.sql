@@ -61,6 +61,7 @@ CREATE TABLE "form_indicators" (
 CREATE TABLE "form_submissions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"unit_code" text NOT NULL,
+	"unit_path" text NOT NULL,
 	"province_code" text NOT NULL,
 	"idempotency_key" text NOT NULL,
 	"request_hash" text NOT NULL,
@@ -94,5 +95,6 @@ ALTER TABLE "form_fields" ADD CONSTRAINT "form_fields_form_id_forms_id_fk" FOREI
 ALTER TABLE "form_fields" ADD CONSTRAINT "form_fields_indicator_id_form_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."form_indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "form_data_unit_idx" ON "form_data" USING btree ("unit_code");--> statement-breakpoint
 CREATE INDEX "form_fields_indicator_idx" ON "form_fields" USING btree ("indicator_id");--> statement-breakpoint
+CREATE INDEX "form_submissions_path_idx" ON "form_submissions" USING btree ("unit_path" text_pattern_ops,"created_at");--> statement-breakpoint
 CREATE INDEX "forms_burden_idx" ON "forms" USING btree ("burden_id");--> statement-breakpoint
 CREATE INDEX "forms_owner_path_idx" ON "forms" USING btree ("owner_path" text_pattern_ops);

@@ -111,6 +111,7 @@ export const formSubmissions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     unitCode: text("unit_code").notNull(),
+    unitPath: text("unit_path").notNull(),
     provinceCode: text("province_code").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
     requestHash: text("request_hash").notNull(),
@@ -120,7 +121,10 @@ export const formSubmissions = pgTable(
     createdByName: text("created_by_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("form_submissions_unit_key").on(t.unitCode, t.idempotencyKey)],
+  (t) => [
+    unique("form_submissions_unit_key").on(t.unitCode, t.idempotencyKey),
+    index("form_submissions_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.createdAt),
+  ],
 );
 
 export const formDrafts = pgTable("form_drafts", {

@@ -68,7 +68,7 @@ export async function submitOneTable(db: Db, args: { actor: Actor; village: Scop
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(formSubmissions)
-      .values({ unitCode: village.code, provinceCode: village.provinceCode, idempotencyKey: input.idempotencyKey, requestHash: hash, values: checked.values, notes, createdBy: actor.id, createdByName: actor.displayName })
+      .values({ unitCode: village.code, unitPath: village.path, provinceCode: village.provinceCode, idempotencyKey: input.idempotencyKey, requestHash: hash, values: checked.values, notes, createdBy: actor.id, createdByName: actor.displayName })
       .onConflictDoNothing({ target: [formSubmissions.unitCode, formSubmissions.idempotencyKey] })
       .returning();
     // The same key committed meanwhile by a concurrent retry: that one is the submission.
