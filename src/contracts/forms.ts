@@ -236,3 +236,21 @@ export const ZChecks = z.object({
   ),
 });
 export type Checks = z.infer<typeof ZChecks>;
+
+export const ZFiguresQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+const ZCounts = z.object({
+  forms: z.number().int(),
+  fields: z.number().int(),
+  asked: z.number().int(),
+  avoided: z.number().int(),
+  merged: z.number().int(),
+  hoursSaved: z.number().describe("(avoided + merged/2) × minutes per field ÷ 60; a merged datum serves two forms with one answer"),
+});
+export const ZFigures = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: ZCounts.extend({ submissions: z.number().int(), values: z.number().int() }),
+  departments: z.array(ZCounts.extend({ code: z.string(), name: z.string() })),
+  units: z.array(z.object({ code: z.string(), name: z.string(), submissions: z.number().int(), values: z.number().int() })).describe("the 50 units that submitted most"),
+});
+export type Figures = z.infer<typeof ZFigures>;

@@ -175,3 +175,25 @@ describe("each department gets its own table back", () => {
     expect((await tjj.request({ method: "GET", url: `/api/forms/${farming.id}/export.xlsx` })).statusCode).toBe(404);
   });
 });
+
+describe("figures: what the one form saved", () => {
+  it("counts per department the field-answers avoided and merged and the hours saved, and per village its submissions", async () => {
+    const res = await office.request({ method: "GET", url: "/api/forms/figures" });
+    expect(res.statusCode, res.body).toBe(200);
+    const figures = res.json();
+    const farmingDept = figures.departments.find((d: { code: string }) => d.code === "230524D01");
+    expect(farmingDept).toMatchObject({ name: "饶河县农业农村局", forms: 1, fields: 9, avoided: 9 });
+    // 60 minutes for 9 fields: 9 avoided answers, and 2 fields shared with the 民政局 for every other village (half each).
+    const { targets } = await classification(nyncj, farming);
+    expect(farmingDept.merged).toBe(2 * (targets - 1));
+    expect(farmingDept.hoursSaved).toBeCloseTo(((9 + farmingDept.merged / 2) * (60 / 9)) / 60, 1);
+    expect(figures.units).toEqual([{ code: VILLAGE, name: "饶河村委会", submissions: 1, values: 11 }]);
+    expect(figures.totals).toMatchObject({ forms: 3, submissions: 1, values: 11 });
+  });
+
+  it("shows a department its own forms, and nothing to a village", async () => {
+    const own = (await mzj.request({ method: "GET", url: "/api/forms/figures" })).json();
+    expect(own.departments.map((d: { code: string }) => d.code)).toEqual(["230524D03"]);
+    expect((await village.request({ method: "GET", url: "/api/forms/figures" })).statusCode).toBe(403);
+  });
+});

@@ -30,7 +30,8 @@ type Endpoint =
   | "GET /api/forms/one-table/:code"
   | "PUT /api/forms/one-table/:code/draft"
   | "POST /api/forms/one-table/:code/submit"
-  | "GET /api/forms/catalogs/:code/checks";
+  | "GET /api/forms/catalogs/:code/checks"
+  | "GET /api/forms/figures";
 
 // prettier-ignore
 const GRID: Record<Endpoint, Record<string, GridCells>> = {
@@ -81,6 +82,9 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   "GET /api/forms/catalogs/:code/checks": {
     "230524 饶河县":                                 [DENY,      DENY,      OK,        OK,        OK,        OK,        OK,        HIDDEN,    HIDDEN],
     "653001 阿图什市":                               [HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    OK,        OK,        DENY],
+  },
+  "GET /api/forms/figures": {
+    "(one's own region)":                            [DENY,      DENY,      OK,        OK,        OK,        OK,        OK,        OK,        DENY],
   },
 };
 
@@ -147,6 +151,8 @@ function requestFor(row: Row): InjectOptions {
       return { method: "GET", url: `/api/forms/one-table/${code}` };
     case "PUT /api/forms/one-table/:code/draft":
       return { method: "PUT", url: `/api/forms/one-table/${code}/draft`, payload: { values: [{ ...question, value: "1" }] } };
+    case "GET /api/forms/figures":
+      return { method: "GET", url: "/api/forms/figures" };
     case "GET /api/forms/catalogs/:code/checks":
       return { method: "GET", url: `/api/forms/catalogs/${code}/checks`, query: { periodKey: "2026" } };
     case "POST /api/forms/one-table/:code/submit":
