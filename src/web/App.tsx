@@ -27,6 +27,7 @@ const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
 const FormMappingPage = lazy(() => import("./pages/forms/FormMappingPage.js"));
 const CatalogPage = lazy(() => import("./pages/forms/CatalogPage.js"));
 const OneTablePage = lazy(() => import("./pages/forms/OneTablePage.js"));
+const FiguresPage = lazy(() => import("./pages/forms/FiguresPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 
 export const FONT_FAMILY =
@@ -78,6 +79,7 @@ function SignedIn() {
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />
           <Route path="forms/catalog" element={<RequireAuth screen="formsCatalog"><CatalogPage /></RequireAuth>} />
+          <Route path="forms/figures" element={<RequireAuth screen="forms"><FiguresPage /></RequireAuth>} />
           <Route path="forms/fill" element={<RequireAuth screen="oneTable"><OneTablePage /></RequireAuth>} />
           <Route path="forms/:id" element={<RequireAuth screen="forms"><FormMappingPage /></RequireAuth>} />
         </Route>

@@ -6,6 +6,7 @@ import {
   DatabaseOutlined,
   EditOutlined,
   FileAddOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
@@ -37,6 +38,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
     sees("oneTable") ? { key: "/forms/fill", icon: <EditOutlined />, label: t.forms.nav.fill } : null,
     sees("forms") ? { key: "/forms", icon: <TableOutlined />, label: t.forms.nav.list } : null,
+    sees("forms") ? { key: "/forms/figures", icon: <FundOutlined />, label: t.forms.nav.figures } : null,
     sees("formsCatalog") ? { key: "/forms/catalog", icon: <DatabaseOutlined />, label: t.forms.nav.catalog } : null,
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
@@ -55,7 +57,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[pathname === "/burdens/new" || pathname === "/forms/fill" || pathname === "/forms/catalog" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[pathname === "/burdens/new" || pathname === "/forms/fill" || pathname === "/forms/catalog" || pathname === "/forms/figures" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

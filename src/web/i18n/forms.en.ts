@@ -3,7 +3,7 @@ import type { formsZh } from "./forms.zh-CN.js";
 /** 一表通 in English; the same keys as the zh-CN reference. */
 export const formsEn: typeof formsZh = {
   forms: {
-    nav: { list: "One-form tables", catalog: "Indicator catalog", fill: "Village one form" },
+    nav: { list: "One-form tables", catalog: "Indicator catalog", fill: "Village one form", figures: "Savings and checks" },
     types: { number: "Number", integer: "Integer", percent: "Percent", text: "Text", choice: "Choice", date: "Date" },
     granularities: { village: "Village", household: "Household", person: "Person" },
     cycles: { once: "Does not expire", yearly: "Yearly", quarterly: "Quarterly", monthly: "Monthly" },
@@ -78,6 +78,26 @@ export const formsEn: typeof formsZh = {
       back: "Back to the tables",
       importData: "Also import the figures in the table",
       imported: (n: number, skipped: number) => `Mapping confirmed; ${n} values imported${skipped ? ` (${skipped} already given by villages, kept)` : ""}`,
+    },
+    figures: {
+      title: "One-form savings and data checks",
+      from: "From",
+      to: "To",
+      department: "Department",
+      forms: "Forms",
+      fields: "Fields",
+      hoursSaved: "Hours saved",
+      submissions: "Submissions",
+      values: "Values given",
+      units: "Village submissions",
+      checks: "Data checks",
+      period: "Period",
+      periodHint: "e.g. 2026, 2026Q4, 2026-11",
+      run: "Check",
+      noFlags: "Nothing unusual found",
+      kinds: { jump: "Jump against previous periods", peer_outlier: "Outlier among peer villages", benford: "First digits (Benford's law)" },
+      evidence: "Evidence",
+      notice: "Flags are hints for the office and the owner department to verify; no data is ever changed.",
     },
     fill: {
       title: "Village one form",

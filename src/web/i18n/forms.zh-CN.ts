@@ -3,7 +3,7 @@ import type { FieldRole, Granularity, IndicatorType, RefreshCycle } from "../../
 /** 一表通: catalog, form upload and mapping, the village's one form. Part of the zh-CN dictionary. */
 export const formsZh = {
   forms: {
-    nav: { list: "一表通报表", catalog: "数据指标目录", fill: "村级一表" },
+    nav: { list: "一表通报表", catalog: "数据指标目录", fill: "村级一表", figures: "成效与核查" },
     types: { number: "数值", integer: "整数", percent: "百分比", text: "文本", choice: "选项", date: "日期" } satisfies Record<IndicatorType, string>,
     granularities: { village: "村级", household: "户级", person: "人级" } satisfies Record<Granularity, string>,
     cycles: { once: "长期有效", yearly: "每年", quarterly: "每季度", monthly: "每月" } satisfies Record<RefreshCycle, string>,
@@ -78,6 +78,26 @@ export const formsZh = {
       back: "返回报表列表",
       importData: "同时导入表中已有数据",
       imported: (n: number, skipped: number) => `字段对应已确认，导入 ${n} 项数据${skipped ? `（${skipped} 项已有村级填报，未覆盖）` : ""}`,
+    },
+    figures: {
+      title: "一表通成效与数据核查",
+      from: "起",
+      to: "止",
+      department: "部门",
+      forms: "报表数",
+      fields: "字段数",
+      hoursSaved: "节省工时（小时）",
+      submissions: "提交次数",
+      values: "填报数据项",
+      units: "各村填报",
+      checks: "数据核查",
+      period: "统计期",
+      periodHint: "如 2026、2026Q4、2026-11",
+      run: "核查",
+      noFlags: "未发现异常",
+      kinds: { jump: "与往期相比突变", peer_outlier: "村间离群", benford: "首位数字异常（本福特定律）" },
+      evidence: "依据",
+      notice: "核查结果仅作提示，供减负办和主管部门核实，不会改动任何数据。",
     },
     fill: {
       title: "村级一表",

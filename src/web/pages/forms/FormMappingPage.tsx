@@ -33,8 +33,8 @@ function ClassificationCard({ id, tick }: { id: string; tick: number }) {
     <Card title={m.classification} extra={m.targets(c.data.targets)} data-testid="form-classification">
       <Row gutter={16}>
         <Col span={8}><Statistic title={m.asked} value={c.data.totals.asked} /></Col>
-        <Col span={8}><Statistic title={m.avoided} value={c.data.totals.avoided} valueStyle={{ color: "#389e0d" }} /></Col>
-        <Col span={8}><Statistic title={m.merged} value={c.data.totals.merged} valueStyle={{ color: "#1d4e89" }} /></Col>
+        <Col span={8}><Statistic title={m.avoided} value={c.data.totals.avoided} styles={{ content: { color: "#389e0d" } }} /></Col>
+        <Col span={8}><Statistic title={m.merged} value={c.data.totals.merged} styles={{ content: { color: "#1d4e89" } }} /></Col>
       </Row>
     </Card>
   );

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import {
   XLSX_MIME,
+  type Checks,
+  type Figures,
   type Form,
   type Indicator,
   type IndicatorInput,
@@ -38,6 +40,8 @@ export const formsApi = {
   map: (id: string, body: MappingBody) => api.put<MappingResult>(`/api/forms/${enc(id)}/mapping`, body),
   classification: (id: string, signal?: AbortSignal) => api.get<Classification>(`/api/forms/${enc(id)}/classification`, undefined, signal),
   exportUrl: (id: string) => `/api/forms/${enc(id)}/export.xlsx`,
+  figures: (query: { from?: string; to?: string }, signal?: AbortSignal) => api.get<Figures>("/api/forms/figures", query, signal),
+  checks: (region: string, periodKey: string, signal?: AbortSignal) => api.get<Checks>(`/api/forms/catalogs/${enc(region)}/checks`, { periodKey }, signal),
   oneTable: (unit: string, signal?: AbortSignal) => api.get<OneTable>(`/api/forms/one-table/${enc(unit)}`, undefined, signal),
   saveDraft: (unit: string, values: Answer[]) => api.put<{ savedAt: string; count: number }>(`/api/forms/one-table/${enc(unit)}/draft`, { values }),
   submit: (unit: string, idempotencyKey: string, values: Answer[]) =>

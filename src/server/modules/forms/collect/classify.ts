@@ -24,7 +24,8 @@ export async function classifyForm(db: Db, actor: Actor, form: FormRow) {
   const asks = await asksOf(db, form);
   const data = await dataFor(db, targets, asks);
   const county = form.ownerPath.split(".").slice(0, 4).join(".");
-  const others = (await openForms(db, actor, county)).filter((o) => o.form.id !== form.id);
+  // Another upload for the same burden is the same form, not another asking.
+  const others = (await openForms(db, actor, county)).filter((o) => o.form.burdenId !== form.burdenId);
   const askedElsewhere = new Map<string, Set<string>>(); // ask key → villages another open form asks it of
   for (const other of others) {
     const villages = await villagesOf(db, other.burden.issuerCode, other.burden.targetSpec);
