@@ -37,6 +37,7 @@ export const formsEn: typeof formsZh = {
       title: "One-form tables",
       hint: "Upload the Excel table your department uses today; the platform reads its columns and proposes catalog indicators. Once confirmed, known data is not asked again and fields other departments ask are collected once.",
       upload: "Upload a table",
+      form: "Form",
       burden: "Burden of kind form it belongs to",
       burdenPlaceholder: "Choose one of your department's forms",
       referenceDate: "Figures as of",

@@ -37,6 +37,7 @@ export const formsZh = {
       title: "一表通报表",
       hint: "上传本部门现用的 Excel 报表，平台读出各列并建议对应的数据指标；确认后，已有数据不再向村里要，与其他部门相同的字段合并采集。",
       upload: "上传报表",
+      form: "报表",
       burden: "关联的报表类负担事项",
       burdenPlaceholder: "选择本部门的报表类事项",
       referenceDate: "数据截至日期",

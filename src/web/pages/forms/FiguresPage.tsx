@@ -26,9 +26,9 @@ function ChecksCard() {
         <Input value={input} onChange={(e) => setInput(e.target.value)} placeholder={g.periodHint} style={{ width: 140 }} data-testid="forms-checks-period" />
         <Button onClick={() => setPeriod(input.trim())}>{g.run}</Button>
       </Space>
-      {checks.data && checks.data.flags.length === 0 && <Empty description={g.noFlags} />}
       <List<Flag>
         loading={checks.loading}
+        locale={{ emptyText: <Empty description={g.noFlags} /> }}
         dataSource={checks.data?.flags ?? []}
         renderItem={(f) => (
           <List.Item>

@@ -35,7 +35,7 @@ export default function FormsPage() {
         scroll={{ x: 760 }}
         onRow={(r) => ({ onClick: () => void navigate(`/forms/${r.id}`), style: { cursor: "pointer" } })}
         columns={[
-          { title: t.forms.mapping.title, dataIndex: "title" },
+          { title: l.form, dataIndex: "title" },
           { title: l.owner, key: "owner", width: 150, render: (_, r) => r.owner.name },
           { title: l.fileName, dataIndex: "fileName", width: 180 },
           { title: l.referenceDate, dataIndex: "referenceDate", width: 110 },

@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Form, Modal, Select, Upload } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { burdensApi } from "../../api/endpoints.js";
+import { useMe } from "../../auth/AuthContext.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { formsApi } from "./api.js";
@@ -15,12 +16,14 @@ type Props = { open: boolean; onClose: () => void; onUploaded: (id: string) => v
 export function UploadFormModal({ open, onClose, onUploaded }: Props) {
   const t = useT();
   const l = t.forms.list;
+  const me = useMe();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const burdens = useLoad(open ? "form-burdens" : null, (signal) => burdensApi.list({ kind: "form", limit: 200, offset: 0 }, signal));
-  const choices = (burdens.data?.items ?? []).filter((b) => b.status !== "withdrawn" && b.status !== "expired");
+  // A department links its own forms; the office may link any of its region's.
+  const choices = (burdens.data?.items ?? []).filter((b) => b.status !== "withdrawn" && b.status !== "expired" && (me.role === "office" || b.issuer.code === me.scope.code));
 
   const submit = (v: Values) => {
     if (!file) return;
