@@ -9,11 +9,13 @@ import { ZBurdenInput, type BurdenInput } from "../src/contracts/burdens.js";
 import { openDatabase, type Db } from "../src/server/db/client.js";
 import * as schema from "../src/server/db/schema.js";
 import type { Actor, ScopeUnit } from "../src/server/kernel/actor.js";
-import { similarity, prepareName } from "../src/server/kernel/text-similarity.js";
+import { prepareName } from "../src/server/kernel/text-similarity.js";
 import { evaluateGate } from "../src/server/modules/burdens/gate/evaluate.js";
 import { loadGateContext } from "../src/server/modules/burdens/gate/context.js";
 import { loadGateSettings, loadRegisters } from "../src/server/modules/burdens/gate/settings.js";
 import { chinaToday, prepareBurden } from "../src/server/modules/burdens/prepare.js";
+import { DEFAULT_GATE_SETTINGS } from "../src/server/modules/burdens/gate/rules/defaults.js";
+import { exactScore, prepareChecked, screen, similarBurdens, similaritySignatureOf, SIMILARITY_FLOOR } from "../src/server/modules/burdens/similar.js";
 import { resolveTargets } from "../src/server/modules/burdens/targets.js";
 import { loadWorkingCalendar } from "../src/server/modules/calendar/calendar.js";
 import { clearDutyMatchCache, matchDuty } from "../src/server/modules/duties/match.js";
@@ -76,7 +78,7 @@ function parseEnv() {
 // ---- data ------------------------------------------------------------------------------------
 
 /** Counties with their townships, villages and departments, as the units table holds them. */
-async function loadHierarchy(client: pg.Client): Promise<GateCounty[]> {
+export async function loadHierarchy(client: pg.Client): Promise<GateCounty[]> {
   const counties = new Map<string, GateCounty>();
   for (const r of (await client.query<{ code: string; name: string; path: string; province_code: string }>(
     `select code, name, path, province_code from units where level = 'county' order by code`,
@@ -217,13 +219,15 @@ async function generate(db: Db, client: pg.Client, burdenCount: number, today: s
     const flush = async () => {
       await client.query(
         `insert into burdens (id, kind, status, issuer_code, issuer_path, province_code, title, text, issued_on, deadline, frequency, minutes_per_target,
-                              target_spec, target_count, duty_item, details, findings, yearly_minutes, admission_number, admitted_at, created_by, created_at, updated_at)
+                              target_spec, target_count, duty_item, details, findings, yearly_minutes, admission_number, admitted_at, created_by, created_at, updated_at,
+                              similarity_signature)
          select id, kind, 'admitted', issuer_code, issuer_path, province_code, title, text, issued_on, deadline, frequency, minutes,
-                spec, n, duty_item, details, '[]'::jsonb, yearly, number, at, $17::uuid, at, at
+                spec, n, duty_item, details, '[]'::jsonb, yearly, number, at, $17::uuid, at, at, signature
          from (select *, (issued_on + time '09:30') at time zone 'Asia/Shanghai' as at
                from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::date[], $10::text[],
-                           $11::int[], $12::jsonb[], $13::int[], $14::text[], $15::jsonb[], $16::bigint[], $18::text[])
-                 as b(id, kind, issuer_code, issuer_path, province_code, title, text, issued_on, deadline, frequency, minutes, spec, n, duty_item, details, yearly, number)) b`,
+                           $11::int[], $12::jsonb[], $13::int[], $14::text[], $15::jsonb[], $16::bigint[], $18::text[], $19::bytea[])
+                 as b(id, kind, issuer_code, issuer_path, province_code, title, text, issued_on, deadline, frequency, minutes, spec, n, duty_item, details, yearly, number,
+                      signature)) b`,
         [
           ...columns(batch, [
             (b) => b.id, (b) => b.kind, (b) => b.issuerCode, (b) => b.issuerPath, (b) => b.provinceCode, (b) => b.title, (b) => b.text, (b) => b.issuedOn,
@@ -232,6 +236,8 @@ async function generate(db: Db, client: pg.Client, burdenCount: number, today: s
           ]),
           BENCH_CREATOR,
           batch.map((b) => b.admissionNumber),
+          // What registry.ts writes with every burden: the MinHash signatures of its title and text.
+          batch.map((b) => Buffer.from(similaritySignatureOf(b))),
         ],
       );
       written += batch.length;
@@ -307,20 +313,24 @@ async function expandTargets(client: pg.Client, expected: number): Promise<Figur
   for (const i of indexes) await client.query(`drop index "${i.name}"`);
 
   const mine = `b.created_by = '${BENCH_CREATOR}'`;
+  // The load columns registry.ts writes (target-loads.ts): all these burdens are admitted.
+  const load = `true, case when b.frequency = 'once' then b.deadline else b.issued_on end, b.deadline,
+    b.minutes_per_target * case b.frequency when 'once' then 1 when 'daily' then 250.0 / 12 when 'weekly' then 52.0 / 12
+      when 'monthly' then 1 when 'quarterly' then 4.0 / 12 else 1.0 / 12 end`;
   const steps: [string, string][] = [
     [
       "targets: lists",
-      `select b.id, u.code, u.path, u.province_code from burdens b cross join lateral jsonb_array_elements_text(b.target_spec) as c(code)
+      `select b.id, u.code, u.path, u.province_code, ${load} from burdens b cross join lateral jsonb_array_elements_text(b.target_spec) as c(code)
        join units u on u.code = c.code where ${mine} and jsonb_typeof(b.target_spec) = 'array'`,
     ],
     [
       "targets: a township's villages, a county's townships",
-      `select b.id, u.code, u.path, u.province_code from burdens b join units u on u.parent_code = b.target_spec->>'under' and u.level = b.target_spec->>'level'
+      `select b.id, u.code, u.path, u.province_code, ${load} from burdens b join units u on u.parent_code = b.target_spec->>'under' and u.level = b.target_spec->>'level'
        where ${mine} and jsonb_typeof(b.target_spec) = 'object' and not (b.target_spec->>'level' = 'village' and length(b.target_spec->>'under') = 6)`,
     ],
     [
       "targets: a county's villages",
-      `select b.id, v.code, v.path, v.province_code from burdens b join units t on t.parent_code = b.target_spec->>'under' and t.level = 'township'
+      `select b.id, v.code, v.path, v.province_code, ${load} from burdens b join units t on t.parent_code = b.target_spec->>'under' and t.level = 'township'
        join units v on v.parent_code = t.code and v.level = 'village'
        where ${mine} and jsonb_typeof(b.target_spec) = 'object' and b.target_spec->>'level' = 'village' and length(b.target_spec->>'under') = 6`,
     ],
@@ -328,7 +338,7 @@ async function expandTargets(client: pg.Client, expected: number): Promise<Figur
   let rows = 0;
   for (const [label, select] of steps) {
     start = performance.now();
-    const result = await client.query(`insert into burden_targets (burden_id, unit_code, unit_path, province_code) ${select}`);
+    const result = await client.query(`insert into burden_targets (burden_id, unit_code, unit_path, province_code, in_force, load_from, load_to, monthly_minutes) ${select}`);
     rows += result.rowCount ?? 0;
     figures.push({ bench, figure: `${label} rows / s`, value: `${result.rowCount} / ${s3(seconds(start))}` });
   }
@@ -354,7 +364,7 @@ async function expandTargets(client: pg.Client, expected: number): Promise<Figur
 
 // ---- checks ----------------------------------------------------------------------------------
 
-type Check = { scenario: CheckScenario; input: BurdenInput; actor: Actor; issuer: ScopeUnit };
+export type Check = { scenario: CheckScenario; input: BurdenInput; actor: Actor; issuer: ScopeUnit };
 
 const actorFor = (issuer: ScopeUnit): Actor => ({
   id: BENCH_CREATOR,
@@ -366,7 +376,7 @@ const actorFor = (issuer: ScopeUnit): Actor => ({
 });
 
 /** `count` checks round-robin over the scenarios, each from a county drawn at random over the nation. */
-async function buildChecks(db: Db, counties: readonly GateCounty[], count: number, today: string, seed: number): Promise<Check[]> {
+export async function buildChecks(db: Db, counties: readonly GateCounty[], count: number, today: string, seed: number): Promise<Check[]> {
   const rand = seededRandom(seed);
   const drafts = Array.from({ length: count }, (_, i) => {
     const scenario = SCENARIOS[i % SCENARIOS.length]!;
@@ -462,7 +472,8 @@ type Captured = { query: string; params: unknown[] };
 /** Which function of loadGateContext (or matchDuty) sent a captured statement. */
 function labelOf(q: string): string {
   if (q.includes("filter (where")) return "issuerUsage";
-  if (q.includes("left(")) return "similarBurdens";
+  if (q.includes("similarity_signature")) return "similarCandidates";
+  if (q.includes("left(")) return "similarShortlist";
   if (q.includes("sum(")) return "targetLoads";
   if (q.includes("distinct on")) return "versionsInForce";
   if (q.includes('from "duty_items"')) return "loadItems";
@@ -475,6 +486,38 @@ function labelOf(q: string): string {
 
 /** Plans of IN lists of hundreds of codes: long lines are cut. */
 const clip = (line: string, max = 260) => (line.length > max ? `${line.slice(0, max)}… (${line.length} chars)` : line);
+
+type Timer = <T>(label: string, fn: () => Promise<T> | T) => Promise<T>;
+type Agreement = { checks: number; sameDecision: number; sameTopScore: number; before: number; after: number };
+
+/**
+ * similar.ts screens candidates by MinHash before scoring a shortlist exactly: time that, time scoring
+ * every candidate exactly (what the gate did before), and count where the two disagree.
+ */
+async function compareScreen(db: Db, input: BurdenInput, codes: string[], candidates: { id: string; shared: number; signature: Buffer | null }[], time: Timer, agreement: Agreement) {
+  const checked = prepareChecked(input);
+  const screened = await time("similarBurdens (candidates SQL + screen + shortlist SQL + exact)", () => similarBurdens(db, { input, checked, targetCodes: codes }));
+  await time("  screen: signatures of all candidates (JS)", () => screen(checked, candidates));
+  if (candidates.length === 0) return;
+  const { rows } = await db.execute<{ id: string; title: string; text: string }>(sql`select id, title, left(text, 2000) as text from burdens where id in ${candidates.map((c) => c.id)}`);
+  const exhaustive = await time("  exhaustive: every candidate scored exactly (JS, before)", () =>
+    rows
+      .map((r) => ({ id: r.id, score: exactScore(checked, r) }))
+      .filter((x) => x.score >= SIMILARITY_FLOOR)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10),
+  );
+  // What the DUPLICATE_REQUEST rule makes of each: whether it fires, and the burden it names first.
+  const threshold = DEFAULT_GATE_SETTINGS.duplicateSimilarity;
+  const before = exhaustive.filter((x) => x.score >= threshold);
+  const after = screened.filter((x) => x.similarity >= threshold);
+  agreement.checks++;
+  if ((before.length > 0) === (after.length > 0)) agreement.sameDecision++;
+  const top = (xs: number[]) => (xs.length ? Math.round(Math.max(...xs) * 1000) / 1000 : 0);
+  if (top(before.map((x) => x.score)) === top(after.map((x) => x.similarity))) agreement.sameTopScore++;
+  agreement.before += before.length;
+  agreement.after += after.length;
+}
 
 async function phases(db: Db, url: string, checks: readonly Check[], templateOf: Map<string, string>): Promise<{ figures: Figure[]; plans: string[] }> {
   const captured: Captured[] = [];
@@ -492,6 +535,7 @@ async function phases(db: Db, url: string, checks: readonly Check[], templateOf:
     return out;
   };
   const plans: string[] = [];
+  const agreement: Agreement = { checks: 0, sameDecision: 0, sameTopScore: 0, before: 0, after: 0 };
   const explained = new Set<CheckScenario>();
   const shape = new Map<string, { targets: number[]; townships: number[]; similarRows: number[]; loadRows: number[] }>();
   try {
@@ -515,6 +559,8 @@ async function phases(db: Db, url: string, checks: readonly Check[], templateOf:
       clearDutyMatchCache();
       await time("matchDuty cold (SQL + tokenize + score)", () => matchDuty(db, dutyArgs));
       await time("matchDuty warm (versions SQL + score)", () => matchDuty(db, dutyArgs));
+      clearDutyMatchCache({ keepNames: true });
+      await time("matchDuty, versions not cached, names known (SQL + score)", () => matchDuty(db, dutyArgs));
       const templateId = templateOf.get(issuer.code.slice(0, 6));
       if (templateId) {
         const items = await time("  loadItems(template) SQL", () => loadItems(db, [templateId]));
@@ -526,23 +572,14 @@ async function phases(db: Db, url: string, checks: readonly Check[], templateOf:
       clearDutyMatchCache();
       await loadGateContext(logging, args);
       const byLabel = new Map(captured.map((c) => [labelOf(c.query), c]));
-      for (const label of ["issuerUsage", "targetLoads", "similarBurdens"]) {
+      for (const label of ["issuerUsage", "targetLoads", "similarCandidates"]) {
         const q = byLabel.get(label);
         if (!q) continue;
         const result = await time(`${label} SQL`, () => pool.query(q.query, q.params));
         const s = shape.get(check.scenario) ?? { targets: [], townships: [], similarRows: [], loadRows: [] };
-        if (label === "similarBurdens") {
+        if (label === "similarCandidates") {
           s.similarRows.push(result.rowCount ?? 0);
-          // The scoring similarBurdens does in JS on those rows (context.ts, same calls).
-          const rows = result.rows as { title: string; text: string }[];
-          const wanted = `${input.title}\n${input.text}`;
-          await time("similarBurdens JS scoring (similarity × rows)", () =>
-            rows
-              .map((r) => ({ r, score: Math.max(similarity(input.title, r.title), similarity(wanted, `${r.title}\n${r.text}`)) }))
-              .filter((x) => x.score >= 0.3)
-              .sort((a, b) => b.score - a.score)
-              .slice(0, 10),
-          );
+          await compareScreen(db, input, targets.map((u) => u.code), result.rows as { id: string; shared: number; signature: Buffer | null }[], time, agreement);
         }
         if (label === "targetLoads") s.loadRows.push(result.rowCount ?? 0);
         if (label === "issuerUsage") {
@@ -554,7 +591,7 @@ async function phases(db: Db, url: string, checks: readonly Check[], templateOf:
       // Plans: the first check of each scenario; every statement for the county-wide form.
       if (!explained.has(check.scenario)) {
         explained.add(check.scenario);
-        const labels = check.scenario === SCENARIOS[0] ? ["issuerUsage", "targetLoads", "similarBurdens", "versionsInForce", "loadItems"] : ["targetLoads", "similarBurdens"];
+        const labels = check.scenario === SCENARIOS[0] ? ["issuerUsage", "targetLoads", "similarCandidates", "similarShortlist", "versionsInForce", "loadItems"] : ["targetLoads", "similarCandidates"];
         for (const label of labels) {
           const q = byLabel.get(label);
           if (!q) continue;
@@ -580,6 +617,11 @@ async function phases(db: Db, url: string, checks: readonly Check[], templateOf:
       value: `${SCENARIOS.map((sc) => p50(xs, sc)).join(" / ")} · ${ms(percentile(xs.map((x) => x.ms), 95))} · ${ms(Math.max(...xs.map((x) => x.ms)))}`,
     })),
   ];
+  figures.push({
+    bench,
+    figure: "duplicate screen vs scoring every candidate (DUPLICATE_REQUEST): same decision / same top similarity / checks; matches ≥ threshold listed (screened / all, top 10)",
+    value: `${agreement.sameDecision} / ${agreement.sameTopScore} / ${agreement.checks}; ${agreement.after} / ${agreement.before}`,
+  });
   for (const [scenario, s] of shape) {
     const avg = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(1);
     figures.push({ bench, figure: `${scenario}: targets / townships / targetLoads rows / similar rows (avg)`, value: `${avg(s.targets)} / ${avg(s.townships)} / ${avg(s.loadRows)} / ${avg(s.similarRows)}` });

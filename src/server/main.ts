@@ -6,6 +6,7 @@ import { seedDemoData } from "./demo/seed.js";
 import { DEMO_USERS } from "./modules/org/demo-seed.js";
 import { chinaToday } from "./modules/burdens/prepare.js";
 import { expireOverdue } from "./modules/burdens/registry.js";
+import { signUnsignedBurdens } from "./modules/burdens/similar.js";
 
 async function main() {
   const config = loadConfig();
@@ -27,6 +28,8 @@ async function main() {
     const seeded = await seedDemoData(database.db, config.demoPassword);
     app.log.info(seeded, "demo data ready");
   }
+  const signed = await signUnsignedBurdens(database.db);
+  if (signed > 0) app.log.info({ signed }, "burdens signed for the duplicate screen");
   // One-off burdens past their deadline expire; checked at start and then every hour.
   const expire = () => expireOverdue(database.db, chinaToday()).catch((err: unknown) => app.log.error({ err }, "expiring burdens failed"));
   await expire();

@@ -1,4 +1,4 @@
-import { eq, like, or, type Column } from "drizzle-orm";
+import { eq, like, or, sql, type Column, type SQL } from "drizzle-orm";
 
 /** Escapes LIKE wildcards so a user's "%" or "_" is taken literally. */
 export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -13,3 +13,10 @@ export function isUniqueViolation(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * `column = any($1)` with the values as ONE array parameter: an IN list of hundreds of codes (a county's
+ * villages) costs Drizzle and the driver a parameter each, and PostgreSQL a longer statement to parse.
+ */
+export const anyText = (column: Column | SQL, values: readonly string[]) => sql`${column} = any(${sql.param([...values])}::text[])`;
+export const anyUuid = (column: Column | SQL, values: readonly string[]) => sql`${column} = any(${sql.param([...values])}::uuid[])`;

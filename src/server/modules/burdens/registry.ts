@@ -9,6 +9,8 @@ import { formatAdmissionNumber } from "./admission-number.js";
 import { burdenPolicy } from "./policy.js";
 import { prepareBurden, type Prepared } from "./prepare.js";
 import { admissionSequences, burdenEvents, burdens, burdenTargets } from "./schema.js";
+import { similaritySignatureOf } from "./similar.js";
+import { loadOf, setInForce } from "./target-loads.js";
 
 type BurdenRow = typeof burdens.$inferSelect;
 const auditActor = (actor: Actor) => ({ id: actor.id, name: actor.username });
@@ -50,13 +52,15 @@ const columnsOf = (input: BurdenInput, prepared: Prepared) => ({
   details: input.details,
   findings: prepared.findings,
   yearlyMinutes: prepared.yearlyMinutes,
+  similaritySignature: similaritySignatureOf(input),
 });
 
-async function writeTargets(tx: Tx, burdenId: string, prepared: Prepared) {
+async function writeTargets(tx: Tx, burdenId: string, input: BurdenInput, prepared: Prepared) {
   await tx.delete(burdenTargets).where(eq(burdenTargets.burdenId, burdenId));
+  const load = loadOf(input);
   for (let i = 0; i < prepared.targets.length; i += 2000) {
     const chunk = prepared.targets.slice(i, i + 2000);
-    await tx.insert(burdenTargets).values(chunk.map((t) => ({ burdenId, unitCode: t.code, unitPath: t.path, provinceCode: t.provinceCode })));
+    await tx.insert(burdenTargets).values(chunk.map((t) => ({ burdenId, unitCode: t.code, unitPath: t.path, provinceCode: t.provinceCode, ...load })));
   }
 }
 
@@ -70,7 +74,7 @@ export async function createBurden(db: Db, args: { actor: Actor; input: BurdenIn
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(burdens).values({ ...columnsOf(args.input, prepared), status: "draft", createdBy: args.actor.id }).returning({ id: burdens.id });
     if (!row) throw new AppError("INTERNAL");
-    await writeTargets(tx, row.id, prepared);
+    await writeTargets(tx, row.id, args.input, prepared);
     await logEvent(tx, { burdenId: row.id, actor: args.actor, from: null, to: "draft" });
     await recordAudit(tx, {
       actor: auditActor(args.actor),
@@ -110,7 +114,7 @@ export async function updateBurden(db: Db, args: { actor: Actor; id: string; inp
     const row = await lockBurden(tx, args.id);
     if (row.status !== "draft" && row.status !== "returned") throw new AppError("WRONG_STATUS", { status: row.status, action: "changed" });
     await tx.update(burdens).set({ ...columnsOf(args.input, prepared), status: "draft", updatedAt: new Date() }).where(eq(burdens.id, args.id));
-    await writeTargets(tx, args.id, prepared);
+    await writeTargets(tx, args.id, args.input, prepared);
     if (row.status !== "draft") await logEvent(tx, { burdenId: args.id, actor: args.actor, from: row.status as BurdenStatus, to: "draft" });
     await recordAudit(tx, { actor: auditActor(args.actor), action: "burden.update", entityType: "burden", entityId: args.id, scopePath: prepared.issuer.path, detail: { title: args.input.title } });
   });
@@ -131,6 +135,7 @@ async function nextAdmissionNumber(tx: Tx, issuerCode: string, year: number): Pr
 async function admit(tx: Tx, id: string, year: number, issuerCode: string, reason: string | null) {
   const admissionNumber = await nextAdmissionNumber(tx, issuerCode, year);
   await tx.update(burdens).set({ status: "admitted", admissionNumber, admittedAt: new Date(), decisionReason: reason, updatedAt: new Date() }).where(eq(burdens.id, id));
+  await setInForce(tx, id, true);
   return admissionNumber;
 }
 
@@ -188,6 +193,7 @@ export async function withdrawBurden(db: Db, args: { actor: Actor; id: string; r
     const row = await lockBurden(tx, args.id);
     if (!WITHDRAWABLE.has(row.status)) throw new AppError("WRONG_STATUS", { status: row.status, action: "withdrawn" });
     await tx.update(burdens).set({ status: "withdrawn", decisionReason: args.reason, updatedAt: new Date() }).where(eq(burdens.id, args.id));
+    if (row.status === "admitted") await setInForce(tx, args.id, false);
     await logEvent(tx, { burdenId: args.id, actor: args.actor, from: row.status as BurdenStatus, to: "withdrawn", reason: args.reason });
     await recordAudit(tx, { actor: auditActor(args.actor), action: "burden.withdraw", entityType: "burden", entityId: args.id, scopePath: row.issuerPath, detail: { reason: args.reason } });
     return { id: args.id, status: "withdrawn" as const };

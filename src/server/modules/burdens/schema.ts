@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+
+/** Raw bytes: node-postgres gives a Buffer, PGlite a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /**
  * Burdens 负担事项: everything imposed downward, one registry for every kind. Codes of units are kept
@@ -35,6 +38,11 @@ export const burdens = pgTable(
     admissionNumber: text("admission_number").unique(),
     admittedAt: timestamp("admitted_at", { withTimezone: true }),
     decisionReason: text("decision_reason"),
+    /**
+     * MinHash signatures of the title and of title + text (kernel/minhash.ts), written with the text: the
+     * gate screens hundreds of candidate duplicates by these before tokenizing the few that look alike.
+     */
+    similaritySignature: bytea("similarity_signature"),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -57,10 +65,21 @@ export const burdenTargets = pgTable(
     unitCode: text("unit_code").notNull(),
     unitPath: text("unit_path").notNull(),
     provinceCode: text("province_code").notNull(),
+    /**
+     * The load this burden puts on the unit, copied from the burden so the gate's two hottest questions
+     * (this month's minutes per target; recent burdens sharing targets) are answered from one index
+     * without visiting the burdens: in force once admitted (and still after it expires), the days it
+     * loads (a one-off its deadline, a recurring one issue date to deadline) and its minutes per month.
+     */
+    inForce: boolean("in_force").notNull().default(false),
+    loadFrom: date("load_from", { mode: "string" }).notNull(),
+    loadTo: date("load_to", { mode: "string" }).notNull(),
+    monthlyMinutes: doublePrecision("monthly_minutes").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.burdenId, t.unitCode] }),
     index("burden_targets_unit_idx").on(t.unitCode),
+    index("burden_targets_load_idx").on(t.unitCode, t.loadTo, t.loadFrom, t.monthlyMinutes, t.burdenId).where(sql`${t.inForce}`),
     index("burden_targets_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`),
   ],
 );

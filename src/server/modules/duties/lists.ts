@@ -1,6 +1,7 @@
 import { asc, desc, inArray } from "drizzle-orm";
 import type { DutyPart } from "../../../contracts/duties.js";
 import type { Queryable } from "../../db/client.js";
+import { anyUuid } from "../../db/sql-helpers.js";
 import { AppError } from "../../http/errors.js";
 import type { ScopeUnit } from "../../kernel/actor.js";
 import { getUnit } from "../org/units.js";
@@ -46,7 +47,7 @@ export async function loadItems(db: Queryable, versionIds: readonly string[]): P
   const rows = await db
     .select()
     .from(dutyItems)
-    .where(inArray(dutyItems.versionId, [...versionIds]))
+    .where(anyUuid(dutyItems.versionId, [...versionIds]))
     .orderBy(asc(dutyItems.position));
   for (const { versionId, provinceCode: _p, ...r } of rows) byVersion.get(versionId)?.push({ ...r, part: r.part as DutyPart });
   return byVersion;

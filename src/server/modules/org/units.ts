@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import type { UnitLevel } from "../../../contracts/roles.js";
-import { likeEscape, pathWithin } from "../../db/sql-helpers.js";
+import { anyText, likeEscape, pathWithin } from "../../db/sql-helpers.js";
 import { pathIsInside, type ScopeUnit } from "../../kernel/actor.js";
 import { units } from "./schema.js";
 
@@ -33,7 +33,7 @@ export async function getUnit(db: Queryable, code: string): Promise<Unit | null>
 
 export async function getUnits(db: Queryable, codes: readonly string[]): Promise<Unit[]> {
   if (codes.length === 0) return [];
-  const rows = await db.select(unitColumns).from(units).where(inArray(units.code, [...codes]));
+  const rows = await db.select(unitColumns).from(units).where(anyText(units.code, [...codes]));
   return rows.map(asUnit);
 }
 

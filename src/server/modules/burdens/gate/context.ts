@@ -1,23 +1,15 @@
+import { anyText } from "../../../db/sql-helpers.js";
 import { addDays } from "../../../kernel/dates.js";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
 import type { ScopeUnit } from "../../../kernel/actor.js";
-import { prepare, preparedSimilarity } from "../../../kernel/text-similarity.js";
 import { loadWorkingCalendar } from "../../calendar/calendar.js";
 import { matchDuty } from "../../duties/match.js";
-import { getUnits } from "../../org/units.js";
 import { burdens, burdenTargets } from "../schema.js";
+import { prepareChecked, similarBurdens } from "../similar.js";
 import { loadGateSettings, loadRegisters } from "./settings.js";
-import type { GateContext, GateTarget, IssuerUsage, ParentBurden, SimilarBurden } from "./types.js";
-
-/** How far back an admitted burden still counts as a possible duplicate. */
-const DUPLICATE_WINDOW_DAYS = 180;
-/** Below this similarity a candidate is not worth showing even as evidence. */
-const SIMILARITY_FLOOR = 0.3;
-
-const monthlyOccurrencesSql = sql`case ${burdens.frequency} when 'once' then 1 when 'daily' then 250.0 / 12 when 'weekly' then 52.0 / 12
-  when 'monthly' then 1 when 'quarterly' then 4.0 / 12 else 1.0 / 12 end`;
+import type { GateContext, GateTarget, IssuerUsage, ParentBurden } from "./types.js";
 
 const toGateTarget = (u: ScopeUnit): GateTarget => ({
   code: u.code,
@@ -45,83 +37,28 @@ async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, exclu
   return row ?? { sameKindThisYear: 0, documentsThisYear: 0, documentsLastYear: 0, generalMeetingsThisYear: 0, comprehensiveInspectionsThisYear: 0 };
 }
 
-/** Minutes already admitted for each target in the month of this burden's deadline. */
+/**
+ * Minutes already imposed on each target in the month of this burden's deadline: by admitted burdens and
+ * by those since expired (their load fell in the month all the same), from the covering load index.
+ */
 async function targetLoads(db: Db, input: BurdenInput, targets: GateTarget[], excludeId: string | undefined) {
   const monthStart = `${input.deadline.slice(0, 7)}-01`;
   const monthEnd = addDays(addDays(monthStart, 32).slice(0, 8) + "01", -1);
-  const codes = targets.map((t) => t.code);
   const rows = await db
-    .select({ code: burdenTargets.unitCode, minutes: sql<number>`sum(${burdens.minutesPerTarget} * ${monthlyOccurrencesSql})::float8` })
+    .select({ code: burdenTargets.unitCode, minutes: sql<number>`sum(${burdenTargets.monthlyMinutes})::float8` })
     .from(burdenTargets)
-    .innerJoin(burdens, eq(burdens.id, burdenTargets.burdenId))
     .where(
       and(
-        inArray(burdenTargets.unitCode, codes),
-        eq(burdens.status, "admitted"),
-        excludeId ? ne(burdens.id, excludeId) : undefined,
-        sql`((${burdens.frequency} = 'once' and ${burdens.deadline} between ${monthStart} and ${monthEnd})
-          or (${burdens.frequency} <> 'once' and ${burdens.issuedOn} <= ${monthEnd} and ${burdens.deadline} >= ${monthStart}))`,
+        burdenTargets.inForce,
+        anyText(burdenTargets.unitCode, targets.map((t) => t.code)),
+        gte(burdenTargets.loadTo, monthStart),
+        lte(burdenTargets.loadFrom, monthEnd),
+        excludeId ? ne(burdenTargets.burdenId, excludeId) : undefined,
       ),
     )
     .groupBy(burdenTargets.unitCode);
   const byCode = new Map(rows.map((r) => [r.code, Math.round(r.minutes)]));
   return targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: byCode.get(t.code) ?? 0 }));
-}
-
-/** Admitted burdens to the same targets in the last months, scored by Chinese text similarity. */
-async function similarBurdens(db: Db, input: BurdenInput, targets: GateTarget[], excludeId: string | undefined): Promise<SimilarBurden[]> {
-  // First the narrow question (which admitted burdens share most targets), then the wide columns of
-  // those few only: sorting thousands of full rows was the cost (bench/gate.bench.ts).
-  const shared = await db
-    .select({ id: burdenTargets.burdenId, shared: sql<number>`count(*)::int` })
-    .from(burdenTargets)
-    .innerJoin(burdens, eq(burdens.id, burdenTargets.burdenId))
-    .where(
-      and(
-        inArray(burdenTargets.unitCode, targets.map((t) => t.code)),
-        inArray(burdens.status, ["admitted", "expired"]),
-        sql`${burdens.deadline} >= ${addDays(input.issuedOn, -DUPLICATE_WINDOW_DAYS)}`,
-        excludeId ? ne(burdens.id, excludeId) : undefined,
-      ),
-    )
-    .groupBy(burdenTargets.burdenId)
-    .orderBy(sql`count(*) desc`)
-    .limit(200);
-  if (shared.length === 0) return [];
-  const sharedById = new Map(shared.map((s) => [s.id, s.shared]));
-  const rows = await db
-    .select({
-      id: burdens.id,
-      admissionNumber: burdens.admissionNumber,
-      title: burdens.title,
-      text: sql<string>`left(${burdens.text}, 2000)`,
-      kind: burdens.kind,
-      details: burdens.details,
-      issuerCode: burdens.issuerCode,
-      deadline: burdens.deadline,
-    })
-    .from(burdens)
-    .where(inArray(burdens.id, [...sharedById.keys()]));
-  // The burden under check is tokenized once, not once per candidate.
-  const title = prepare(input.title);
-  const whole = prepare(`${input.title}\n${input.text}`);
-  const scored = rows
-    .map((r) => ({ r, score: Math.max(preparedSimilarity(title, prepare(r.title)), preparedSimilarity(whole, prepare(`${r.title}\n${r.text}`))) }))
-    .filter((s) => s.score >= SIMILARITY_FLOOR)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 10);
-  const issuers = new Map((await getUnits(db, [...new Set(scored.map((s) => s.r.issuerCode))])).map((u) => [u.code, u.name]));
-  return scored.map(({ r, score }) => ({
-    id: r.id,
-    admissionNumber: r.admissionNumber,
-    title: r.title,
-    issuerName: issuers.get(r.issuerCode) ?? r.issuerCode,
-    deadline: r.deadline,
-    similarity: Math.round(score * 1000) / 1000,
-    sharedTargets: sharedById.get(r.id) ?? 0,
-    kind: r.kind as SimilarBurden["kind"],
-    documentHead: r.kind === "document" ? ((r.details as { head?: SimilarBurden["documentHead"] }).head ?? undefined) : undefined,
-  }));
 }
 
 /** Everything the rules look at, loaded in one go so the rules themselves stay pure. */
@@ -142,7 +79,7 @@ export async function loadGateContext(
     loadWorkingCalendar(db, years),
     issuerUsage(db, input, issuer.code, excludeId),
     targetLoads(db, input, targets, excludeId),
-    similarBurdens(db, input, targets, excludeId),
+    similarBurdens(db, { input, checked: prepareChecked(input), targetCodes: targets.map((t) => t.code), excludeId }),
   ]);
   return {
     today: args.today,

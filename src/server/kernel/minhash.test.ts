@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { estimateJaccard, minhashSignature, packSignatures, SIGNATURE_SIZE, unpackSignatures } from "./minhash.js";
+
+const words = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
+const jaccard = (a: string[], b: string[]) => {
+  const sa = new Set(a);
+  const shared = b.filter((x) => sa.has(x)).length;
+  return shared / new Set([...a, ...b]).size;
+};
+
+describe("MinHash signatures", () => {
+  it("gives 1 for the same set whatever the order and repetitions, and about 0 for disjoint sets", () => {
+    const a = words("统计", 0, 80);
+    expect(estimateJaccard(minhashSignature(a), minhashSignature([...a].reverse().concat(a.slice(0, 10))))).toBe(1);
+    expect(estimateJaccard(minhashSignature(a), minhashSignature(words("会议", 0, 80)))).toBeLessThan(0.1);
+  });
+
+  it("estimates the Jaccard similarity of overlapping sets within a few standard errors", () => {
+    // Overlaps from none to nearly all: the error of each estimate stays under 3 standard errors.
+    for (const shared of [0, 10, 30, 50, 70, 90]) {
+      const a = words("w", 0, 100);
+      const b = words("w", 100 - shared, 200 - shared);
+      const truth = jaccard(a, b);
+      const estimate = estimateJaccard(minhashSignature(a), minhashSignature(b));
+      const sigma = Math.sqrt((truth * (1 - truth)) / SIGNATURE_SIZE);
+      expect(Math.abs(estimate - truth), `shared ${shared}: truth ${truth.toFixed(3)}, estimate ${estimate}`).toBeLessThanOrEqual(3 * sigma + 0.02);
+    }
+  });
+
+  it("finds nothing alike in an empty set, not even another empty set", () => {
+    expect(estimateJaccard(minhashSignature([]), minhashSignature([]))).toBe(0);
+    expect(estimateJaccard(minhashSignature(["a"]), minhashSignature(["a"], 32))).toBe(0);
+  });
+
+  it("packs signatures into bytes and back, and refuses bytes of the wrong length", () => {
+    const a = minhashSignature(words("a", 0, 20));
+    const b = minhashSignature(words("b", 0, 20));
+    const packed = packSignatures(a, b);
+    expect(packed.byteLength).toBe(2 * SIGNATURE_SIZE * 4);
+    const [ua, ub] = unpackSignatures(new Uint8Array(packed), 2)!;
+    expect([...ua!]).toEqual([...a]);
+    expect([...ub!]).toEqual([...b]);
+    expect(unpackSignatures(packed.subarray(0, 100), 2)).toBeNull();
+  });
+});

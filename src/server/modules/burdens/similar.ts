@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import type { BurdenInput } from "../../../contracts/burdens.js";
+import type { Db } from "../../db/client.js";
+import { anyText, anyUuid } from "../../db/sql-helpers.js";
+import { addDays } from "../../kernel/dates.js";
+import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
+import { prepare, preparedSimilarity, shinglesOf, type PreparedText } from "../../kernel/text-similarity.js";
+import { getUnits } from "../org/units.js";
+import type { SimilarBurden } from "./gate/types.js";
+import { burdens, burdenTargets } from "./schema.js";
+
+/**
+ * Admitted burdens that ask the same thing of the same targets (DUPLICATE_REQUEST 重复报送): found in
+ * three steps so that a county-wide form, which shares targets with hundreds of admitted burdens, costs
+ * no more than a few tokenizations. (1) SQL: the admitted burdens of the last months sharing most
+ * targets, with their MinHash signatures, from one covering index. (2) Screen: the estimated similarity
+ * of each from the signatures alone. (3) Score exactly, with Chinese word segmentation, the few that
+ * look alike. bench/gate.bench.ts measures how often the screen changes the answer of scoring them all.
+ */
+
+/** How far back an admitted burden still counts as a possible duplicate. */
+const DUPLICATE_WINDOW_DAYS = 180;
+/** Below this similarity a candidate is not worth showing even as evidence. */
+export const SIMILARITY_FLOOR = 0.3;
+/** Candidates by shared targets: the ones sharing most come first. */
+const CANDIDATES = 200;
+/** Screened candidates scored exactly: the best by estimate, and only those that might reach the floor. */
+export const SHORTLIST = 20;
+export const SCREEN_FLOOR = 0.15;
+/** The text a signature and a score look at: a long notice is judged by its beginning. */
+const TEXT_LIMIT = 2000;
+
+export type CheckedText = { title: PreparedText; whole: PreparedText };
+
+const wholeText = (title: string, text: string) => `${title}\n${text.slice(0, TEXT_LIMIT)}`;
+
+/** The burden's title and text prepared once for every comparison of a check. */
+export const prepareChecked = (input: Pick<BurdenInput, "title" | "text">): CheckedText => ({
+  title: prepare(input.title),
+  whole: prepare(wholeText(input.title, input.text)),
+});
+
+const signaturesOf = (checked: CheckedText) => [minhashSignature(shinglesOf(checked.title)), minhashSignature(shinglesOf(checked.whole))] as const;
+
+/** The stored signature of a burden's title and of its title + text. */
+export const similaritySignatureOf = (input: Pick<BurdenInput, "title" | "text">): Uint8Array => packSignatures(...signaturesOf(prepareChecked(input)));
+
+/** Dice of two sets from their Jaccard: the scale preparedSimilarity's bigram half uses. */
+const diceOf = (jaccard: number) => (2 * jaccard) / (1 + jaccard);
+
+/** The exact score of a candidate: the closer of its title and its title + text. */
+export const exactScore = (checked: CheckedText, other: { title: string; text: string }): number =>
+  Math.max(preparedSimilarity(checked.title, prepare(other.title)), preparedSimilarity(checked.whole, prepare(wholeText(other.title, other.text))));
+
+type Candidate = { id: string; shared: number; signature: Uint8Array | null };
+
+async function candidatesSharingTargets(db: Db, args: { codes: string[]; since: string; excludeId?: string }): Promise<Candidate[]> {
+  const { rows } = await db.execute<{ id: string; shared: number; signature: Uint8Array | null }>(sql`
+    select s.id, s.shared, b.similarity_signature as signature
+    from (select ${burdenTargets.burdenId} as id, count(*)::int as shared
+          from ${burdenTargets}
+          where ${burdenTargets.inForce} and ${anyText(burdenTargets.unitCode, args.codes)} and ${burdenTargets.loadTo} >= ${args.since}
+            ${args.excludeId ? sql`and ${burdenTargets.burdenId} <> ${args.excludeId}` : sql``}
+          group by 1 order by 2 desc limit ${CANDIDATES}) s
+    join ${burdens} b on b.id = s.id`);
+  return rows.map((r) => ({ id: r.id, shared: Number(r.shared), signature: r.signature }));
+}
+
+/**
+ * Which candidates to score exactly: every one without a signature (written before signatures existed),
+ * and of the others the SHORTLIST best by estimate, if their estimate reaches SCREEN_FLOOR.
+ */
+export function screen(checked: CheckedText, candidates: readonly Candidate[]): string[] {
+  const [title, whole] = signaturesOf(checked);
+  const unsigned: string[] = [];
+  const estimated: { id: string; estimate: number }[] = [];
+  for (const c of candidates) {
+    const stored = c.signature ? unpackSignatures(c.signature, 2) : null;
+    if (!stored) unsigned.push(c.id);
+    else estimated.push({ id: c.id, estimate: Math.max(diceOf(estimateJaccard(title, stored[0]!)), diceOf(estimateJaccard(whole, stored[1]!))) });
+  }
+  const likely = estimated.filter((e) => e.estimate >= SCREEN_FLOOR).sort((a, b) => b.estimate - a.estimate).slice(0, SHORTLIST);
+  return [...unsigned, ...likely.map((e) => e.id)];
+}
+
+/** Admitted burdens to the same targets in the last months that ask much the same, most similar first. */
+export async function similarBurdens(
+  db: Db,
+  args: { input: BurdenInput; checked: CheckedText; targetCodes: string[]; excludeId?: string },
+): Promise<SimilarBurden[]> {
+  const candidates = await candidatesSharingTargets(db, { codes: args.targetCodes, since: addDays(args.input.issuedOn, -DUPLICATE_WINDOW_DAYS), excludeId: args.excludeId });
+  const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
+  if (ids.length === 0) return [];
+  const { rows } = await db.execute<{ id: string; admission_number: string | null; title: string; text: string; kind: string; head: string | null; issuer_code: string; deadline: string }>(sql`
+    select id, admission_number, title, left(text, ${TEXT_LIMIT}) as text, kind, details->>'head' as head, issuer_code, deadline::text as deadline
+    from ${burdens} where ${anyUuid(burdens.id, ids)}`);
+  const scored = rows
+    .map((r) => ({ r, score: exactScore(args.checked, r) }))
+    .filter((s) => s.score >= SIMILARITY_FLOOR)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 10);
+  if (scored.length === 0) return [];
+  const shared = new Map(candidates.map((c) => [c.id, c.shared]));
+  const issuers = new Map((await getUnits(db, [...new Set(scored.map((s) => s.r.issuer_code))])).map((u) => [u.code, u.name]));
+  return scored.map(({ r, score }) => ({
+    id: r.id,
+    admissionNumber: r.admission_number,
+    title: r.title,
+    issuerName: issuers.get(r.issuer_code) ?? r.issuer_code,
+    deadline: r.deadline,
+    similarity: Math.round(score * 1000) / 1000,
+    sharedTargets: shared.get(r.id) ?? 0,
+    kind: r.kind as SimilarBurden["kind"],
+    documentHead: r.kind === "document" ? ((r.head as SimilarBurden["documentHead"]) ?? undefined) : undefined,
+  }));
+}
+
+/**
+ * Signs burdens written before signatures existed, in batches; returns how many. Run at start: until
+ * then the gate scores such candidates exactly, which is right but slower.
+ */
+export async function signUnsignedBurdens(db: Db, batch = 500): Promise<number> {
+  let signed = 0;
+  for (;;) {
+    const { rows } = await db.execute<{ id: string; title: string; text: string }>(
+      sql`select id, title, text from ${burdens} where similarity_signature is null limit ${batch}`,
+    );
+    if (rows.length === 0) return signed;
+    for (const r of rows) {
+      await db.execute(sql`update ${burdens} set similarity_signature = ${similaritySignatureOf(r)} where id = ${r.id}`);
+    }
+    signed += rows.length;
+  }
+}
