@@ -128,7 +128,14 @@ export const ZForm = z.object({
 });
 export type Form = z.infer<typeof ZForm>;
 export const ZMappingResult = ZForm.extend({
-  imported: z.object({ values: z.number().int(), skipped: z.number().int(), notes: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
+  imported: z
+    .object({
+      values: z.number().int(),
+      skipped: z.number().int().describe("already held: never overwritten"),
+      notes: z.array(z.object({ path: z.string(), message: z.string() })),
+      mismatches: z.array(z.object({ path: z.string(), message: z.string() })).describe("figures of the table that differ from the value held (another source)"),
+    })
+    .nullable(),
 });
 export type MappingResult = z.infer<typeof ZMappingResult>;
 export const ZFormList = z.object({ forms: z.array(ZForm.omit({ fields: true, sheets: true, notes: true }).extend({ fieldCount: z.number().int() })) });

@@ -83,9 +83,10 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
     const [updated] = await tx.update(forms).set({ status: "mapped" }).where(eq(forms.id, form.id)).returning();
     await recordAudit(tx, {
       actor: { id: actor.id, name: actor.displayName }, action: "form.map", entityType: "form", entityId: form.id, scopePath: form.ownerPath,
-      detail: { indicators: decisions.filter((d) => d.role === "indicator").length, created: created.map((r) => r.code), imported },
+      detail: { indicators: decisions.filter((d) => d.role === "indicator").length, created: created.map((r) => r.code), imported: imported && { values: imported.values, skipped: imported.skipped, mismatches: imported.mismatches.length } },
     });
-    const notes = (data?.notes ?? []).map((n) => ({ path: n.path, message: lang === "en" ? n.en : n.zh }));
-    return { ...(await formDto(tx, updated!)), imported: imported ? { ...imported, notes } : null };
+    const say = (n: Issue) => ({ path: n.path, message: lang === "en" ? n.en : n.zh });
+    const result = imported ? { values: imported.values, skipped: imported.skipped, notes: (data?.notes ?? []).map(say), mismatches: imported.mismatches.map(say) } : null;
+    return { ...(await formDto(tx, updated!)), imported: result };
   });
 }

@@ -53,6 +53,7 @@ describe("importing the figures a department's table holds", () => {
     expect(res.json().imported).toEqual({
       values: 15,
       skipped: 0,
+      mismatches: [],
       notes: [{ path: "种植结构!D5", message: "工作表“种植结构”第 5 行“人口情况/户籍人口”列：中文数字“一千二百六十”按 1260 读取" }],
     });
     const table: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
@@ -73,6 +74,10 @@ describe("importing the figures a department's table holds", () => {
     const form = await upload(await buildWorkbook([livestockSheet()]), "各村养殖业情况表");
     const res = await mapAll(form, true);
     expect(res.json().imported).toMatchObject({ values: 0, skipped: 3 });
+    // The table's 65 head of cattle disagrees with the 70 the village gave: reported, not written.
+    expect(res.json().imported.mismatches).toEqual([
+      { path: "养殖业!D4", message: "饶河村委会“牛存栏”：表中为 65，已有数据为 70（村级填报，饶河村 吴书记），保留已有数据，请核实" },
+    ]);
     const after: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
     expect(after.questions.find((q) => q.code === "NY012")!.current).toMatchObject({ value: "70", provenance: { sourceKind: "submission" } });
   });

@@ -51,6 +51,7 @@ export default function FormMappingPage() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const [importData, setImportData] = useState(false);
+  const [importNotes, setImportNotes] = useState<string[]>([]);
   const form = useLoad(`${id}|${tick}`, (signal) => formsApi.get(id, signal));
   const catalog = useLoad(form.data ? countyOf(form.data.owner.code) : null, (signal) => formsApi.indicators(countyOf(form.data!.owner.code), signal));
   useEffect(() => {
@@ -66,6 +67,7 @@ export default function FormMappingPage() {
       .map(id, toInput(form.data, decisions, importData))
       .then((r) => {
         void message.success(r.imported ? m.imported(r.imported.values, r.imported.skipped) : m.confirmed);
+        setImportNotes([...(r.imported?.mismatches ?? []), ...(r.imported?.notes ?? [])].map((n) => `${n.path}：${n.message}`));
         setTick((n) => n + 1);
       })
       .catch((err: unknown) => setFailure(failureOf(err, t) ?? { text: t.common.networkError, rows: [] }))
@@ -89,6 +91,9 @@ export default function FormMappingPage() {
       >
         {data && data.notes.length > 0 && <Alert type="warning" showIcon title={m.notes} description={data.notes.map((n) => n.message).join("；")} style={{ marginBottom: 12 }} />}
         {failure && <FileErrors failure={failure} testId="form-mapping-errors" />}
+        {importNotes.length > 0 && (
+          <Alert type="warning" showIcon closable title={m.importNotes} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{importNotes.map((n) => <li key={n}>{n}</li>)}</ul>} onClose={() => setImportNotes([])} style={{ marginBottom: 12 }} />
+        )}
         {data && Object.keys(decisions).length === data.fields.length && (
           <MappingTable form={data} catalog={catalog.data?.indicators ?? []} decisions={decisions} readOnly={!mayMap} onChange={(p, d) => setDecisions((all) => ({ ...all, [p]: d }))} />
         )}

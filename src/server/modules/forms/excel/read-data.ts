@@ -14,7 +14,8 @@ import { cellText, columnLetter, type Issue } from "./workbook.js";
  */
 
 export type FieldPlace = { sheet: string; col: number; header: string; role: string; indicatorId: string | null };
-export type ImportedValue = { indicatorId: string; unit: ScopeUnit; periodKey: string; value: string };
+/** A figure read, with the cell it came from and its indicator's name (to explain a mismatch later). */
+export type ImportedValue = { indicatorId: string; indicatorName: string; unit: ScopeUnit; periodKey: string; value: string; path: string };
 
 const stem = (name: string) => name.replace(/\s+/g, "").replace(/(社区居民委员会|村民委员会|居民委员会|村委会|居委会|委会)$/, "").replace(/(村|社区)$/, "");
 
@@ -54,7 +55,7 @@ function readRow(ws: ExcelJS.Worksheet, r: number, fields: FieldPlace[], ctx: Co
     const w = at(f);
     if (!r2.ok) ctx.out.issues.push({ path: w.path, zh: `${w.zh}：${r2.error.zh}`, en: `${w.en}: ${r2.error.en}` });
     else {
-      const value = { indicatorId: i.id, unit: matches[0]!, periodKey: periodKey(i.refreshCycle as RefreshCycle, ctx.referenceDate), value: r2.value };
+      const value = { indicatorId: i.id, indicatorName: i.name, unit: matches[0]!, periodKey: periodKey(i.refreshCycle as RefreshCycle, ctx.referenceDate), value: r2.value, path: w.path };
       const key = `${value.unit.code}|${value.indicatorId}|${value.periodKey}`;
       const earlier = ctx.seen.get(key);
       if (earlier) ctx.out.issues.push({ path: w.path, zh: `${w.zh}：与${earlier}重复（同一村、同一指标）`, en: `${w.en}: repeats ${earlier} (same village and indicator)` });
