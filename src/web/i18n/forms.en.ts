@@ -41,7 +41,7 @@ export const formsEn: typeof formsZh = {
       burden: "Burden of kind form it belongs to",
       burdenPlaceholder: "Choose one of your department's forms",
       referenceDate: "Figures as of",
-      file: "Excel file (.xlsx, at most 10 MB)",
+      file: "Excel file (.xlsx, XLSForm or CSV, at most 10 MB)",
       chooseFile: "Choose file",
       noBurdens: "No form burden to link: register the form under “New burden” first",
       fields: "Fields",

@@ -41,7 +41,7 @@ export const formsZh = {
       burden: "关联的报表类负担事项",
       burdenPlaceholder: "选择本部门的报表类事项",
       referenceDate: "数据截至日期",
-      file: "Excel 文件（.xlsx，不超过 10 MB）",
+      file: "Excel 文件（.xlsx、XLSForm 或 CSV，不超过 10 MB）",
       chooseFile: "选择文件",
       noBurdens: "没有可关联的报表类事项：请先在“新建事项”中登记报表",
       fields: "字段数",

@@ -12,7 +12,8 @@ import { loadReadableBurden } from "../burdens/queries.js";
 import { getUnit, getUnits } from "../org/units.js";
 import { countyCodeOf, listIndicators } from "./catalog.js";
 import { readFormWorkbook, type SheetLayout } from "./excel/read-form.js";
-import { throwIssues, type Issue } from "./excel/workbook.js";
+import { csvToWorkbook } from "./excel/csv.js";
+import { MAX_FORM_MB, throwIssues, type Issue } from "./excel/workbook.js";
 import { preparedCatalogOf, proposeFor, type Proposal } from "./mapping.js";
 import { authorize, formPolicy } from "./policy.js";
 import { formFields, forms } from "./schema.js";
@@ -75,13 +76,26 @@ const message = (lang: Lang) => (i: Issue) => ({ path: i.path, message: lang ===
  * A department uploads the .xlsx it uses today for a burden of kind form: the file is read whole (any
  * problem and nothing is saved), kept as it is, and each column gets a proposed catalog indicator.
  */
-export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string; file: Buffer; fileName: string; referenceDate?: string; lang: Lang }) {
+/** A CSV becomes the one-sheet workbook it stands for; the encoding it was read in is noted. */
+async function workbookOf(file: Buffer, fileName: string, csv: boolean, lang: Lang): Promise<{ file: Buffer; fileName: string; notes: Issue[] }> {
+  if (!csv) return { file, fileName, notes: [] };
+  if (file.length > MAX_FORM_MB * 1024 * 1024) throw new AppError("FORM_FILE_TOO_LARGE", { max: MAX_FORM_MB });
+  const sheet = fileName.replace(/\.csv$/i, "").slice(0, 31) || "CSV";
+  const read = await csvToWorkbook(file, sheet);
+  throwIssues("FORM_FILE_INVALID", read.issues, lang);
+  const note = { path: sheet, zh: `CSV 文件按 ${read.encoding} 编码读取`, en: `the CSV file was read as ${read.encoding}` };
+  return { file: read.file, fileName: `${sheet}.xlsx`, notes: [note] };
+}
+
+export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string; file: Buffer; fileName: string; csv?: boolean; referenceDate?: string; lang: Lang }) {
   const { actor, lang } = args;
   const burden = await loadReadableBurden(db, actor, args.burdenId);
   const issuer = await getUnit(db, burden.issuerCode);
   authorize(issuer !== null && burdenPolicy.canIssueAs(actor, issuer));
   if (burden.kind !== "form") throw new AppError("FORM_NOT_A_FORM_BURDEN");
-  const reading = await readFormWorkbook(args.file);
+  const upload = await workbookOf(args.file, args.fileName, args.csv ?? false, lang);
+  const reading = await readFormWorkbook(upload.file);
+  reading.notes.unshift(...upload.notes);
   throwIssues("FORM_FILE_INVALID", reading.issues, lang);
   if (!reading.columns.some((c) => c.role === "indicator")) throw new AppError("FORM_NO_FIELDS");
   const regionCode = countyCodeOf(issuer) ?? issuer.code;
@@ -91,7 +105,7 @@ export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string;
     const [form] = await tx
       .insert(forms)
       .values({
-        burdenId: burden.id, ownerCode: issuer.code, ownerPath: issuer.path, provinceCode: issuer.provinceCode, title: burden.title, fileName: args.fileName,
+        burdenId: burden.id, ownerCode: issuer.code, ownerPath: issuer.path, provinceCode: issuer.provinceCode, title: burden.title, fileName: upload.fileName,
         file: reading.file, layout: reading.sheets, notes: reading.notes.map(message(lang)), status: "draft", referenceDate: args.referenceDate ?? chinaToday(), createdBy: actor.id,
       })
       .returning();

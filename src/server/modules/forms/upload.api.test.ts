@@ -108,6 +108,34 @@ describe("a table described above its header", () => {
   });
 });
 
+describe("a CSV upload", () => {
+  const csv = (body: Buffer, lang?: string) =>
+    dept.request({
+      method: "POST", url: "/api/forms/upload", query: { burdenId, fileName: "人口.csv" },
+      headers: { "content-type": "text/csv", ...(lang ? { "accept-language": lang } : {}) }, payload: body,
+    });
+  // "村名,户籍人口,常住人口\n饶河村,1260,980\n" as Excel saves it in China: GBK.
+  const GBK = Buffer.from("b4e5c3fb2cbba7bcaec8cbbfda2cb3a3d7a1c8cbbfda0ac8c4bad3b4e52c313236302c3938300a", "hex");
+
+  it("reads GBK and UTF-8 (with BOM) alike, saying which encoding it used", async () => {
+    for (const [body, encoding] of [[GBK, "GB18030"], [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("村名,户籍人口,常住人口\r\n饶河村,1260,980\r\n")]), "UTF-8"]] as const) {
+      const res = await csv(body);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().fileName).toBe("人口.xlsx");
+      expect(res.json().notes[0].message).toBe(`CSV 文件按 ${encoding} 编码读取`);
+      expect(res.json().fields.map((f: { header: string; proposal: { code: string | null } }) => [f.header, f.proposal.code])).toEqual([["村名", null], ["户籍人口", "RK001"], ["常住人口", "RK002"]]);
+    }
+  });
+
+  it("refuses text in another encoding (UTF-16 without its mark) by line, saving nothing", async () => {
+    const before = await formCount();
+    const res = await csv(Buffer.from("村名,户籍人口\n", "utf16le"));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: "人口!1", message: "CSV 文件第 1 行的字符既不是 UTF-8 也不是 GBK 编码，请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再上传" }]);
+    expect(await formCount()).toBe(before);
+  });
+});
+
 describe("confirming the mapping", () => {
   it("maps the proposals, creates a new indicator, and refuses units that disagree", async () => {
     const file = await buildWorkbook([{ name: "表", rows: [["村名", "耕地面积（公顷）", "稻田养蟹面积（亩）"]] }]);

@@ -48,7 +48,7 @@ export function UploadFormModal({ open, onClose, onUploaded }: Props) {
         </Form.Item>
         <Form.Item label={l.file} required>
           <Upload
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             maxCount={1}
             beforeUpload={(f) => {
               setFile(f);

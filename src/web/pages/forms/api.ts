@@ -36,7 +36,7 @@ export const formsApi = {
   list: (signal?: AbortSignal) => api.get<FormList>("/api/forms", undefined, signal),
   get: (id: string, signal?: AbortSignal) => api.get<Form>(`/api/forms/${enc(id)}`, undefined, signal),
   upload: (file: Blob, query: { burdenId: string; fileName: string; referenceDate?: string }) =>
-    api.upload<Form>("/api/forms/upload", new Blob([file], { type: XLSX_MIME }), query),
+    api.upload<Form>("/api/forms/upload", new Blob([file], { type: /\.csv$/i.test(query.fileName) ? "text/csv" : XLSX_MIME }), query),
   map: (id: string, body: MappingBody) => api.put<MappingResult>(`/api/forms/${enc(id)}/mapping`, body),
   classification: (id: string, signal?: AbortSignal) => api.get<Classification>(`/api/forms/${enc(id)}/classification`, undefined, signal),
   exportUrl: (id: string) => `/api/forms/${enc(id)}/export.xlsx`,

@@ -16,7 +16,7 @@ const tags = ["forms"];
 /** A department's forms: upload of the table it uses today, the proposed mapping, its confirmation. */
 export function formUploadRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   void fastify.register(async (scoped) => {
-    scoped.addContentTypeParser(XLSX_MIME, { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+    scoped.addContentTypeParser([XLSX_MIME, "text/csv"], { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
     const app = scoped.withTypeProvider<ZodTypeProvider>();
 
     app.post(
@@ -25,7 +25,7 @@ export function formUploadRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
           tags,
-          summary: "上传报表（.xlsx，最大 10 MB），返回各列建议对应的指标 / upload a form's .xlsx; each column gets a proposed indicator",
+          summary: "上传报表（.xlsx 或 XLSForm，或 text/csv：UTF-8/GBK；最大 10 MB），返回各列建议对应的指标 / upload a form (.xlsx, XLSForm or CSV); each column gets a proposed indicator",
           querystring: ZUploadQuery,
           response: { 201: ZForm, ...errors },
         },
@@ -34,7 +34,8 @@ export function formUploadRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         const actor = actorOf(request);
         if (!Buffer.isBuffer(request.body)) throw new AppError("EXCEL_NOT_XLSX");
         const lang = pickLang(request.headers["accept-language"]);
-        const form = await uploadForm(db, { actor, file: request.body, lang, ...request.query });
+        const csv = (request.headers["content-type"] ?? "").startsWith("text/csv");
+        const form = await uploadForm(db, { actor, file: request.body, csv, lang, ...request.query });
         return reply.status(201).send(form);
       },
     );
