@@ -158,6 +158,7 @@ export const ZMappingInput = z.object({
     )
     .min(1)
     .max(500),
+  reason: z.string().trim().max(500).optional().describe("一事一报: why indicators outside the catalog are asked (required when the mapping creates any)"),
   importData: z.boolean().default(false).describe("take the figures the uploaded table already holds into shared data (never over a village's own)"),
 });
 export type MappingInput = z.infer<typeof ZMappingInput>;

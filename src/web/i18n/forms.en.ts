@@ -78,6 +78,7 @@ export const formsEn: typeof formsZh = {
       export: "Export our table (original layout)",
       back: "Back to the tables",
       importData: "Also import the figures in the table",
+      reason: "Indicators outside the catalog need a reason (一事一报): why are they needed?",
       importNotes: "Import notes (where the table disagrees with data held, the data held was kept; please verify)",
       imported: (n: number, skipped: number) => `Mapping confirmed; ${n} values imported${skipped ? ` (${skipped} already given by villages, kept)` : ""}`,
     },

@@ -78,6 +78,7 @@ export const formsZh = {
       export: "导出本部门报表（原表样）",
       back: "返回报表列表",
       importData: "同时导入表中已有数据",
+      reason: "目录外指标须一事一报：请说明为何需要新建这些指标",
       importNotes: "导入说明（与已有数据不一致之处已保留原数据，请核实）",
       imported: (n: number, skipped: number) => `字段对应已确认，导入 ${n} 项数据${skipped ? `（${skipped} 项已有村级填报，未覆盖）` : ""}`,
     },

@@ -70,6 +70,10 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
   });
   const issues = unknown.map((f) => ({ path: `fields.${f.position}`, zh: `没有第 ${f.position} 个字段`, en: `there is no field ${f.position}` }));
   issues.push(...checkDecisions(decisions, catalog, form.layout as SheetLayout[]));
+  const outside = decisions.filter((d) => d.role === "indicator" && d.newIndicator && !catalog.has(d.indicatorId ?? "")).length;
+  if (outside > 0 && (args.input.reason ?? "").length < 4) {
+    issues.push({ path: "reason", zh: `有 ${outside} 项指标不在本县目录中：目录外的指标须一事一报，请说明理由`, en: `${outside} indicator(s) are outside the county's catalog: each needs a stated reason (一事一报)` });
+  }
   throwIssues("FORM_MAPPING_INVALID", issues, lang);
   const data = args.input.importData ? await readFormData(db, { form, region, decisions, catalog, lang }) : null;
   return db.transaction(async (tx) => {
@@ -83,7 +87,7 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
     const [updated] = await tx.update(forms).set({ status: "mapped" }).where(eq(forms.id, form.id)).returning();
     await recordAudit(tx, {
       actor: { id: actor.id, name: actor.displayName }, action: "form.map", entityType: "form", entityId: form.id, scopePath: form.ownerPath,
-      detail: { indicators: decisions.filter((d) => d.role === "indicator").length, created: created.map((r) => r.code), imported: imported && { values: imported.values, skipped: imported.skipped, mismatches: imported.mismatches.length } },
+      detail: { indicators: decisions.filter((d) => d.role === "indicator").length, created: created.map((r) => r.code), reason: outside > 0 ? args.input.reason : undefined, imported: imported && { values: imported.values, skipped: imported.skipped, mismatches: imported.mismatches.length } },
     });
     const say = (n: Issue) => ({ path: n.path, message: lang === "en" ? n.en : n.zh });
     const result = imported ? { values: imported.values, skipped: imported.skipped, notes: (data?.notes ?? []).map(say), mismatches: imported.mismatches.map(say) } : null;

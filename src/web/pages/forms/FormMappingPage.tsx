@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Tag } from "antd";
+import { Alert, App, Button, Card, Checkbox, Col, Input, Row, Space, Statistic, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { Form, MappingBody } from "../../../contracts/forms.js";
@@ -10,8 +10,9 @@ import { countyOf, formsApi } from "./api.js";
 import { FileErrors, failureOf, type Failure } from "./FileErrors.js";
 import { initialDecision, MappingTable, NEW, type Decision } from "./MappingTable.js";
 
-const toInput = (form: Form, decisions: Record<number, Decision>, importData: boolean): MappingBody => ({
+const toInput = (form: Form, decisions: Record<number, Decision>, importData: boolean, reason: string): MappingBody => ({
   importData,
+  ...(reason.trim() ? { reason: reason.trim() } : {}),
   fields: form.fields.map((f) => {
     const d = decisions[f.position]!;
     if (d.role !== "indicator") return { position: f.position, role: d.role };
@@ -52,6 +53,7 @@ export default function FormMappingPage() {
   const [saving, setSaving] = useState(false);
   const [importData, setImportData] = useState(false);
   const [importNotes, setImportNotes] = useState<string[]>([]);
+  const [reason, setReason] = useState("");
   const form = useLoad(`${id}|${tick}`, (signal) => formsApi.get(id, signal));
   const catalog = useLoad(form.data ? countyOf(form.data.owner.code) : null, (signal) => formsApi.indicators(countyOf(form.data!.owner.code), signal));
   useEffect(() => {
@@ -64,7 +66,7 @@ export default function FormMappingPage() {
     setSaving(true);
     setFailure(null);
     formsApi
-      .map(id, toInput(form.data, decisions, importData))
+      .map(id, toInput(form.data, decisions, importData, reason))
       .then((r) => {
         void message.success(r.imported ? m.imported(r.imported.values, r.imported.skipped) : m.confirmed);
         setImportNotes([...(r.imported?.mismatches ?? []), ...(r.imported?.notes ?? [])].map((n) => `${n.path}：${n.message}`));
@@ -93,6 +95,9 @@ export default function FormMappingPage() {
         {failure && <FileErrors failure={failure} testId="form-mapping-errors" />}
         {importNotes.length > 0 && (
           <Alert type="warning" showIcon closable title={m.importNotes} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{importNotes.map((n) => <li key={n}>{n}</li>)}</ul>} onClose={() => setImportNotes([])} style={{ marginBottom: 12 }} />
+        )}
+        {mayMap && Object.values(decisions).some((d) => d.role === "indicator" && d.indicatorId === NEW) && (
+          <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={m.reason} style={{ marginBottom: 12 }} data-testid="form-reason" />
         )}
         {data && Object.keys(decisions).length === data.fields.length && (
           <MappingTable form={data} catalog={catalog.data?.indicators ?? []} decisions={decisions} readOnly={!mayMap} onChange={(p, d) => setDecisions((all) => ({ ...all, [p]: d }))} />
