@@ -4,4 +4,5 @@ export * from "../modules/audit/schema.js";
 export * from "../modules/burdens/schema.js";
 export * from "../modules/calendar/schema.js";
 export * from "../modules/duties/schema.js";
+export * from "../modules/documents/schema.js";
 export * from "../modules/forms/schema.js";

@@ -119,6 +119,20 @@ export const ERROR_CATALOG = {
   PAYLOAD_TOO_LARGE: m(413, "请求内容过大", "The request is too large"),
   UNSUPPORTED_MEDIA_TYPE: m(415, "不支持的内容类型", "Unsupported content type"),
   RATE_LIMITED: m(429, "请求过于频繁，请稍后再试", "Too many requests; try again later"),
+  // documents 文件登记
+  DOCUMENT_NOT_FOUND: m(404, "未找到该文件", "No such document"),
+  NOT_DOCUMENT_ISSUER: m(403, (p) => `您不能以“${p.issuer}”的名义登记文件`, (p) => `You may not register documents in the name of ${p.issuer}`),
+  DOCUMENT_TEXT_EMPTY: m(400, "文件正文为空（没有可计数的文字）", "The document has no text (no characters that count)"),
+  DOCUMENT_FILE_UNREADABLE: m(
+    400,
+    (p) => `无法读取该文件：内容不是有效的 ${p.kind} 文件，请另存为 .docx 或 .txt 后重试`,
+    (p) => `The file cannot be read: its content is not a valid ${p.kind} file; save it as .docx or .txt and retry`,
+  ),
+  DOCUMENT_INCREASE_REASON_REQUIRED: m(
+    400,
+    (p) => `${p.issuer} ${p.year} 年发文将达 ${p.count} 件，超过上年的 ${p.lastYear} 件：请填写增发理由`,
+    (p) => `${p.issuer} would issue document ${p.count} of ${p.year}, more than last year's ${p.lastYear}: give the reason for the increase`,
+  ),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
 } satisfies Record<string, Message>;
 

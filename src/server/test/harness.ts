@@ -23,8 +23,8 @@ export async function createTestApp(): Promise<TestContext> {
     ...loadConfig({ NODE_ENV: "test", JIANFU_SECRET: randomBytes(32).toString("hex"), DATA_DIR: "/nonexistent" }),
     demoPassword: TEST_PASSWORD,
   };
-  // Demo burdens are left out: each test makes the burdens it looks at.
-  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false });
+  // Demo burdens and documents are left out: each test makes those it looks at.
+  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false, documents: false });
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger: false });
   return {
     app,
