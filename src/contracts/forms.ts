@@ -262,3 +262,14 @@ export const ZFigures = z.object({
   units: z.array(z.object({ code: z.string(), name: z.string(), submissions: z.number().int(), values: z.number().int() })).describe("the 50 units that submitted most"),
 });
 export type Figures = z.infer<typeof ZFigures>;
+
+/** A department enters or corrects a datum of an indicator it owns, on the record (provenance "department"). */
+export const ZDatumInput = z.object({
+  indicatorId: z.string().uuid(),
+  unitCode: ZUnitCode,
+  periodKey: z.string().regex(/^(\d{4}(Q[1-4]|-\d{2})?|static)$/, "period: 2026, 2026Q4, 2026-11 or static / 统计期格式为 2026、2026Q4、2026-11 或 static"),
+  value: z.string().trim().min(1).max(2000),
+  reason: z.string().trim().min(2).max(500).describe("why the department enters or corrects it"),
+});
+export type DatumInput = z.infer<typeof ZDatumInput>;
+export const ZDatum = z.object({ indicatorId: z.string().uuid(), unitCode: z.string(), periodKey: z.string(), value: z.string(), previous: z.string().nullable(), provenance: ZProvenance });

@@ -197,3 +197,21 @@ describe("figures: what the one form saved", () => {
     expect((await village.request({ method: "GET", url: "/api/forms/figures" })).statusCode).toBe(403);
   });
 });
+
+describe("a department corrects a datum on the record", () => {
+  it("lets the owner department (统计局 for 户籍人口) correct a village's value with a reason, provenance and audit saying so", async () => {
+    const population = (await table()).questions.find((q) => q.code === "RK001")!;
+    const body = { indicatorId: population.indicatorId, unitCode: VILLAGE, periodKey: population.periodKey, value: "1262", reason: "经公安户籍系统核对更正" };
+    expect((await nyncj.request({ method: "PUT", url: "/api/forms/data", payload: body })).statusCode).toBe(403);
+    expect((await village.request({ method: "PUT", url: "/api/forms/data", payload: body })).statusCode).toBe(403);
+    const bad = await tjj.request({ method: "PUT", url: "/api/forms/data", payload: { ...body, value: "一千多" } });
+    expect(bad.statusCode).toBe(400);
+    const res = await tjj.request({ method: "PUT", url: "/api/forms/data", payload: body });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ value: "1262", previous: "1260", provenance: { sourceKind: "department", by: "饶河县统计局 刘干事" } });
+    const after = (await table()).questions.find((q) => q.code === "RK001")!;
+    expect(after.current).toMatchObject({ value: "1262", provenance: { sourceKind: "department" } });
+    const audit = await ctx.db.execute<{ detail: { reason: string; previous: { value: string } } }>(sql`select detail from audit_log where action = 'datum.enter' order by id desc limit 1`);
+    expect(audit.rows[0]!.detail).toMatchObject({ reason: "经公安户籍系统核对更正", previous: { value: "1260" } });
+  });
+});

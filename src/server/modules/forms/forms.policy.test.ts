@@ -31,7 +31,8 @@ type Endpoint =
   | "PUT /api/forms/one-table/:code/draft"
   | "POST /api/forms/one-table/:code/submit"
   | "GET /api/forms/catalogs/:code/checks"
-  | "GET /api/forms/figures";
+  | "GET /api/forms/figures"
+  | "PUT /api/forms/data";
 
 // prettier-ignore
 const GRID: Record<Endpoint, Record<string, GridCells>> = {
@@ -83,6 +84,9 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
     "230524 饶河县":                                 [DENY,      DENY,      OK,        OK,        OK,        OK,        OK,        HIDDEN,    HIDDEN],
     "653001 阿图什市":                               [HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    HIDDEN,    OK,        OK,        DENY],
   },
+  "PUT /api/forms/data": {
+    "NY001 耕地面积 (农业农村局's) of 饶河村":      [DENY,      DENY,      OK,        OK,        DENY,      DENY,      DENY,      DENY,      DENY],
+  },
   "GET /api/forms/figures": {
     "(one's own region)":                            [DENY,      DENY,      OK,        OK,        OK,        OK,        OK,        OK,        DENY],
   },
@@ -108,6 +112,7 @@ let file: Buffer;
 let catalogFile: Buffer;
 let question: { indicatorId: string; periodKey: string };
 let n = 0;
+let land: string; // NY001 耕地面积, owned by the 农业农村局
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -120,6 +125,7 @@ beforeAll(async () => {
   expect((await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields } })).statusCode).toBe(200);
   const table: OneTable = (await sessions.get("raohe_village")!.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
   question = { indicatorId: table.questions[0]!.indicatorId, periodKey: table.questions[0]!.periodKey };
+  land = (await dept.request({ method: "GET", url: "/api/forms/catalogs/230524/indicators" })).json().indicators.find((i: { code: string }) => i.code === "NY001").id;
   catalogFile = await buildWorkbook([{ name: "目录", rows: [["指标编码", "指标名称", "计量单位", "数据类型"], ["GRID1", "村级护林员人数", "人", "整数"]] }]);
 });
 afterAll(async () => ctx?.close());
@@ -151,6 +157,8 @@ function requestFor(row: Row): InjectOptions {
       return { method: "GET", url: `/api/forms/one-table/${code}` };
     case "PUT /api/forms/one-table/:code/draft":
       return { method: "PUT", url: `/api/forms/one-table/${code}/draft`, payload: { values: [{ ...question, value: "1" }] } };
+    case "PUT /api/forms/data":
+      return { method: "PUT", url: "/api/forms/data", payload: { indicatorId: land, unitCode: "230524100200", periodKey: "2026", value: String(15000 + ++n), reason: "权限矩阵测试" } };
     case "GET /api/forms/figures":
       return { method: "GET", url: "/api/forms/figures" };
     case "GET /api/forms/catalogs/:code/checks":

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { XLSX_MIME, ZClassification, ZDraftInput, ZDraftSaved, ZIdParams, ZOneTable, ZSubmitInput, ZSubmitResult, ZUnitParams } from "../../../../contracts/forms.js";
+import { XLSX_MIME, ZClassification, ZDatum, ZDatumInput, ZDraftInput, ZDraftSaved, ZIdParams, ZOneTable, ZSubmitInput, ZSubmitResult, ZUnitParams } from "../../../../contracts/forms.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { classifyForm } from "../collect/classify.js";
+import { enterDatum } from "../collect/datum.js";
 import { loadVillage, oneTable } from "../collect/one-table.js";
 import { saveDraft, submitOneTable } from "../collect/submit.js";
 import { exportForm } from "../excel/export-form.js";
@@ -26,6 +27,12 @@ export function collectRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       return classifyForm(db, actor, await loadReadableForm(db, actor, request.params.id));
     },
+  );
+
+  app.put(
+    "/api/forms/data",
+    { schema: { tags, summary: "部门录入或更正一项数据（须说明理由）/ the owner department enters or corrects a datum, with a reason", body: ZDatumInput, response: { 200: ZDatum, ...errors } } },
+    async (request) => enterDatum(db, { actor: actorOf(request), input: request.body, lang: pickLang(request.headers["accept-language"]) }),
   );
 
   app.get(
