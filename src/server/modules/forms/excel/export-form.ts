@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Targets } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
@@ -8,15 +9,18 @@ import { getUnit, getUnits } from "../../org/units.js";
 import { asksOf, dataFor, datumOf, type Ask, type Datum } from "../collect/open-forms.js";
 import { fieldsOf, type FieldRow, type FormRow } from "../forms.js";
 import type { SheetLayout } from "./read-form.js";
-import { toBuffer } from "./workbook.js";
 
 /**
- * A department's own table, filled: its original file, every sheet as it was (title, unit line, header,
- * column positions, styles), the sample rows replaced by one row per target village with the shared data.
+ * A department's own table, filled: every sheet of its original file as it was (title, unit line,
+ * header, merges, column widths, styles), the sample rows replaced by one row per target village with
+ * the shared data. Streamed: rows are written as the data of each batch of villages arrives, so a
+ * county's table and a province's cost the same memory.
  */
 
 type Row = { village: ScopeUnit; township: string };
+type Sheet = { layout: SheetLayout | undefined; fields: FieldRow[] };
 const NUMERIC = new Set(["number", "integer", "percent"]);
+const BATCH = 2000;
 
 function cellValue(field: FieldRow, row: Row, index: number, asks: Map<number, Ask>, data: Map<string, Datum>): ExcelJS.CellValue {
   switch (field.role) {
@@ -37,23 +41,6 @@ function cellValue(field: FieldRow, row: Row, index: number, asks: Map<number, A
   }
 }
 
-function fillSheet(ws: ExcelJS.Worksheet, layout: SheetLayout, fields: FieldRow[], rows: Row[], asks: Map<number, Ask>, data: Map<string, Datum>) {
-  const sample = ws.getRow(layout.dataStartRow);
-  const styles = new Map(fields.map((f) => [f.col, { ...sample.getCell(f.col).style }]));
-  const old = ws.rowCount - layout.dataStartRow + 1;
-  if (old > 0) ws.spliceRows(layout.dataStartRow, old);
-  rows.forEach((row, i) => {
-    const target = ws.getRow(layout.dataStartRow + i);
-    for (const field of fields) {
-      const cell = target.getCell(field.col);
-      cell.value = cellValue(field, row, i, asks, data);
-      const style = styles.get(field.col);
-      if (style && Object.keys(style).length > 0) cell.style = style;
-    }
-    target.commit();
-  });
-}
-
 async function villageRows(db: Db, issuerCode: string, spec: unknown): Promise<Row[]> {
   const issuer = await getUnit(db, issuerCode);
   if (!issuer) return [];
@@ -62,19 +49,71 @@ async function villageRows(db: Db, issuerCode: string, spec: unknown): Promise<R
   return villages.map((village) => ({ village, township: townships.get(village.parentCode ?? "") ?? "" }));
 }
 
-export async function exportForm(db: Db, actor: Actor, form: FormRow): Promise<{ fileName: string; file: Buffer }> {
+/** The rows above the data (or the whole sheet, when no data are written into it), with their merges and widths. */
+function copyLayout(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, lastRow: number): void {
+  to.columns = (from.columns ?? []).map((c) => ({ width: c.width, hidden: c.hidden }));
+  for (let r = 1; r <= lastRow; r++) {
+    const source = from.getRow(r);
+    const target = to.getRow(r);
+    if (source.height) target.height = source.height;
+    source.eachCell({ includeEmpty: true }, (cell, c) => {
+      const out = target.getCell(c);
+      if (!cell.isMerged || cell.master.address === cell.address) out.value = cell.value;
+      out.style = cell.style;
+    });
+  }
+  for (const range of (from.model as { merges?: string[] }).merges ?? []) {
+    if (Number(/\d+/.exec(range.split(":")[0]!)![0]) <= lastRow) to.mergeCells(range);
+  }
+}
+
+async function writeData(db: Db, ws: ExcelJS.Worksheet, sheet: { layout: SheetLayout; fields: FieldRow[]; styles: Map<number, Partial<ExcelJS.Style>> }, rows: Row[], asks: Ask[]) {
+  const byPosition = new Map(asks.map((a) => [a.field.position, a]));
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const data = await dataFor(db, batch.map((r) => r.village.code), asks);
+    batch.forEach((row, i) => {
+      const target = ws.getRow(sheet.layout.dataStartRow + start + i);
+      for (const field of sheet.fields) {
+        const cell = target.getCell(field.col);
+        cell.value = cellValue(field, row, start + i, byPosition, data);
+        const style = sheet.styles.get(field.col);
+        if (style && Object.keys(style).length > 0) cell.style = style;
+      }
+      target.commit();
+    });
+  }
+}
+
+async function writeWorkbook(db: Db, template: ExcelJS.Workbook, sheets: Map<string, Sheet>, rows: Row[], asks: Ask[], out: PassThrough) {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  for (const ws of template.worksheets) {
+    const sheet = sheets.get(ws.name);
+    const target = writer.addWorksheet(ws.name, { views: ws.views, pageSetup: ws.pageSetup, headerFooter: ws.headerFooter, state: ws.state });
+    const layout = sheet?.layout;
+    copyLayout(ws, target, layout ? layout.dataStartRow - 1 : ws.rowCount);
+    if (layout) {
+      const sample = ws.getRow(layout.dataStartRow);
+      const styles = new Map(sheet.fields.map((f) => [f.col, { ...sample.getCell(f.col).style }]));
+      await writeData(db, target, { layout, fields: sheet.fields, styles }, rows, asks);
+    }
+    target.commit();
+  }
+  await writer.commit();
+}
+
+export async function exportForm(db: Db, actor: Actor, form: FormRow): Promise<{ fileName: string; stream: Readable }> {
   const burden = await loadReadableBurden(db, actor, form.burdenId);
   const rows = await villageRows(db, burden.issuerCode, burden.targetSpec);
-  const askList = await asksOf(db, form);
-  const asks = new Map(askList.map((a) => [a.field.position, a]));
-  const data = await dataFor(db, rows.map((r) => r.village.code), askList);
+  const asks = await asksOf(db, form);
   const fields = await fieldsOf(db, form.id);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(form.file as unknown as ExcelJS.Buffer);
-  for (const layout of form.layout as SheetLayout[]) {
-    const ws = workbook.getWorksheet(layout.name);
-    if (ws) fillSheet(ws, layout, fields.filter((f) => f.sheet === layout.name), rows, asks, data);
-  }
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.load(form.file as unknown as ExcelJS.Buffer);
+  const layouts = form.layout as SheetLayout[];
+  const sheets = new Map(template.worksheets.map((ws) => [ws.name, { layout: layouts.find((l) => l.name === ws.name), fields: fields.filter((f) => f.sheet === ws.name) }]));
+  const out = new PassThrough();
+  // Everything that can fail for the caller has been checked; a failure from here on breaks the download.
+  writeWorkbook(db, template, sheets, rows, asks, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   const base = form.fileName.replace(/\.xlsx$/i, "");
-  return { fileName: `${base}（${form.referenceDate}）.xlsx`, file: await toBuffer(workbook) };
+  return { fileName: `${base}（${form.referenceDate}）.xlsx`, stream: out };
 }

@@ -82,11 +82,11 @@ export function exportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "按原表样导出已填报数据 / the form filled, in its original Excel layout", params: ZIdParams, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { fileName, file } = await exportForm(db, actor, await loadReadableForm(db, actor, request.params.id));
+      const { fileName, stream } = await exportForm(db, actor, await loadReadableForm(db, actor, request.params.id));
       return reply
         .header("content-type", XLSX_MIME)
         .header("content-disposition", `attachment; filename="form-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(file);
+        .send(stream);
     },
   );
 }
