@@ -289,6 +289,7 @@ export const ZGateSettingsPatch = z
     documentMaxChars: z.object({ general: z.number().int().min(100).max(100_000), specific: z.number().int().min(100).max(100_000) }).partial(),
     generalMeetingsPerYear: z.number().int().min(0).max(100),
     speechMaxMinutes: z.number().int().min(1).max(600),
+    layeredMeetingDays: z.number().int().min(0).max(60),
     comprehensiveInspectionsPerYear: z.number().int().min(0).max(100),
     traceWords: z.array(z.string().trim().min(1).max(20)).max(200),
     trafficWords: z.array(z.string().trim().min(1).max(20)).max(200),
@@ -301,3 +302,27 @@ export const ZRegionCodeParams = z.object({ regionCode: ZUnitCode });
 export const ZRuleList = z.object({
   items: z.array(z.object({ code: z.string(), description: z.string() })),
 });
+
+/** GET /api/inspections/merge-proposals: inspections 督查检查 of the same township in one quarter, to be merged into one visit. */
+export const ZMergeProposalsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2099),
+  quarter: z.coerce.number().int().min(1).max(4),
+});
+export const ZMergeProposals = z.object({
+  from: z.string(),
+  to: z.string(),
+  proposals: z.array(
+    z.object({
+      townshipCode: z.string(),
+      townshipName: z.string(),
+      /** Different issuers visiting: the strongest case for one joint visit. */
+      issuers: z.number().int(),
+      earliest: z.string(),
+      latest: z.string(),
+      inspections: z.array(
+        z.object({ id: z.string(), title: z.string(), issuerName: z.string(), date: z.string(), admissionNumber: z.string().nullable(), onSite: z.boolean() }),
+      ),
+    }),
+  ),
+});
+export type MergeProposals = z.infer<typeof ZMergeProposals>;

@@ -18,6 +18,7 @@ import { auditRoutes } from "./modules/audit/routes.js";
 import { burdenRoutes } from "./modules/burdens/routes/burdens.routes.js";
 import { gateRoutes } from "./modules/burdens/routes/gate.routes.js";
 import { inboxRoutes } from "./modules/burdens/routes/inbox.routes.js";
+import { inspectionRoutes } from "./modules/burdens/routes/inspections.routes.js";
 import { calendarRoutes } from "./modules/calendar/routes.js";
 import { documentRoutes } from "./modules/documents/routes/documents.routes.js";
 import { dutyRoutes } from "./modules/duties/routes.js";
@@ -61,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, documentRoutes, formRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, formRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

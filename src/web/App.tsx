@@ -23,6 +23,9 @@ const InboxPage = lazy(() => import("./pages/inbox/InboxPage.js"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
+const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
+const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
+const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
 const FormMappingPage = lazy(() => import("./pages/forms/FormMappingPage.js"));
 const CatalogPage = lazy(() => import("./pages/forms/CatalogPage.js"));
@@ -77,6 +80,9 @@ function SignedIn() {
           <Route path="duties" element={<DutiesPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
+          <Route path="documents" element={<DocumentsPage />} />
+          <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
+          <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />
           <Route path="forms/catalog" element={<RequireAuth screen="formsCatalog"><CatalogPage /></RequireAuth>} />
           <Route path="forms/figures" element={<RequireAuth screen="forms"><FiguresPage /></RequireAuth>} />

@@ -10,6 +10,7 @@ export const SCREEN_ROLES = {
   review: ["office"],
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
+  inspections: ["office", "commission", "admin"],
   forms: ["department_staff", "office", "commission", "admin"],
   formsCatalog: ["department_staff", "township_official", "office", "commission", "admin"],
   oneTable: ["village_cadre", "township_official"],

@@ -91,6 +91,7 @@ export const configEn: typeof configZh = {
     documentSpecific: "Max characters, specific document",
     generalMeetingsPerYear: "General work meetings a year per system",
     speechMaxMinutes: "Longest speech (minutes)",
+    layeredMeetingDays: "Days within which a meeting on a higher meeting's topic relays it",
     comprehensiveInspectionsPerYear: "Comprehensive inspections a year per department",
     issuerYearlyCap: "Yearly cap per issuer and kind",
     traceWords: "Trace requirement words (留痕)",

@@ -94,6 +94,7 @@ export const configZh = {
     documentSpecific: "专项文件字数上限",
     generalMeetingsPerYear: "每系统每年综合性工作会议数",
     speechMaxMinutes: "讲话时长上限（分钟）",
+    layeredMeetingDays: "层层开会认定天数（同一主题在上级会议后几天内再开）",
     comprehensiveInspectionsPerYear: "每部门每年综合督查检查数",
     issuerYearlyCap: "下达单位每年各类事项数量上限",
     traceWords: "留痕要求关键词",

@@ -1,6 +1,8 @@
 import type { Dict } from "./zh-CN.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
+import { documentsEn } from "./documents.en.js";
+import { inspectionsEn } from "./inspections.en.js";
 import { formsEn } from "./forms.en.js";
 
 export const en: Dict = {
@@ -51,6 +53,8 @@ export const en: Dict = {
     duties: "Duty lists",
     calendar: "Working calendar",
     gate: "Gate settings",
+    documents: "Documents",
+    inspections: "Inspection planning",
   },
   header: {
     changePassword: "Change password",
@@ -183,4 +187,6 @@ export const en: Dict = {
   ...burdensEn,
   ...formsEn,
   ...configEn,
+  ...documentsEn,
+  ...inspectionsEn,
 };

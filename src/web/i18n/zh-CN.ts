@@ -1,6 +1,8 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
+import { documentsZh } from "./documents.zh-CN.js";
+import { inspectionsZh } from "./inspections.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
@@ -52,6 +54,8 @@ export const zhCN = {
     duties: "履职事项清单",
     calendar: "工作日历",
     gate: "准入规则",
+    documents: "文件登记",
+    inspections: "督检考统筹",
   },
   header: {
     changePassword: "修改密码",
@@ -183,6 +187,8 @@ export const zhCN = {
   ...burdensZh,
   ...formsZh,
   ...configZh,
+  ...documentsZh,
+  ...inspectionsZh,
 };
 
 export type Dict = typeof zhCN;

@@ -52,6 +52,27 @@ function demoBurdens(today: string): DemoBurden[] {
         frequency: "daily", minutesPerTarget: 60, quantity: { value: 100, unit: "人", per: "day" }, details: {},
       },
     },
+    // Two departments inspecting 饶河镇 a week apart: the inspection planning page proposes one joint visit.
+    {
+      by: "raohe_nyncj",
+      submit: true,
+      officeDecision: { decision: "admit", reason: "列入年度督检考计划，同意开展" },
+      input: {
+        kind: "inspection", issuer: "230524D01", targets: ["230524100000", "230524101000"], title: "秋冬季农业生产安全专项检查",
+        text: "县农业农村局将到乡镇现场检查秋冬季农业生产安全和农机安全工作，请相关乡镇做好配合。", issuedOn: today, deadline: d(12),
+        frequency: "once", minutesPerTarget: 180, details: { comprehensive: false, onSite: true, planItemCode: "RH-DJK-02" },
+      },
+    },
+    {
+      by: "raohe_mzj",
+      submit: true,
+      officeDecision: { decision: "admit", reason: "列入年度督检考计划，同意开展" },
+      input: {
+        kind: "inspection", issuer: "230524D03", targets: ["230524100000"], title: "农村低保和特困供养专项督查",
+        text: "县民政局将到乡镇督查农村低保和特困供养政策落实情况，抽查部分村的救助档案。", issuedOn: today, deadline: d(19),
+        frequency: "once", minutesPerTarget: 150, details: { comprehensive: false, onSite: true, planItemCode: "RH-DJK-02" },
+      },
+    },
     {
       by: "raohe_xwb",
       submit: false,

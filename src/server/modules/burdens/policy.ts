@@ -41,4 +41,6 @@ export const burdenPolicy = {
   canDecide: (actor: Actor, burden: BurdenAccess): boolean => actor.role === "office" && pathIsInside(burden.issuerPath, actor.scope.path),
   /** A burden is withdrawn by whoever may issue in its issuer's name. */
   canWithdraw: (actor: Actor, issuer: ScopeUnit): boolean => burdenPolicy.canIssueAs(actor, issuer),
+  /** The office and the commission plan their region's inspections 督检考统筹 (merge proposals); an administrator looks on. */
+  canPlanInspections: (actor: Actor): boolean => actor.role === "office" || actor.role === "commission" || actor.role === "admin",
 };

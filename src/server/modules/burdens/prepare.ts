@@ -31,6 +31,7 @@ async function loadParent(db: Db, parentId: string, issuer: ScopeUnit): Promise<
   if (!targeted.some((t) => t.code === issuer.code)) throw new AppError("NOT_A_PARENT_TARGET");
   return {
     id: parent.id,
+    kind: parent.kind as ParentBurden["kind"],
     title: parent.title,
     issuedOn: parent.issuedOn,
     deadline: parent.deadline,

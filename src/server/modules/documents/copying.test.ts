@@ -40,7 +40,7 @@ describe("copied text between documents", () => {
     const a = bands(HIGHER);
     const copy = bands(HIGHER.replace("党中央", "省委"));
     const other = bands("关于开展春季森林防火工作的通知。各乡镇要落实防火责任，加强巡山护林，严禁野外用火，发现火情及时报告。");
-    expect([...copy].filter((k) => a.has(k)).length).toBeGreaterThan(20);
-    expect([...other].filter((k) => a.has(k)).length).toBeLessThanOrEqual(2);
+    expect([...copy].filter((k) => a.has(k)).length).toBeGreaterThan(10);
+    expect([...other].filter((k) => a.has(k)).length).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ const NUMBERS = [
   ["dutyMatchSimilarity", 0.1, 1, 0.05],
   ["generalMeetingsPerYear", 0, 100, 1],
   ["speechMaxMinutes", 1, 600, 1],
+  ["layeredMeetingDays", 0, 60, 1],
   ["comprehensiveInspectionsPerYear", 0, 100, 1],
 ] as const;
 const WORDS = ["traceWords", "trafficWords", "bannedProofs"] as const;

@@ -243,7 +243,7 @@ describe("the rule set", () => {
     issuerUsage: { sameKindThisYear: 9, documentsThisYear: 30, documentsLastYear: 20, generalMeetingsThisYear: 4, comprehensiveInspectionsThisYear: 4 },
     duty: [listedDuty({ best: { key: "R-1", name: "某收回事项", part: "returned", score: 0.9, leadDepartment: null } }), listedDuty({ townshipCode: "230524101000", townshipName: "小佳河镇", hasList: false, best: null })],
     similar: [{ id: "x", admissionNumber: null, title: "某事项", issuerName: "某局", deadline: "2025-09-30", similarity: 0.99, sharedTargets: 2 }],
-    parent: { id: "p", title: "上级事项", issuedOn: "2025-08-01", deadline: "2025-12-31", quantity: { value: 1, unit: "人", per: "day" }, minutesPerTarget: 1, frequency: "yearly" },
+    parent: { id: "p", kind: "meeting", title: "上级事项", issuedOn: "2025-08-01", deadline: "2025-12-31", quantity: { value: 1, unit: "人", per: "day" }, minutesPerTarget: 1, frequency: "yearly" },
   };
 
   it.each(heavy.map(([burden, extra]) => ({ kind: burden.kind, burden, extra })))(

@@ -48,6 +48,8 @@ export type GateSettings = {
   documentMaxChars: { general: number; specific: number };
   generalMeetingsPerYear: number;
   speechMaxMinutes: number;
+  /** LAYERED_MEETING: a meeting on the same topic within this many days after a higher one relays it. */
+  layeredMeetingDays: number;
   comprehensiveInspectionsPerYear: number;
   /** SECONDMENT_TOO_LONG: months from which a secondment 借调 goes to review (absent: the default, 6). */
   secondmentMaxMonths?: number;
@@ -83,6 +85,7 @@ export type SimilarBurden = {
 
 export type ParentBurden = {
   id: string;
+  kind: BurdenKind;
   title: string;
   issuedOn: string;
   deadline: string;

@@ -19,6 +19,8 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
   generalMeetingsPerYear: 1,
   /** Speeches at a meeting no longer than an hour. */
   speechMaxMinutes: 60,
+  /** 层层开会: the same topic met again, level by level, within a week. */
+  layeredMeetingDays: 7,
   /** One comprehensive inspection 综合性督查检查 a year per department. */
   comprehensiveInspectionsPerYear: 1,
   secondmentMaxMonths: 6,

@@ -1,5 +1,6 @@
+import { addDays } from "../../../../kernel/dates.js";
 import { finding, type Rule } from "../types.js";
-import { count } from "./text.js";
+import { count, namesEn, namesZh, pct } from "./text.js";
 
 /** 减会: the 2024 regulation's meeting rules as reported, and the hours a meeting takes from the grassroots. */
 
@@ -66,4 +67,64 @@ export const meetingAttendance: Rule = {
   },
 };
 
-export const meetingRules: Rule[] = [generalMeetingLimit, speechTooLong, meetingAttendance];
+/**
+ * 陪会: grassroots cadres called to a meeting about work that is not theirs. A township whose duty list
+ * holds nothing close to the meeting's topic (the match the gate makes for every burden) should not be
+ * sent attendees; the office decides.
+ */
+export const accompanyingMeeting: Rule = {
+  code: "ACCOMPANYING_MEETING",
+  description: { "zh-CN": "要求与会议主题无关的基层干部陪会", en: "Grassroots cadres called to a meeting that is not about their duties" },
+  run: (burden, ctx) => {
+    if (burden.kind !== "meeting") return [];
+    const threshold = ctx.settings.dutyMatchSimilarity;
+    const unrelated = ctx.duty.filter((d) => d.hasList && !d.cited && !(d.best && d.best.score >= threshold));
+    if (unrelated.length === 0) return [];
+    const names = unrelated.map((d) => d.townshipName);
+    const all = unrelated.length === ctx.duty.filter((d) => d.hasList).length;
+    return [
+      finding(
+        "ACCOMPANYING_MEETING",
+        "review",
+        `会议主题与${namesZh(names, "乡镇（街道）")}的履职事项清单均不相符（最高相似度 ${pct(Math.max(0, ...unrelated.map((d) => d.best?.score ?? 0)))}），` +
+          `${all ? "要求基层参会属陪会" : "这些乡镇及其村不应派人陪会"}；请只通知职责相关的单位参会`,
+        `The meeting's topic matches nothing on the duty lists of ${namesEn(names)}: ` +
+          `${all ? "calling the grassroots to it is accompanying for show (陪会)" : "those townships and their villages should not send attendees"}; invite only the units whose duties it concerns`,
+        { threshold, townships: unrelated.map((d) => ({ code: d.townshipCode, name: d.townshipName, best: d.best })) },
+      ),
+    ];
+  },
+};
+
+/**
+ * 层层开会: a higher meeting on the same topic held a few days before is met again, level by level, each
+ * time taking the grassroots' hours. The relayed parent, or an admitted meeting to the same targets that
+ * the duplicate search found alike, within the region's window.
+ */
+export const layeredMeeting: Rule = {
+  code: "LAYERED_MEETING",
+  description: { "zh-CN": "层层开会：上级会议后短期内就同一主题再开会", en: "Meetings relayed level by level on the same topic" },
+  run: (burden, ctx) => {
+    if (burden.kind !== "meeting") return [];
+    const days = ctx.settings.layeredMeetingDays;
+    const since = addDays(burden.deadline, -days);
+    const within = (date: string) => date >= since && date <= burden.deadline;
+    const parent = ctx.parent && ctx.parent.kind === "meeting" && within(ctx.parent.deadline) ? { title: ctx.parent.title, date: ctx.parent.deadline, by: null } : null;
+    const alike = ctx.similar.find((s) => s.kind === "meeting" && s.similarity >= ctx.settings.duplicateSimilarity && s.id !== burden.id && within(s.deadline));
+    const higher = parent ?? (alike ? { title: alike.title, date: alike.deadline, by: alike.issuerName } : null);
+    if (!higher) return [];
+    const byZh = higher.by ? `${higher.by}` : "上级";
+    const byEn = higher.by ? ` of ${higher.by}` : "";
+    return [
+      finding(
+        "LAYERED_MEETING",
+        "review",
+        `${byZh}已于 ${higher.date} 召开“${higher.title}”，本次会议在 ${days} 天内就同一主题再开，属层层开会；请以视频会议一开到底或与上级会议套开，不再逐级传达`,
+        `“${higher.title}”${byEn} met on ${higher.date}; this meeting takes up the same topic within ${count(days, "day")}: meetings relayed level by level. Hold one video meeting down to the grassroots, or join the higher one, instead of relaying it`,
+        { days, relays: higher },
+      ),
+    ];
+  },
+};
+
+export const meetingRules: Rule[] = [generalMeetingLimit, speechTooLong, accompanyingMeeting, layeredMeeting, meetingAttendance];

@@ -5,6 +5,7 @@ import { buildGateBurden, buildGateContext } from "./test-factories.js";
 
 const parent = (overrides: Partial<ParentBurden> = {}): ParentBurden => ({
   id: "6f1c2a3b-0000-4000-8000-0000000000f0",
+  kind: "task",
   title: "开展政务新媒体推广",
   issuedOn: "2025-09-01",
   deadline: "2025-09-30",

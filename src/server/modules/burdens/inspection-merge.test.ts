@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../kernel/dates.js";
+import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { quarterRange } from "./inspection-merge.js";
+import { chinaToday } from "./prepare.js";
+
+let ctx: TestContext;
+const sessions = new Map<string, Promise<Session>>();
+const as = (u: string) => {
+  if (!sessions.has(u)) sessions.set(u, loginAs(ctx.app, u));
+  return sessions.get(u)!;
+};
+beforeAll(async () => {
+  ctx = await createTestApp();
+  // Inspections need an approved plan item (UNPLANNED_INSPECTION blocks the others).
+  const plan = await (await as("raohe_office")).request({
+    method: "POST",
+    url: "/api/gate/registers",
+    payload: { regionCode: "230524", year, register: "inspection_plan", entries: [{ code: "JC-T1", title: "年度专项检查计划" }] },
+  });
+  expect(plan.statusCode, plan.body).toBeLessThan(300);
+});
+afterAll(async () => ctx?.close());
+
+/** Next year's second quarter: always ahead, whatever today is. */
+const year = Number(chinaToday().slice(0, 4)) + 1;
+const q2 = quarterRange(year, 2);
+
+async function admittedInspection(username: string, issuer: string, targets: unknown, date: string, title: string) {
+  const s = await as(username);
+  const body = {
+    kind: "inspection",
+    issuer,
+    targets,
+    title,
+    text: `${title}，现场查看工作开展情况。`,
+    issuedOn: addDays(date, -20),
+    deadline: date,
+    frequency: "once",
+    minutesPerTarget: 120,
+    details: { comprehensive: false, onSite: true, planItemCode: "JC-T1" },
+  };
+  const created = await s.request({ method: "POST", url: "/api/burdens", payload: body });
+  expect(created.statusCode, created.body).toBe(201);
+  const { id } = created.json() as { id: string };
+  const submitted = (await s.request({ method: "POST", url: `/api/burdens/${id}/submit` })).json() as { status: string; findings: { code: string }[] };
+  let status = submitted.status;
+  if (status === "returned") throw new Error(JSON.stringify(submitted.findings.map((f) => f.code)));
+  if (status === "in_review") {
+    const office = await as("raohe_office");
+    status = (await office.request({ method: "POST", url: `/api/burdens/${id}/decide`, payload: { decision: "admit", reason: "测试：同意开展" } })).json().status;
+  }
+  expect(status).toBe("admitted");
+  return id;
+}
+
+describe("督检考统筹: inspections of one township in a quarter", () => {
+  it("proposes merging the visits of different departments to the same township, and only those", async () => {
+    const a = await admittedInspection("raohe_nyncj", "230524D01", ["230524100000"], addDays(q2.from, 10), "春季农业生产专项检查");
+    const b = await admittedInspection("raohe_mzj", "230524D03", { under: "230524100000", level: "village" }, addDays(q2.from, 40), "农村低保专项督查");
+    // Another quarter, and another township alone: no proposal for them.
+    await admittedInspection("raohe_tjj", "230524D02", ["230524100000"], addDays(q2.to, 20), "统计执法检查");
+    await admittedInspection("raohe_tjj", "230524D02", ["230524101000"], addDays(q2.from, 5), "统计执法检查（小佳河镇）");
+
+    const res = await (await as("raohe_office")).request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=2` });
+    expect(res.statusCode, res.body).toBe(200);
+    const { proposals } = res.json() as { proposals: { townshipCode: string; issuers: number; inspections: { id: string }[] }[] };
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]).toMatchObject({ townshipCode: "230524100000", issuers: 2 });
+    expect(proposals[0]!.inspections.map((i) => i.id).sort()).toEqual([a, b].sort());
+
+    // The commission sees the same; a department may not plan; another county sees none of Raohe's.
+    expect((await (await as("raohe_jiwei")).request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=2` })).json().proposals).toHaveLength(1);
+    expect((await (await as("raohe_nyncj")).request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=2` })).statusCode).toBe(403);
+    expect((await (await as("atushi_office")).request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=2` })).json().proposals).toEqual([]);
+  });
+
+  it("refuses a quarter that is not one", async () => {
+    const res = await (await as("raohe_office")).request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=5` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("VALIDATION_FAILED");
+  });
+});

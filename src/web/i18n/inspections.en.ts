@@ -1,0 +1,20 @@
+import type { inspectionsZh } from "./inspections.zh-CN.js";
+
+export const inspectionsEn: typeof inspectionsZh = {
+  inspections: {
+    title: "Inspection planning",
+    intro: "When several departments inspect the same township in one quarter, merge their visits into one joint inspection.",
+    year: "Year",
+    quarter: "Quarter",
+    quarterName: (q: number) => `Q${q}`,
+    none: "No inspections to merge this quarter.",
+    visits: (n: number, issuers: number) => `${n} inspections · ${issuers} departments`,
+    window: (from: string, to: string) => `Dated ${from} to ${to}: merge them into one joint visit`,
+    date: "Date",
+    issuer: "Inspecting body",
+    titleField: "Inspection",
+    admissionNumber: "Admission number",
+    onSite: "On site",
+    remote: "Remote",
+  },
+};
