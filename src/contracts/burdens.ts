@@ -290,6 +290,8 @@ export const ZGateSettingsPatch = z
     generalMeetingsPerYear: z.number().int().min(0).max(100),
     speechMaxMinutes: z.number().int().min(1).max(600),
     layeredMeetingDays: z.number().int().min(0).max(60),
+    secondmentMaxMonths: z.number().int().min(1).max(60),
+    secondmentRepeatYears: z.number().int().min(0).max(10),
     comprehensiveInspectionsPerYear: z.number().int().min(0).max(100),
     traceWords: z.array(z.string().trim().min(1).max(20)).max(200),
     trafficWords: z.array(z.string().trim().min(1).max(20)).max(200),

@@ -24,6 +24,8 @@ const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.js"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
+const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
+const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
@@ -81,6 +83,8 @@ function SignedIn() {
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
+          <Route path="proofs" element={<ProofsPage />} />
+          <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />

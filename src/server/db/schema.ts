@@ -5,4 +5,6 @@ export * from "../modules/burdens/schema.js";
 export * from "../modules/calendar/schema.js";
 export * from "../modules/duties/schema.js";
 export * from "../modules/documents/schema.js";
+export * from "../modules/proofs/schema.js";
+export * from "../modules/secondments/schema.js";
 export * from "../modules/forms/schema.js";

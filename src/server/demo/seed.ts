@@ -2,6 +2,7 @@ import type { Db } from "../db/client.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
+import { seedDemoSecondments } from "../modules/secondments/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
@@ -11,11 +12,12 @@ import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
  * then documents.
  * Each step is idempotent, so a restart seeds nothing twice.
  */
-export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean } = {}) {
+export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean; secondments?: boolean } = {}) {
   const org = await seedDemoOrg(db, password);
   const duties = await seedDemoDuties(db);
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
   const documents = options.documents === false ? 0 : await seedDemoDocuments(db, Number(chinaToday().slice(0, 4)));
+  const secondments = options.secondments === false ? 0 : await seedDemoSecondments(db, chinaToday());
   const indicators = await seedDemoForms(db);
-  return { ...org, duties, burdens, documents, indicators };
+  return { ...org, duties, burdens, documents, secondments, indicators };
 }

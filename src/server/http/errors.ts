@@ -133,6 +133,15 @@ export const ERROR_CATALOG = {
     (p) => `${p.issuer} ${p.year} 年发文将达 ${p.count} 件，超过上年的 ${p.lastYear} 件：请填写增发理由`,
     (p) => `${p.issuer} would issue document ${p.count} of ${p.year}, more than last year's ${p.lastYear}: give the reason for the increase`,
   ),
+  // proofs 证明事项
+  PROOF_REQUEST_NOT_FOUND: m(404, "未找到该证明事项记录", "No such proof request"),
+  PROOF_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：证明事项只登记村（社区）被要求出具的证明`, (p) => `${p.code} is not a village: proofs are recorded for villages and communities`),
+  PROOF_DATE_IN_FUTURE: m(400, (p) => `日期 ${p.on} 尚未到来`, (p) => `The date ${p.on} is in the future`),
+  // secondments 借调
+  SECONDMENT_NOT_FOUND: m(404, "未找到该借调记录", "No such secondment"),
+  SECONDMENT_FROM_NOT_GRASSROOTS: m(400, (p) => `${p.code} 不是本区域的乡镇或村（社区）：借调登记的是从基层借调的人员`, (p) => `${p.code} is not a township or village of the region: the register is of cadres borrowed from the grassroots`),
+  SECONDMENT_ALREADY_RETURNED: m(409, (p) => `该人员已于 ${p.on} 返回原单位`, (p) => `Already returned on ${p.on}`),
+  SECONDMENT_RETURN_DATE: m(400, (p) => `返回日期 ${p.on} 须在借调开始（${p.start}）之后且不晚于今天`, (p) => `The return date ${p.on} must fall between the start (${p.start}) and today`),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
 } satisfies Record<string, Message>;
 

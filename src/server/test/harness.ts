@@ -24,7 +24,7 @@ export async function createTestApp(): Promise<TestContext> {
     demoPassword: TEST_PASSWORD,
   };
   // Demo burdens and documents are left out: each test makes those it looks at.
-  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false, documents: false });
+  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false, documents: false, secondments: false });
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger: false });
   return {
     app,
@@ -63,3 +63,15 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 let counter = 0;
 /** A unique username per call, so tests can create users without colliding. */
 export const uniqueUsername = (prefix = "u") => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`.toLowerCase();
+
+/**
+ * One session per user for a whole test file (logins are rate limited per user): `as("raohe_office")`
+ * logs in the first time and reuses the session after. The app is read when first needed.
+ */
+export function sessionsFor(app: () => FastifyInstance): (username: string) => Promise<Session> {
+  const sessions = new Map<string, Promise<Session>>();
+  return (username) => {
+    if (!sessions.has(username)) sessions.set(username, loginAs(app(), username));
+    return sessions.get(username)!;
+  };
+}

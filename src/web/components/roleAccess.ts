@@ -11,6 +11,7 @@ export const SCREEN_ROLES = {
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
   inspections: ["office", "commission", "admin"],
+  secondments: ["department_staff", "township_official", "office", "commission", "admin"],
   forms: ["department_staff", "office", "commission", "admin"],
   formsCatalog: ["department_staff", "township_official", "office", "commission", "admin"],
   oneTable: ["village_cadre", "township_official"],

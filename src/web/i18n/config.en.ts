@@ -92,6 +92,8 @@ export const configEn: typeof configZh = {
     generalMeetingsPerYear: "General work meetings a year per system",
     speechMaxMinutes: "Longest speech (minutes)",
     layeredMeetingDays: "Days within which a meeting on a higher meeting's topic relays it",
+    secondmentMaxMonths: "Longest secondment (months)",
+    secondmentRepeatYears: "Years before the same person may be seconded again",
     comprehensiveInspectionsPerYear: "Comprehensive inspections a year per department",
     issuerYearlyCap: "Yearly cap per issuer and kind",
     traceWords: "Trace requirement words (留痕)",

@@ -95,6 +95,8 @@ export const configZh = {
     generalMeetingsPerYear: "每系统每年综合性工作会议数",
     speechMaxMinutes: "讲话时长上限（分钟）",
     layeredMeetingDays: "层层开会认定天数（同一主题在上级会议后几天内再开）",
+    secondmentMaxMonths: "借调期限上限（月）",
+    secondmentRepeatYears: "同一人再次借调间隔（年）",
     comprehensiveInspectionsPerYear: "每部门每年综合督查检查数",
     issuerYearlyCap: "下达单位每年各类事项数量上限",
     traceWords: "留痕要求关键词",

@@ -3,6 +3,8 @@ import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
+import { proofsEn } from "./proofs.en.js";
+import { secondmentsEn } from "./secondments.en.js";
 import { formsEn } from "./forms.en.js";
 
 export const en: Dict = {
@@ -55,6 +57,8 @@ export const en: Dict = {
     gate: "Gate settings",
     documents: "Documents",
     inspections: "Inspection planning",
+    proofs: "Proofs",
+    secondments: "Secondments",
   },
   header: {
     changePassword: "Change password",
@@ -189,4 +193,6 @@ export const en: Dict = {
   ...configEn,
   ...documentsEn,
   ...inspectionsEn,
+  ...proofsEn,
+  ...secondmentsEn,
 };

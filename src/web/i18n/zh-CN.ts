@@ -3,6 +3,8 @@ import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 import { documentsZh } from "./documents.zh-CN.js";
 import { inspectionsZh } from "./inspections.zh-CN.js";
+import { proofsZh } from "./proofs.zh-CN.js";
+import { secondmentsZh } from "./secondments.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
@@ -56,6 +58,8 @@ export const zhCN = {
     gate: "准入规则",
     documents: "文件登记",
     inspections: "督检考统筹",
+    proofs: "证明事项",
+    secondments: "借调登记",
   },
   header: {
     changePassword: "修改密码",
@@ -189,6 +193,8 @@ export const zhCN = {
   ...configZh,
   ...documentsZh,
   ...inspectionsZh,
+  ...proofsZh,
+  ...secondmentsZh,
 };
 
 export type Dict = typeof zhCN;

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../kernel/dates.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 import { quarterRange } from "./inspection-merge.js";
 import { chinaToday } from "./prepare.js";
 
 let ctx: TestContext;
-const sessions = new Map<string, Promise<Session>>();
-const as = (u: string) => {
-  if (!sessions.has(u)) sessions.set(u, loginAs(ctx.app, u));
-  return sessions.get(u)!;
-};
+const as = sessionsFor(() => ctx.app);
 beforeAll(async () => {
   ctx = await createTestApp();
   // Inspections need an approved plan item (UNPLANNED_INSPECTION blocks the others).

@@ -1,14 +1,10 @@
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../test/factories.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 
 let ctx: TestContext;
-const sessions = new Map<string, Promise<Session>>();
-const as = (username: string) => {
-  if (!sessions.has(username)) sessions.set(username, loginAs(ctx.app, username));
-  return sessions.get(username)!;
-};
+const as = sessionsFor(() => ctx.app);
 let provinceOffice: string;
 
 beforeAll(async () => {

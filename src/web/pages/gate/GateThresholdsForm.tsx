@@ -13,6 +13,8 @@ const NUMBERS = [
   ["generalMeetingsPerYear", 0, 100, 1],
   ["speechMaxMinutes", 1, 600, 1],
   ["layeredMeetingDays", 0, 60, 1],
+  ["secondmentMaxMonths", 1, 60, 1],
+  ["secondmentRepeatYears", 0, 10, 1],
   ["comprehensiveInspectionsPerYear", 0, 100, 1],
 ] as const;
 const WORDS = ["traceWords", "trafficWords", "bannedProofs"] as const;

@@ -53,6 +53,8 @@ export type GateSettings = {
   comprehensiveInspectionsPerYear: number;
   /** SECONDMENT_TOO_LONG: months from which a secondment 借调 goes to review (absent: the default, 6). */
   secondmentMaxMonths?: number;
+  /** 借调: the same person may not be seconded again within this many years (absent: 2). */
+  secondmentRepeatYears?: number;
   /** Words that reveal a demand for 留痕 (proof of work) or for traffic figures; extendable per region. */
   traceWords: string[];
   trafficWords: string[];

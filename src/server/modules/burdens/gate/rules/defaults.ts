@@ -24,6 +24,7 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
   /** One comprehensive inspection 综合性督查检查 a year per department. */
   comprehensiveInspectionsPerYear: 1,
   secondmentMaxMonths: 6,
+  secondmentRepeatYears: 2,
   /** 留痕: demands that the grassroots prove work by photos, sign-ins, ledgers and screenshots. */
   traceWords: [
     "留痕",

@@ -1,5 +1,5 @@
 import { DEFAULT_GATE_SETTINGS } from "./defaults.js";
-import { finding, type RawFinding, type Rule } from "../types.js";
+import { finding, type GateSettings, type RawFinding, type Rule } from "../types.js";
 import { count, matchersFor, normalizeName } from "./text.js";
 
 /**
@@ -75,15 +75,30 @@ export const secondmentUnapproved: Rule = {
   },
 };
 
+export type ProofStatus = { kind: "banned"; name: string } | { kind: "allowed"; name: string } | { kind: "unlisted" };
+
+/**
+ * Whether a village committee may issue a proof: one of the proofs it may no longer issue (the region's
+ * banned list), one on the region's list of proofs it may issue, or neither. Names are compared
+ * normalized, a banned name found inside the asked one (“开具亲属关系证明材料”) included.
+ */
+export function proofStatus(name: string, settings: GateSettings, allowed: readonly string[]): ProofStatus {
+  const key = normalizeName(name);
+  const banned = matchersFor(settings).bannedProofs.find((p) => key.includes(p.key) || (key.length >= 4 && p.key.includes(key)));
+  if (banned) return { kind: "banned", name: banned.name };
+  const listed = allowed.find((p) => normalizeName(p) === key);
+  return listed ? { kind: "allowed", name: listed } : { kind: "unlisted" };
+}
+
 export const proofNotListed: Rule = {
   code: "PROOF_NOT_LISTED",
   description: { "zh-CN": "要求村（社区）出具不在清单内或已取消的证明", en: "A proof the village committee may not, or need not, issue" },
   run: (burden, ctx) => {
     if (burden.kind !== "proof") return [];
     const name = burden.details.proofName;
-    const key = normalizeName(name);
-    const banned = matchersFor(ctx.settings).bannedProofs.find((p) => key.includes(p.key) || (key.length >= 4 && p.key.includes(key)));
-    if (banned) {
+    const status = proofStatus(name, ctx.settings, ctx.registers.allowedProofs);
+    if (status.kind === "banned") {
+      const banned = status;
       return [
         finding(
           "PROOF_NOT_LISTED",
@@ -94,8 +109,8 @@ export const proofNotListed: Rule = {
         ),
       ];
     }
+    if (status.kind === "allowed") return [];
     const allowed = ctx.registers.allowedProofs;
-    if (allowed.some((p) => normalizeName(p) === key)) return [];
     const why = allowed.length
       ? { zh: `不在本地区村级组织可出具证明事项清单（共 ${allowed.length} 项）内`, en: `it is not on the region's list of proofs a village committee may issue (${count(allowed.length, "item")})` }
       : { zh: "本地区尚未公布村级组织可出具证明事项清单，无法核对", en: "the region has published no list of proofs a village committee may issue, so it could not be checked" };

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ZIsoDate } from "./burdens.js";
+import { ZUnitCode } from "./roles.js";
+
+/**
+ * Proofs 证明事项 asked of village committees ("万能章"): a cadre enters what someone asks his village to
+ * certify; the platform says whether the village may issue it (the region's list), logs it, and for a
+ * proof the village may not or need not issue writes the refusal 不予出具告知书 naming how the asking
+ * body can check the fact itself.
+ */
+export const PROOF_DECISIONS = ["issue", "refuse_banned", "refuse_unlisted"] as const;
+export const ZProofDecision = z.enum(PROOF_DECISIONS);
+export type ProofDecision = z.infer<typeof ZProofDecision>;
+
+export const ZProofRequestInput = z
+  .object({
+    villageCode: ZUnitCode.describe("the village asked; a village cadre's own by default"),
+    proofName: z.string().trim().min(2).max(100).describe("e.g. 亲属关系证明"),
+    requestedBy: z.string().trim().min(2).max(100).describe("the body that asks for it, e.g. 某银行饶河支行"),
+    purpose: z.string().trim().max(200).optional(),
+    on: ZIsoDate.optional().describe("the day it was asked (default: today)"),
+  })
+  .strict();
+export type ProofRequestInput = z.infer<typeof ZProofRequestInput>;
+
+export const ZProofRequest = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  proofName: z.string(),
+  requestedBy: z.string(),
+  purpose: z.string().nullable(),
+  on: z.string(),
+  decision: ZProofDecision,
+  matched: z.string().nullable().describe("the listed or banned proof it matched"),
+  channel: z.string().nullable().describe("how the asking body can check the fact itself"),
+  refusalText: z.string().nullable(),
+  createdBy: z.string(),
+});
+export type ProofRequest = z.infer<typeof ZProofRequest>;
+
+export const ZProofRequestIdParams = z.object({ id: z.uuid() });
+export const ZProofListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2099).optional(),
+  village: ZUnitCode.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ZProofList = z.object({ total: z.number().int(), items: z.array(ZProofRequest) });
+export const ZProofCountsQuery = z.object({ year: z.coerce.number().int().min(2001).max(2099) });
+export const ZProofCounts = z.object({
+  year: z.number().int(),
+  villages: z.array(
+    z.object({
+      villageCode: z.string(),
+      villageName: z.string(),
+      issuedThisYear: z.number().int(),
+      issuedLastYear: z.number().int(),
+      refusedThisYear: z.number().int(),
+      /** Change of proofs issued against last year, e.g. -0.85; null without last year. */
+      change: z.number().nullable(),
+    }),
+  ),
+});

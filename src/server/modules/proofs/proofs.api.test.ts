@@ -1,0 +1,84 @@
+import mammoth from "mammoth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, chinaToday } from "../../kernel/dates.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+
+let ctx: TestContext;
+const as = sessionsFor(() => ctx.app);
+const year = Number(chinaToday().slice(0, 4));
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const res = await (await as("raohe_office")).request({
+    method: "POST",
+    url: "/api/gate/registers",
+    payload: { regionCode: "230524", year, register: "allowed_proof", entries: [{ code: "ZM-01", title: "困难群众家庭情况证明" }] },
+  });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+});
+afterAll(async () => ctx?.close());
+
+type Proof = { id: string; decision: string; matched: string | null; channel: string | null; refusalText: string | null };
+const ask = async (username: string, body: Record<string, unknown>) =>
+  (await as(username)).request({ method: "POST", url: "/api/proofs/requests", payload: { villageCode: "230524100200", requestedBy: "某银行饶河支行", ...body } });
+
+describe("proofs asked of a village 证明事项", () => {
+  it("refuses a proof villages may no longer issue, with the refusal naming how the bank can check it, as text and as Word", async () => {
+    const res = await ask("raohe_village", { proofName: "亲属关系证明", purpose: "办理贷款" });
+    expect(res.statusCode, res.body).toBe(201);
+    const proof = res.json() as Proof;
+    expect(proof).toMatchObject({ decision: "refuse_banned", matched: "亲属关系证明" });
+    expect(proof.channel).toContain("户籍");
+    expect(proof.refusalText).toContain("某银行饶河支行：");
+    expect(proof.refusalText).toContain("民发〔2020〕20号");
+    const docx = await (await as("raohe_village")).request({ method: "GET", url: `/api/proofs/requests/${proof.id}/refusal.docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers["content-type"]).toContain("wordprocessingml");
+    const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(text).toContain("不予出具证明告知书");
+    expect(text).toContain("饶河村");
+  });
+
+  it("issues a proof on the region's list, refuses one outside it, and counts per village", async () => {
+    expect((await ask("raohe_village", { proofName: "困难群众家庭情况证明" })).json()).toMatchObject({ decision: "issue", refusalText: null });
+    const unlisted = (await ask("raohe_town", { proofName: "房屋产权归属证明" })).json() as Proof;
+    expect(unlisted.decision).toBe("refuse_unlisted");
+    expect(unlisted.refusalText).toContain("不在本地区村级组织可出具证明事项清单内");
+    await ask("raohe_village", { proofName: "困难群众家庭情况证明", on: `${year - 1}-06-01` });
+    await ask("raohe_village", { proofName: "困难群众家庭情况证明", on: `${year - 1}-07-01` });
+    const counts = await (await as("raohe_office")).request({ method: "GET", url: `/api/proofs/counts?year=${year}` });
+    const village = (counts.json() as { villages: { villageCode: string; issuedThisYear: number; issuedLastYear: number; refusedThisYear: number; change: number }[] }).villages.find((v) => v.villageCode === "230524100200");
+    expect(village).toMatchObject({ issuedThisYear: 1, issuedLastYear: 0, refusedThisYear: 2, change: null });
+  });
+
+  it("lets only the village's cadre and its township ask, and shows the ledger within one's region", async () => {
+    expect((await ask("jiaping_village", { proofName: "亲属关系证明" })).statusCode).toBe(404);
+    expect((await ask("xiaojiahe_town", { proofName: "亲属关系证明" })).statusCode).toBe(404);
+    expect((await ask("raohe_nyncj", { proofName: "亲属关系证明" })).statusCode).toBe(403);
+    expect((await ask("raohe_office", { proofName: "亲属关系证明" })).statusCode).toBe(403);
+    expect((await ask("atushi_town", { proofName: "亲属关系证明" })).statusCode).toBe(404);
+    const mine = (await (await as("raohe_village")).request({ method: "GET", url: "/api/proofs/requests" })).json() as { total: number; items: Proof[] };
+    expect(mine.total).toBeGreaterThan(0);
+    const other = (await (await as("atushi_office")).request({ method: "GET", url: "/api/proofs/requests" })).json() as { total: number };
+    expect(other.total).toBe(0);
+    expect((await (await as("atushi_office")).request({ method: "GET", url: `/api/proofs/requests/${mine.items[0]!.id}/refusal.docx` })).statusCode).toBe(404);
+  });
+
+  it("refuses bad input clearly and writes nothing", async () => {
+    const before = (await (await as("raohe_office")).request({ method: "GET", url: "/api/proofs/requests" })).json().total as number;
+    const township = await ask("raohe_town", { proofName: "亲属关系证明", villageCode: "230524100000" });
+    expect(township.json().error.code).toBe("PROOF_NOT_A_VILLAGE");
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ proofName: "证" }, 400, "VALIDATION_FAILED"],
+      [{ proofName: "亲属关系证明", on: addDays(chinaToday(), 3) }, 400, "PROOF_DATE_IN_FUTURE"],
+      [{ proofName: "亲属关系证明", villageCode: "23052410020X" }, 400, "VALIDATION_FAILED"],
+      [{ proofName: "亲属关系证明", stamp: true }, 400, "VALIDATION_FAILED"],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await ask("raohe_village", body);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect((await (await as("raohe_office")).request({ method: "GET", url: "/api/proofs/requests" })).json().total).toBe(before);
+  });
+});

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofRequest, ZProofRequestIdParams, ZProofRequestInput } from "../../../../contracts/proofs.js";
+import { AppError } from "../../../http/errors.js";
+import { actorOf } from "../../../http/session.js";
+import type { RouteDeps } from "../../../http/types.js";
+import { refusalDocx } from "../refusal-docx.js";
+import { listProofRequests, loadProofRequest, proofCounts, recordProofRequest } from "../requests.js";
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const tags = ["proofs"];
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export function proofRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    "/api/proofs/requests",
+    { schema: { tags, summary: "登记村（社区）被要求出具的证明，判断可否出具 / record a proof asked of a village and whether it may be issued", body: ZProofRequestInput, response: { 201: ZProofRequest, ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await recordProofRequest(db, { actor, input: request.body });
+      return reply.status(201).send(await loadProofRequest(db, actor, id));
+    },
+  );
+
+  app.get(
+    "/api/proofs/requests",
+    { schema: { tags, summary: "证明事项台账 / the proofs asked of the villages of one's region", querystring: ZProofListQuery, response: { 200: ZProofList, ...errors } } },
+    async (request) => listProofRequests(db, actorOf(request), request.query),
+  );
+
+  app.get(
+    "/api/proofs/counts",
+    { schema: { tags, summary: "各村年度出具证明数量与上年对比 / proofs issued per village against last year", querystring: ZProofCountsQuery, response: { 200: ZProofCounts, ...errors } } },
+    async (request) => proofCounts(db, actorOf(request), request.query.year),
+  );
+
+  app.get(
+    "/api/proofs/requests/:id/refusal.docx",
+    { schema: { tags, summary: "不予出具证明告知书（Word）/ the refusal as a .docx", params: ZProofRequestIdParams, response: { 200: z.unknown().describe("the .docx file"), ...errors } } },
+    async (request, reply) => {
+      const proof = await loadProofRequest(db, actorOf(request), request.params.id);
+      if (!proof.refusalText) throw new AppError("PROOF_REQUEST_NOT_FOUND");
+      const file = await refusalDocx(proof.refusalText);
+      const name = encodeURIComponent(`不予出具证明告知书-${proof.villageName}-${proof.on}.docx`);
+      return reply.type(DOCX_MIME).header("content-disposition", `attachment; filename*=UTF-8''${name}`).send(file);
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZSecondment, ZSecondmentIdParams, ZSecondmentInput, ZSecondmentList, ZSecondmentListQuery, ZSecondmentReturn } from "../../../../contracts/secondments.js";
+import { pickLang } from "../../../http/i18n.js";
+import { actorOf } from "../../../http/session.js";
+import type { RouteDeps } from "../../../http/types.js";
+import { getSecondment, listSecondments, registerSecondment, returnSecondment } from "../registry.js";
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const tags = ["secondments"];
+
+export function secondmentRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const lang = (h: string | undefined) => pickLang(h);
+
+  app.post(
+    "/api/secondments",
+    { schema: { tags, summary: "登记借调 / register a secondment of a grassroots cadre", body: ZSecondmentInput, response: { 201: ZSecondment, ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await registerSecondment(db, { actor, input: request.body });
+      return reply.status(201).send(await getSecondment(db, actor, id, lang(request.headers["accept-language"])));
+    },
+  );
+
+  app.get(
+    "/api/secondments",
+    { schema: { tags, summary: "借调登记与问题 / secondments of one's region and their flags", querystring: ZSecondmentListQuery, response: { 200: ZSecondmentList, ...errors } } },
+    async (request) => listSecondments(db, actorOf(request), request.query, lang(request.headers["accept-language"])),
+  );
+
+  app.post(
+    "/api/secondments/:id/return",
+    { schema: { tags, summary: "登记返回原单位 / record the return to the home unit", params: ZSecondmentIdParams, body: ZSecondmentReturn, response: { 200: ZSecondment, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await returnSecondment(db, { actor, id: request.params.id, returnedOn: request.body.returnedOn });
+      return getSecondment(db, actor, request.params.id, lang(request.headers["accept-language"]));
+    },
+  );
+}

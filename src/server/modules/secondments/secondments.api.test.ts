@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, chinaToday } from "../../kernel/dates.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { monthsOf, secondmentFlags } from "./flags.js";
+
+let ctx: TestContext;
+const as = sessionsFor(() => ctx.app);
+const today = chinaToday();
+const year = Number(today.slice(0, 4));
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const res = await (await as("raohe_office")).request({
+    method: "POST",
+    url: "/api/gate/registers",
+    payload: { regionCode: "230524", year, register: "secondment_approval", entries: [{ code: "饶组借〔2026〕1号", title: "同意县农业农村局借调一名乡镇干部" }] },
+  });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+});
+afterAll(async () => ctx?.close());
+
+type S = { id: string; flags: { code: string; message: string }[]; can: string[]; returnedOn: string | null };
+const register = async (username: string, body: Record<string, unknown>) =>
+  (await as(username)).request({
+    method: "POST",
+    url: "/api/secondments",
+    payload: { personName: "张三", fromUnit: "230524100000", borrowingUnit: "230524D01", startOn: `${year}-01-05`, plannedEndOn: `${year}-04-05`, reason: "春耕生产调度专班", ...body },
+  });
+
+describe("secondments 借调", () => {
+  it("flags a secondment without approval, too long, repeated within two years and overdue; an approved short one has no flag", async () => {
+    const ok = await register("raohe_nyncj", { personName: "李四", approvalCode: "饶组借〔2026〕1号", startOn: addDays(today, -30), plannedEndOn: addDays(today, 60) });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((ok.json() as S).flags).toEqual([]);
+
+    const first = await register("raohe_nyncj", { startOn: `${year - 1}-03-01`, plannedEndOn: `${year - 1}-06-01`, approvalCode: "饶组借〔2026〕1号" });
+    await (await as("raohe_nyncj")).request({ method: "POST", url: `/api/secondments/${(first.json() as S).id}/return`, payload: { returnedOn: `${year - 1}-06-01` } });
+    const again = await register("raohe_nyncj", { startOn: addDays(today, -300), plannedEndOn: addDays(today, -10) });
+    const codes = (again.json() as S).flags.map((f) => f.code).sort();
+    expect(codes).toEqual(["NO_APPROVAL", "OVERDUE_RETURN", "REPEATED", "TOO_LONG"]);
+    expect((again.json() as S).flags.find((f) => f.code === "TOO_LONG")!.message).toContain("超过 6 个月");
+
+    // Returning it clears the overdue flag; a second return is refused.
+    const back = await (await as("raohe_nyncj")).request({ method: "POST", url: `/api/secondments/${(again.json() as S).id}/return`, payload: { returnedOn: today } });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((back.json() as S).flags.map((f) => f.code)).not.toContain("OVERDUE_RETURN");
+    const twice = await (await as("raohe_nyncj")).request({ method: "POST", url: `/api/secondments/${(again.json() as S).id}/return`, payload: { returnedOn: today } });
+    expect(twice.statusCode).toBe(409);
+
+    // The township the cadre comes from sees it; another county does not.
+    const town = (await (await as("raohe_town")).request({ method: "GET", url: "/api/secondments?flagged=true" })).json() as { items: S[] };
+    expect(town.items.length).toBeGreaterThan(0);
+    expect(town.items[0]!.can).toEqual([]);
+    expect(((await (await as("atushi_office")).request({ method: "GET", url: "/api/secondments" })).json() as { total: number }).total).toBe(0);
+  });
+
+  it("lets only the borrower or the region's office keep the register, and refuses bad input", async () => {
+    expect((await register("raohe_tjj", {})).statusCode).toBe(403);
+    expect((await register("raohe_village", {})).statusCode).toBe(403);
+    expect((await register("atushi_office", {})).statusCode).toBe(403);
+    expect((await register("raohe_office", {})).statusCode).toBe(201);
+    const bad: [Record<string, unknown>, number, string][] = [
+      [{ fromUnit: "230524D02" }, 400, "SECONDMENT_FROM_NOT_GRASSROOTS"],
+      [{ fromUnit: "653001100000" }, 400, "SECONDMENT_FROM_NOT_GRASSROOTS"],
+      [{ plannedEndOn: `${year}-01-01` }, 400, "VALIDATION_FAILED"],
+      [{ personName: "" }, 400, "VALIDATION_FAILED"],
+      [{ borrowingUnit: "999999" }, 404, "UNIT_NOT_FOUND"],
+    ];
+    for (const [body, status, code] of bad) {
+      const res = await register("raohe_nyncj", body);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+  });
+});
+
+describe("secondment flags", () => {
+  it("count months to the return, or to the planned end while away", () => {
+    expect(monthsOf({ startOn: "2026-01-01", plannedEndOn: "2026-07-01", returnedOn: null, approvalCode: null })).toBe(5.9);
+    expect(monthsOf({ startOn: "2026-01-01", plannedEndOn: "2026-07-01", returnedOn: "2026-02-01", approvalCode: null })).toBe(1);
+    const flags = secondmentFlags({ startOn: "2026-01-01", plannedEndOn: "2026-03-01", returnedOn: null, approvalCode: "A" }, [], { maxMonths: 6, repeatYears: 2, approvals: ["A"] }, "2026-02-01", "en");
+    expect(flags).toEqual([]);
+  });
+});

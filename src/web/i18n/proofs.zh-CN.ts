@@ -1,0 +1,28 @@
+/** 证明事项: what a village is asked to certify, and the refusal when it may not. Part of the zh-CN dictionary. */
+export const proofsZh = {
+  proofs: {
+    title: "证明事项",
+    intro: "有单位要求本村开具证明时，先在这里登记：清单内的可以出具，清单外和已取消的证明一键生成《不予出具证明告知书》。",
+    village: "村（社区）",
+    proofName: "要求出具的证明",
+    proofPlaceholder: "如：亲属关系证明",
+    requestedBy: "要求单位",
+    requestedByPlaceholder: "如：某银行饶河支行",
+    purpose: "用途（可选）",
+    submit: "判断并登记",
+    issue: "可以出具",
+    issueHint: (name: string) => `“${name}”在本地区村级组织可出具证明事项清单内。`,
+    refused: "不予出具",
+    refusalHint: "请将下面的告知书交给要求单位（可下载 Word 盖章后使用）：",
+    download: "下载告知书（Word）",
+    ledger: "证明事项台账",
+    on: "日期",
+    decision: "结果",
+    decisions: { issue: "已出具", refuse_banned: "不予出具（已取消的证明）", refuse_unlisted: "不予出具（清单外）" },
+    counts: "各村出具证明数量",
+    issuedThisYear: "本年出具",
+    issuedLastYear: "上年出具",
+    refusedThisYear: "本年拒开",
+    change: "同比",
+  },
+};

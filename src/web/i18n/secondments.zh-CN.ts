@@ -1,0 +1,25 @@
+/** 借调: grassroots cadres borrowed by higher units, and what is wrong with each. Part of the zh-CN dictionary. */
+export const secondmentsZh = {
+  secondments: {
+    title: "借调登记",
+    intro: "从乡镇、村借调干部须经审批、限期返回；未经审批、超期、两年内重复借调和逾期未返回的一目了然。",
+    register: "登记借调",
+    onlyFlagged: "只看有问题的",
+    person: "借调人员",
+    fromUnit: "原单位",
+    borrowingUnit: "借调单位",
+    period: "借调期间",
+    months: "月数",
+    approvalCode: "审批文号",
+    reason: "借调事由",
+    startOn: "开始日期",
+    plannedEndOn: "计划结束日期",
+    flags: "问题",
+    noFlags: "无问题",
+    codes: { NO_APPROVAL: "未经审批", TOO_LONG: "超过期限", REPEATED: "重复借调", OVERDUE_RETURN: "逾期未返回" },
+    returned: (d: string) => `已于 ${d} 返回`,
+    markReturned: "登记返回",
+    returnedOk: "已登记返回",
+    saved: "借调已登记",
+  },
+};
