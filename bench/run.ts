@@ -3,13 +3,15 @@
  *
  *   BENCH_DATABASE_URL  use this PostgreSQL instead of a throwaway one (scripts/pg-local.sh under /tmp)
  *   BENCH_BATCH_SIZE    rows per importer batch (default: the importer's own)
- *   BENCH_ONLY          comma list of: import, queries, login, gate (default: all; the others need the import)
+ *   BENCH_ONLY          comma list of: import, queries, login, gate, documents (default: all; queries, login and gate need the import)
+ *   BENCH_DOCS          documents the documents bench generates (default 1,000,000)
  *   BENCH_GATE_BURDENS  admitted burdens the gate bench generates (default 1,000,000)
  *   BENCH_GATE_SECONDS  length of each concurrent run of the gate bench (default 20)
  */
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client.js";
+import { benchDocuments } from "./documents.bench.js";
 import { benchGate } from "./gate.bench.js";
 import { benchImport, benchQueries } from "./hierarchy.bench.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-pg.js";
@@ -20,7 +22,7 @@ function parseEnv() {
   const batch = process.env.BENCH_BATCH_SIZE;
   const batchSize = batch ? Number(batch) : undefined;
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new Error(`BENCH_BATCH_SIZE must be a positive integer, not ${batch}`);
-  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate").split(",").map((s) => s.trim()));
+  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate,documents").split(",").map((s) => s.trim()));
   return { batchSize, only };
 }
 
@@ -62,6 +64,10 @@ async function main(): Promise<number> {
       if (only.has("login")) {
         console.error("bench: concurrent logins");
         figures.push(...(await benchLogin(database.db)));
+      }
+      if (only.has("documents")) {
+        console.error("bench: near-duplicate search over registered documents");
+        figures.push(...(await benchDocuments(url)));
       }
       if (only.has("gate")) {
         console.error("bench: admission gate at national scale (data generation, then checks)");
