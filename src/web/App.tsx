@@ -28,6 +28,11 @@ const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
 const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
+const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
+const FormMappingPage = lazy(() => import("./pages/forms/FormMappingPage.js"));
+const CatalogPage = lazy(() => import("./pages/forms/CatalogPage.js"));
+const OneTablePage = lazy(() => import("./pages/forms/OneTablePage.js"));
+const FiguresPage = lazy(() => import("./pages/forms/FiguresPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 const PublicReportPage = lazy(() => import("./pages/report/PublicReportPage.js"));
 const FollowPage = lazy(() => import("./pages/report/FollowPage.js"));
@@ -97,6 +102,11 @@ function SignedIn() {
           <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
+          <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />
+          <Route path="forms/catalog" element={<RequireAuth screen="formsCatalog"><CatalogPage /></RequireAuth>} />
+          <Route path="forms/figures" element={<RequireAuth screen="forms"><FiguresPage /></RequireAuth>} />
+          <Route path="forms/fill" element={<RequireAuth screen="oneTable"><OneTablePage /></RequireAuth>} />
+          <Route path="forms/:id" element={<RequireAuth screen="forms"><FormMappingPage /></RequireAuth>} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

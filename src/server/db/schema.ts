@@ -8,3 +8,4 @@ export * from "../modules/cases/schema.js";
 export * from "../modules/documents/schema.js";
 export * from "../modules/proofs/schema.js";
 export * from "../modules/secondments/schema.js";
+export * from "../modules/forms/schema.js";

@@ -5,6 +5,7 @@ import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
 import { chinaToday } from "../kernel/dates.js";
+import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -19,5 +20,6 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const documents = options.documents === false ? 0 : await seedDemoDocuments(db, Number(chinaToday().slice(0, 4)));
   const secondments = options.secondments === false ? 0 : await seedDemoSecondments(db, chinaToday());
   const cases = await seedDemoCases(db);
-  return { ...org, duties, burdens, documents, secondments, cases };
+  const indicators = await seedDemoForms(db);
+  return { ...org, duties, burdens, documents, secondments, cases, indicators };
 }

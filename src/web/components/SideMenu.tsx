@@ -4,17 +4,21 @@ import {
   CalendarOutlined,
   AlertOutlined,
   ControlOutlined,
+  DatabaseOutlined,
+  EditOutlined,
   FileAddOutlined,
   FileTextOutlined,
   MergeCellsOutlined,
   SafetyOutlined,
   SwapOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  TableOutlined,
   TeamOutlined,
   ToolOutlined,
 } from "@ant-design/icons";
@@ -24,6 +28,9 @@ import { useLocation, useNavigate } from "react-router-dom";
 import { useAuth } from "../auth/AuthContext.js";
 import { useT } from "../i18n/index.js";
 import { roleSees, type Screen } from "./roleAccess.js";
+
+/** Menu entries that share their first path segment with another entry: selected by the whole path. */
+const EXACT_KEYS = new Set(["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks", "/cases/notices", "/forms/fill", "/forms/catalog", "/forms/figures"]);
 
 /** Logo and the module menu; only entries the server allows (`me.can`) or that fit the role appear. */
 export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
@@ -39,6 +46,10 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("burdens") ? { key: "/burdens", icon: <ProfileOutlined />, label: t.nav.burdens } : null,
     sees("newBurden") ? { key: "/burdens/new", icon: <FileAddOutlined />, label: t.nav.newBurden } : null,
     sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
+    sees("oneTable") ? { key: "/forms/fill", icon: <EditOutlined />, label: t.forms.nav.fill } : null,
+    sees("forms") ? { key: "/forms", icon: <TableOutlined />, label: t.forms.nav.list } : null,
+    sees("forms") ? { key: "/forms/figures", icon: <FundOutlined />, label: t.forms.nav.figures } : null,
+    sees("formsCatalog") ? { key: "/forms/catalog", icon: <DatabaseOutlined />, label: t.forms.nav.catalog } : null,
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/documents", icon: <FileTextOutlined />, label: t.nav.documents },
     sees("inspections") ? { key: "/inspections", icon: <MergeCellsOutlined />, label: t.nav.inspections } : null,
@@ -65,7 +76,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks", "/cases/notices"].includes(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[EXACT_KEYS.has(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

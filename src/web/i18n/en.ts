@@ -6,6 +6,7 @@ import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
 import { proofsEn } from "./proofs.en.js";
 import { secondmentsEn } from "./secondments.en.js";
+import { formsEn } from "./forms.en.js";
 
 export const en: Dict = {
   app: {
@@ -189,6 +190,7 @@ export const en: Dict = {
   },
   notFound: { title: "Page not found", back: "Back to home" },
   ...burdensEn,
+  ...formsEn,
   ...configEn,
   ...casesEn,
   ...documentsEn,

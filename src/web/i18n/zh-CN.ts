@@ -6,6 +6,7 @@ import { documentsZh } from "./documents.zh-CN.js";
 import { inspectionsZh } from "./inspections.zh-CN.js";
 import { proofsZh } from "./proofs.zh-CN.js";
 import { secondmentsZh } from "./secondments.zh-CN.js";
+import { formsZh } from "./forms.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -189,6 +190,7 @@ export const zhCN = {
   },
   notFound: { title: "页面不存在", back: "返回首页" },
   ...burdensZh,
+  ...formsZh,
   ...configZh,
   ...casesZh,
   ...documentsZh,
