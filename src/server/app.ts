@@ -21,10 +21,12 @@ import { gateRoutes } from "./modules/burdens/routes/gate.routes.js";
 import { inboxRoutes } from "./modules/burdens/routes/inbox.routes.js";
 import { inspectionRoutes } from "./modules/burdens/routes/inspections.routes.js";
 import { calendarRoutes } from "./modules/calendar/routes.js";
+import { casesModule } from "./modules/cases/routes/index.js";
 import { documentRoutes } from "./modules/documents/routes/documents.routes.js";
 import { dutyRoutes } from "./modules/duties/routes.js";
 import { proofRoutes } from "./modules/proofs/routes/proofs.routes.js";
 import { secondmentRoutes } from "./modules/secondments/routes/secondments.routes.js";
+import { formRoutes } from "./modules/forms/routes.js";
 import { authRoutes } from "./modules/org/routes/auth.routes.js";
 import { publicRoutes } from "./modules/org/routes/public.routes.js";
 import { unitRoutes } from "./modules/org/routes/units.routes.js";
@@ -64,7 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, indexRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

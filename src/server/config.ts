@@ -17,6 +17,7 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
   JIANFU_SECRET: z.string().min(32, "JIANFU_SECRET must be at least 32 characters").optional(),
+  JIANFU_REPORTER_KEY: z.string().regex(/^[0-9a-f]{64}$/i, "JIANFU_REPORTER_KEY must be 64 hex digits (32 random bytes)").optional(),
   JIANFU_DEMO_PASSWORD: z.string().min(8, "JIANFU_DEMO_PASSWORD must be at least 8 characters").optional(),
   JIANFU_SEED_DEMO: z.enum(["auto", "yes", "no"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -29,6 +30,8 @@ export type AppConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   secret: string;
+  /** Protects reporters' identities and receipt codes (cases module); required in production, never in the database. */
+  reporterKey: string | undefined;
   demoPassword: string;
   seedDemo: boolean;
   logLevel: string;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     secret: e.JIANFU_SECRET ?? localDevSecret(dataDir),
+    reporterKey: e.JIANFU_REPORTER_KEY,
     demoPassword: e.JIANFU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     seedDemo: e.JIANFU_SEED_DEMO === "auto" ? !production : e.JIANFU_SEED_DEMO === "yes",
     logLevel: e.LOG_LEVEL,

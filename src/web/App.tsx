@@ -28,8 +28,22 @@ const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
 const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
+const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
+const FormMappingPage = lazy(() => import("./pages/forms/FormMappingPage.js"));
+const CatalogPage = lazy(() => import("./pages/forms/CatalogPage.js"));
+const OneTablePage = lazy(() => import("./pages/forms/OneTablePage.js"));
+const FiguresPage = lazy(() => import("./pages/forms/FiguresPage.js"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
+const PublicReportPage = lazy(() => import("./pages/report/PublicReportPage.js"));
+const FollowPage = lazy(() => import("./pages/report/FollowPage.js"));
+const CaseListPage = lazy(() => import("./pages/cases/CaseListPage.js"));
+const CaseDetailPage = lazy(() => import("./pages/cases/CaseDetailPage.js"));
+const CadreReportPage = lazy(() => import("./pages/cases/CadreReportPage.js"));
+const MyTasksPage = lazy(() => import("./pages/cases/MyTasksPage.js"));
+const NoticesPage = lazy(() => import("./pages/cases/NoticesPage.js"));
+const PublicNoticesPage = lazy(() => import("./pages/report/PublicNoticesPage.js"));
+const CaseSettingsPage = lazy(() => import("./pages/cases/CaseSettingsPage.js"));
 
 export const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Segoe UI", Roboto, sans-serif';
@@ -78,11 +92,22 @@ function SignedIn() {
           <Route path="duties" element={<DutiesPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="gate" element={<RequireAuth screen="gate"><GateSettingsPage /></RequireAuth>} />
+          <Route path="cases" element={<RequireAuth screen="cases"><CaseListPage /></RequireAuth>} />
+          <Route path="cases/report" element={<RequireAuth screen="reportCase"><CadreReportPage /></RequireAuth>} />
+          <Route path="cases/tasks" element={<RequireAuth screen="reportCase"><MyTasksPage /></RequireAuth>} />
+          <Route path="cases/notices" element={<RequireAuth screen="cases"><NoticesPage /></RequireAuth>} />
+          <Route path="cases/settings" element={<RequireAuth screen="caseSettings"><CaseSettingsPage /></RequireAuth>} />
+          <Route path="cases/:id" element={<RequireAuth screen="cases"><CaseDetailPage /></RequireAuth>} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="proofs" element={<ProofsPage />} />
           <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
+          <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />
+          <Route path="forms/catalog" element={<RequireAuth screen="formsCatalog"><CatalogPage /></RequireAuth>} />
+          <Route path="forms/figures" element={<RequireAuth screen="forms"><FiguresPage /></RequireAuth>} />
+          <Route path="forms/fill" element={<RequireAuth screen="oneTable"><OneTablePage /></RequireAuth>} />
+          <Route path="forms/:id" element={<RequireAuth screen="forms"><FormMappingPage /></RequireAuth>} />
           <Route path="dashboard" element={<DashboardPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
@@ -107,6 +132,10 @@ function Routed() {
                 </Suspense>
               }
             />
+            {/* Public reporting by QR code: no login; the poster of a unit points at /report/<code>. */}
+            <Route path="/notices" element={<Suspense fallback={<PageSpin />}><PublicNoticesPage /></Suspense>} />
+            <Route path="/report/follow" element={<Suspense fallback={<PageSpin />}><FollowPage /></Suspense>} />
+            <Route path="/report/:unitCode?" element={<Suspense fallback={<PageSpin />}><PublicReportPage /></Suspense>} />
             <Route path="*" element={<SignedIn />} />
           </Routes>
         </BrowserRouter>

@@ -1,10 +1,12 @@
 import type { Db } from "../db/client.js";
 import { seedDemoIndex } from "../modules/burden-index/demo.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
+import { seedDemoCases } from "../modules/cases/demo.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
 import { chinaToday } from "../kernel/dates.js";
+import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -18,7 +20,9 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
   const documents = options.documents === false ? 0 : await seedDemoDocuments(db, Number(chinaToday().slice(0, 4)));
   const secondments = options.secondments === false ? 0 : await seedDemoSecondments(db, chinaToday());
+  const cases = await seedDemoCases(db);
+  const indicators = await seedDemoForms(db);
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, ledger };
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger };
 }

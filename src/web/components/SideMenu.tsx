@@ -3,18 +3,25 @@ import {
   AuditOutlined,
   AreaChartOutlined,
   CalendarOutlined,
+  AlertOutlined,
   ControlOutlined,
+  DatabaseOutlined,
+  EditOutlined,
   FileAddOutlined,
   FileTextOutlined,
   MergeCellsOutlined,
   SafetyOutlined,
   SwapOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  TableOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
 import type { MenuProps } from "antd";
@@ -22,6 +29,9 @@ import { useLocation, useNavigate } from "react-router-dom";
 import { useAuth } from "../auth/AuthContext.js";
 import { useT } from "../i18n/index.js";
 import { roleSees, type Screen } from "./roleAccess.js";
+
+/** Menu entries that share their first path segment with another entry: selected by the whole path. */
+const EXACT_KEYS = new Set(["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks", "/cases/notices", "/forms/fill", "/forms/catalog", "/forms/figures"]);
 
 /** Logo and the module menu; only entries the server allows (`me.can`) or that fit the role appear. */
 export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
@@ -37,6 +47,10 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("burdens") ? { key: "/burdens", icon: <ProfileOutlined />, label: t.nav.burdens } : null,
     sees("newBurden") ? { key: "/burdens/new", icon: <FileAddOutlined />, label: t.nav.newBurden } : null,
     sees("review") ? { key: "/review", icon: <SafetyCertificateOutlined />, label: t.nav.review } : null,
+    sees("oneTable") ? { key: "/forms/fill", icon: <EditOutlined />, label: t.forms.nav.fill } : null,
+    sees("forms") ? { key: "/forms", icon: <TableOutlined />, label: t.forms.nav.list } : null,
+    sees("forms") ? { key: "/forms/figures", icon: <FundOutlined />, label: t.forms.nav.figures } : null,
+    sees("formsCatalog") ? { key: "/forms/catalog", icon: <DatabaseOutlined />, label: t.forms.nav.catalog } : null,
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/documents", icon: <FileTextOutlined />, label: t.nav.documents },
     sees("inspections") ? { key: "/inspections", icon: <MergeCellsOutlined />, label: t.nav.inspections } : null,
@@ -45,6 +59,11 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     { key: "/dashboard", icon: <AreaChartOutlined />, label: t.nav.dashboard },
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,
+    sees("cases") ? { key: "/cases", icon: <AlertOutlined />, label: t.cases.nav.list } : null,
+    sees("cases") ? { key: "/cases/notices", icon: <NotificationOutlined />, label: t.cases.nav.notices } : null,
+    sees("caseSettings") ? { key: "/cases/settings", icon: <ControlOutlined />, label: t.cases.nav.settings } : null,
+    sees("reportCase") ? { key: "/cases/report", icon: <AlertOutlined />, label: t.cases.nav.report } : null,
+    sees("reportCase") ? { key: "/cases/tasks", icon: <ToolOutlined />, label: t.cases.nav.tasks } : null,
     can("units.read") ? { key: "/units", icon: <ApartmentOutlined />, label: t.nav.units } : null,
     can("users.manage") ? { key: "/users", icon: <TeamOutlined />, label: t.nav.users } : null,
     can("audit.read") ? { key: "/audit", icon: <AuditOutlined />, label: t.nav.audit } : null,
@@ -59,7 +78,7 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[pathname === "/burdens/new" ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
+        selectedKeys={[EXACT_KEYS.has(pathname) ? pathname : "/" + (pathname.split("/")[1] ?? "")]}
         items={items}
         onClick={({ key }) => {
           void navigate(key);

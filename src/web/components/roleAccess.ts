@@ -10,8 +10,14 @@ export const SCREEN_ROLES = {
   review: ["office"],
   inbox: ["village_cadre", "township_official"],
   gate: ["office"],
+  cases: ["office", "commission"],
+  caseSettings: ["office"],
+  reportCase: ["village_cadre", "township_official", "department_staff"],
   inspections: ["office", "commission", "admin"],
   secondments: ["department_staff", "township_official", "office", "commission", "admin"],
+  forms: ["department_staff", "office", "commission", "admin"],
+  formsCatalog: ["department_staff", "township_official", "office", "commission", "admin"],
+  oneTable: ["village_cadre", "township_official"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

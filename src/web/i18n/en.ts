@@ -1,10 +1,12 @@
 import type { Dict } from "./zh-CN.js";
+import { casesEn } from "./cases.en.js";
 import { configEn } from "./config.en.js";
 import { burdensEn } from "./burdens.en.js";
 import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
 import { proofsEn } from "./proofs.en.js";
 import { secondmentsEn } from "./secondments.en.js";
+import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
 
 export const en: Dict = {
@@ -190,7 +192,9 @@ export const en: Dict = {
   },
   notFound: { title: "Page not found", back: "Back to home" },
   ...burdensEn,
+  ...formsEn,
   ...configEn,
+  ...casesEn,
   ...documentsEn,
   ...inspectionsEn,
   ...proofsEn,

@@ -1,10 +1,12 @@
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
+import { casesZh } from "./cases.zh-CN.js";
 import { configZh } from "./config.zh-CN.js";
 import { burdensZh } from "./burdens.zh-CN.js";
 import { documentsZh } from "./documents.zh-CN.js";
 import { inspectionsZh } from "./inspections.zh-CN.js";
 import { proofsZh } from "./proofs.zh-CN.js";
 import { secondmentsZh } from "./secondments.zh-CN.js";
+import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
@@ -190,7 +192,9 @@ export const zhCN = {
   },
   notFound: { title: "页面不存在", back: "返回首页" },
   ...burdensZh,
+  ...formsZh,
   ...configZh,
+  ...casesZh,
   ...documentsZh,
   ...inspectionsZh,
   ...proofsZh,

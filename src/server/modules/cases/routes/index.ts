@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteDeps } from "../../../http/types.js";
+import { reporterKeysOf } from "../crypto.js";
+import { escalateOverdue } from "../handling.js";
+import { caseRoutes } from "./cases.routes.js";
+import { publicCaseRoutes } from "./public.routes.js";
+import { caseSettingsRoutes } from "./settings.routes.js";
+import { taskRoutes } from "./tasks.routes.js";
+import { evidenceRoutes } from "./evidence.routes.js";
+import { noticeRoutes } from "./notices.routes.js";
+
+const HOUR = 3_600_000;
+
+/** The cases module's HTTP side, and outside tests the hourly escalation of overdue cases. */
+export function casesModule(app: FastifyInstance, deps: RouteDeps) {
+  const keys = reporterKeysOf(deps.config);
+  publicCaseRoutes(app, deps, keys);
+  caseRoutes(app, deps, keys);
+  caseSettingsRoutes(app, deps);
+  taskRoutes(app, deps);
+  evidenceRoutes(app, deps, keys);
+  noticeRoutes(app, deps);
+  if (deps.config.env === "test") return;
+  let timer: NodeJS.Timeout | null = null;
+  app.addHook("onReady", async () => {
+    timer = setInterval(() => {
+      escalateOverdue(deps.db).catch((err: unknown) => app.log.error({ err }, "case escalation failed"));
+    }, HOUR);
+    timer.unref();
+  });
+  app.addHook("onClose", async () => {
+    if (timer) clearInterval(timer);
+  });
+}
