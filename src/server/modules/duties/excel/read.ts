@@ -1,10 +1,10 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { DUTY_PART_NAMES, MAX_DUTY_ITEMS, type DutyItemInput, type DutyPart } from "../../../../contracts/duties.js";
 import { AppError } from "../../../http/errors.js";
 import { normalizeName } from "../effective.js";
 import { cellText } from "./cells.js";
 import { COLUMNS, columnLetter, columnOf, partFromText, type ColumnId } from "./columns.js";
-import { checkXlsxArchive } from "./zip-guard.js";
+import { loadGuardedWorkbook } from "./zip-guard.js";
 
 /**
  * Reads a duty list from an .xlsx file in the shape such lists are published: an optional title row
@@ -38,13 +38,7 @@ const HEADING = /^[一二三四五六七八九十]+[、.．]|^[（(][一二三�
 
 export async function readDutyWorkbook(file: Buffer): Promise<{ items: DutyItemInput[]; issues: SheetIssue[] }> {
   if (file.length === 0) throw new AppError("EXCEL_EMPTY");
-  checkXlsxArchive(file);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError("EXCEL_UNREADABLE");
-  }
+  const workbook = await loadGuardedWorkbook(file);
   const sheets = workbook.worksheets.filter((ws) => ws.state === "visible").map((ws) => ({ ws, header: findHeader(ws) }));
   const read = sheets.filter((s): s is { ws: ExcelJS.Worksheet; header: NonNullable<typeof s.header> } => s.header !== null);
   if (read.length === 0) throw new AppError(sheets.some((s) => s.ws.actualRowCount > 0) ? "EXCEL_NO_HEADER" : "EXCEL_EMPTY");

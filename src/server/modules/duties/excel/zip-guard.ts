@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { AppError } from "../../../http/errors.js";
 
 /**
@@ -43,4 +44,16 @@ export function checkXlsxArchive(file: Buffer): void {
   if (unpacked > MAX_UNPACKED_BYTES) throw new AppError("EXCEL_UNREADABLE");
   // A zip without a workbook is another kind of document (.docx, .zip…).
   if (!hasWorkbook) throw new AppError("EXCEL_NOT_XLSX");
+}
+
+/** An uploaded .xlsx opened behind the archive guard: EXCEL_UNREADABLE when it is no workbook. */
+export async function loadGuardedWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
+  checkXlsxArchive(file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError("EXCEL_UNREADABLE");
+  }
+  return workbook;
 }

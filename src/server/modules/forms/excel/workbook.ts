@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError } from "../../../http/errors.js";
 import type { Lang } from "../../../http/i18n.js";
-import { checkXlsxArchive } from "../../duties/excel/zip-guard.js";
+import { loadGuardedWorkbook } from "../../duties/excel/zip-guard.js";
 
 export { cellText } from "../../duties/excel/cells.js";
 export { columnLetter } from "../../duties/excel/columns.js";
@@ -14,14 +14,7 @@ export const MAX_FORM_MB = 10;
 /** Opens an uploaded .xlsx behind the duty module's guards (not a zip, not a workbook, a zip bomb). */
 export async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   if (file.length > MAX_FORM_MB * 1024 * 1024) throw new AppError("FORM_FILE_TOO_LARGE", { max: MAX_FORM_MB });
-  checkXlsxArchive(file);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError("EXCEL_UNREADABLE");
-  }
-  return workbook;
+  return loadGuardedWorkbook(file);
 }
 
 /** Refuses the whole file when anything is wrong, with every problem in the caller's language. */
