@@ -16,8 +16,7 @@ export type DocumentRow = typeof documents.$inferSelect;
 /** Documents that share at least one LSH band with the text, the most bands first. */
 const LSH_CANDIDATES = 30;
 
-async function candidatesFor(db: Queryable, text: string, implementsId: string | null): Promise<SourceCandidate[]> {
-  const keys = bandKeys(text);
+async function candidatesFor(db: Queryable, keys: { band: number; key: number }[], implementsId: string | null): Promise<SourceCandidate[]> {
   const { rows } = await db.execute<{ id: string }>(sql`
     select document_id as id from ${documentBands}
     where (band, key) in (select * from unnest(${sql.param(keys.map((k) => k.band))}::smallint[], ${sql.param(keys.map((k) => k.key))}::int[]))
@@ -75,14 +74,16 @@ export async function registerDocument(db: Db, args: { actor: Actor; input: Regi
     throw new AppError("DOCUMENT_INCREASE_REASON_REQUIRED", { issuer: issuer.name, year, count: thisYear, lastYear: count.lastYear });
   }
   const doc = { issuerPath: issuer.path, issuerLevel: issuer.level, head: input.head, scope: input.scope, text: input.text, chars, issuedOn: input.issuedOn, implementsId: input.implementsId ?? null };
-  const findings = documentFindings(doc, await candidatesFor(db, input.text, doc.implementsId), { thisYear, lastYear: count.lastYear, reason: input.increaseReason });
+  // Signed once: the same bands find the candidates and are stored for the documents to come.
+  const keys = bandKeys(input.text);
+  const findings = documentFindings(doc, await candidatesFor(db, keys, doc.implementsId), { thisYear, lastYear: count.lastYear, reason: input.increaseReason });
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(documents)
       .values({ ...doc, issuerCode: issuer.code, docNumber: input.docNumber, title: input.title, increaseReason: input.increaseReason ?? null, findings, createdBy: actor.displayName })
       .returning({ id: documents.id });
     if (!row) throw new AppError("INTERNAL");
-    await tx.insert(documentBands).values(bandKeys(input.text).map((k) => ({ documentId: row.id, ...k })));
+    await tx.insert(documentBands).values(keys.map((k) => ({ documentId: row.id, ...k })));
     await recordAudit(tx, {
       actor: { id: actor.id, name: actor.username },
       action: "document.register",

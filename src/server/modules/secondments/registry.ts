@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, or } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Secondment, SecondmentInput } from "../../../contracts/secondments.js";
 import type { Db } from "../../db/client.js";
 import { pathWithin } from "../../db/sql-helpers.js";
@@ -41,28 +41,39 @@ async function rulesFor(db: Db, borrowingPath: string, year: number): Promise<Se
 }
 
 async function present(db: Db, actor: Actor, rows: Row[], lang: Lang): Promise<Secondment[]> {
+  if (rows.length === 0) return [];
   const names = new Map((await getUnits(db, [...new Set(rows.flatMap((r) => [r.fromUnitCode, r.borrowingUnitCode]))])).map((u) => [u.code, u.name]));
+  // One query for the history of every person listed, and the rules once per region and year, not per row.
+  const history = await db
+    .select()
+    .from(secondments)
+    .where(and(inArray(secondments.personName, [...new Set(rows.map((r) => r.personName))]), inArray(secondments.fromUnitCode, [...new Set(rows.map((r) => r.fromUnitCode))])));
+  const rules = new Map<string, Promise<SecondmentRules>>();
+  const rulesOf = (r: Row) => {
+    const key = `${r.borrowingUnitPath}|${r.startOn.slice(0, 4)}`;
+    if (!rules.has(key)) rules.set(key, rulesFor(db, r.borrowingUnitPath, Number(r.startOn.slice(0, 4))));
+    return rules.get(key)!;
+  };
   const today = chinaToday();
-  const out: Secondment[] = [];
-  for (const r of rows) {
-    const earlier = await db.select().from(secondments).where(and(eq(secondments.personName, r.personName), eq(secondments.fromUnitCode, r.fromUnitCode), ne(secondments.id, r.id)));
-    const flags = secondmentFlags(r, earlier, await rulesFor(db, r.borrowingUnitPath, Number(r.startOn.slice(0, 4))), today, lang);
-    out.push({
-      id: r.id,
-      personName: r.personName,
-      fromUnit: { code: r.fromUnitCode, name: names.get(r.fromUnitCode) ?? r.fromUnitCode },
-      borrowingUnit: { code: r.borrowingUnitCode, name: names.get(r.borrowingUnitCode) ?? r.borrowingUnitCode },
-      startOn: r.startOn,
-      plannedEndOn: r.plannedEndOn,
-      returnedOn: r.returnedOn,
-      months: monthsOf(r),
-      approvalCode: r.approvalCode,
-      reason: r.reason,
-      flags,
-      can: !r.returnedOn && secondmentPolicy.canKeep(actor, { code: r.borrowingUnitCode, path: r.borrowingUnitPath }) ? ["return"] : [],
-    });
-  }
-  return out;
+  return Promise.all(
+    rows.map(async (r): Promise<Secondment> => {
+      const earlier = history.filter((h) => h.id !== r.id && h.personName === r.personName && h.fromUnitCode === r.fromUnitCode);
+      return {
+        id: r.id,
+        personName: r.personName,
+        fromUnit: { code: r.fromUnitCode, name: names.get(r.fromUnitCode) ?? r.fromUnitCode },
+        borrowingUnit: { code: r.borrowingUnitCode, name: names.get(r.borrowingUnitCode) ?? r.borrowingUnitCode },
+        startOn: r.startOn,
+        plannedEndOn: r.plannedEndOn,
+        returnedOn: r.returnedOn,
+        months: monthsOf(r),
+        approvalCode: r.approvalCode,
+        reason: r.reason,
+        flags: secondmentFlags(r, earlier, await rulesOf(r), today, lang),
+        can: !r.returnedOn && secondmentPolicy.canKeep(actor, { code: r.borrowingUnitCode, path: r.borrowingUnitPath }) ? ["return"] : [],
+      };
+    }),
+  );
 }
 
 async function unitOrFail(db: Db, code: string): Promise<ScopeUnit> {
