@@ -145,11 +145,14 @@ export async function similarBurdens(
  */
 export async function signUnsignedBurdens(db: Db, batch = 500): Promise<number> {
   let signed = 0;
+  // In id order from where the last batch ended: each row is looked at once, however many are unsigned.
+  let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const { rows } = await db.execute<{ id: string; title: string; text: string }>(
-      sql`select id, title, text from ${burdens} where similarity_signature is null or similarity_words is null limit ${batch}`,
+      sql`select id, title, text from ${burdens} where (similarity_signature is null or similarity_words is null) and id > ${after} order by id limit ${batch}`,
     );
     if (rows.length === 0) return signed;
+    after = rows.at(-1)!.id;
     const columns = rows.map((r) => similarityColumnsOf(r));
     await db.execute(sql`
       update ${burdens} b set similarity_signature = decode(u.signature, 'base64'), similarity_words = u.words
