@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
+import { GRID_COLUMNS, OK, NEW, DENY, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import type { Role } from "../../../contracts/roles.js";
 import { buildUser } from "../../test/factories.js";
