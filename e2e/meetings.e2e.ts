@@ -41,6 +41,7 @@ describe("会议台账、督检考计划、排名通报", () => {
     await page.click("[data-testid=plan-decide-ok]");
     await pending.getByText("已批准").waitFor();
     expect(await plans.locator("[data-testid=plan-counts]").innerText()).toContain("已批准 3 项");
+    await expect.poll(() => page.locator(".ant-modal:visible").count()).toBe(0);
     await screenshot(page, "inspection-plan-office");
 
     await page.goto("/rankings");
@@ -51,6 +52,7 @@ describe("会议台账、督检考计划、排名通报", () => {
     await page.fill("[data-testid=ranking-cancel-reason]", "排名通报过多，统一纳入年终考核，予以取消");
     await page.click("[data-testid=ranking-cancel-ok]");
     await active.getByText("已取消").waitFor();
+    await expect.poll(() => page.locator(".ant-modal:visible").count()).toBe(0);
     await screenshot(page, "rankings-office");
     await context.close();
   });

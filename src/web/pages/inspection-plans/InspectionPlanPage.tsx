@@ -78,7 +78,7 @@ export default function InspectionPlanPage() {
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1280 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: p.name, dataIndex: "title", fixed: "left", width: 200 },
@@ -88,7 +88,7 @@ export default function InspectionPlanPage() {
           { title: p.month, width: 70, render: (_, i) => p.monthText(i.month) },
           { title: p.comprehensive, width: 70, render: (_, i) => (i.comprehensive ? <Tag color="orange">{p.yes}</Tag> : p.no) },
           { title: p.status, width: 80, render: (_, i) => <Tag color={STATUS_COLOR[i.status]}>{p.statuses[i.status]}</Tag> },
-          { title: p.reason, render: (_, i) => i.decisionReason ?? "—" },
+          { title: p.reason, width: 240, render: (_, i) => i.decisionReason ?? "—" },
           {
             title: t.common.actions,
             width: 130,
