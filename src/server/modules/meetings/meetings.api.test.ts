@@ -224,6 +224,8 @@ describe("meetings in Excel", () => {
 
     const chain = (await office.request({ method: "GET", url: `/api/meetings/${countyId}/chain` })).json() as MeetingChain;
     expect(chain.root.relayedBy.map((n) => n.issuerName).sort()).toEqual(["小佳河镇", "饶河镇"]);
+    const audit = await ctx.db.execute<{ detail: { rows: number } }>(sql`select detail from audit_log where action = 'meeting.import'`);
+    expect(audit.rows.map((r) => r.detail.rows)).toEqual([2]);
 
     const exported = await office.request({ method: "GET", url: `/api/meetings/export.xlsx?year=${year}` });
     expect(exported.statusCode).toBe(200);
