@@ -2,7 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { buildXlsx } from "../duties/excel/fixtures.js";
-import { ANON, DENY, GRID_COLUMNS, NEW, OK, OUT, type GridCells, type GridUser } from "../../test/grid.js";
+import { DENY, GRID_COLUMNS, gridRows, NEW, OK, OUT, type GridCells, type GridRow } from "../../test/grid.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 
 /**
@@ -68,13 +68,8 @@ const GRID: Record<Endpoint, Record<string, Cells>> = {
   },
 };
 
-type Row = { role: GridUser | "(anonymous)"; endpoint: Endpoint; target: string; expected: string };
-const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
-  Object.entries(targets).flatMap(([target, cells]) => [
-    ...COLUMNS.map((role, i) => ({ role, endpoint: endpoint as Endpoint, target, expected: cells[i]! })),
-    { role: "(anonymous)" as const, endpoint: endpoint as Endpoint, target, expected: ANON },
-  ]),
-);
+type Row = GridRow<Endpoint>;
+const MATRIX: Row[] = gridRows(GRID);
 
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
@@ -140,9 +135,8 @@ describe("issue 6 registers: authorization matrix", () => {
     const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const options = await requestFor(row);
     const res = session ? await session.request(options) : await ctx.app.inject(options);
-    const [status, detail] = row.expected.split(" ");
-    expect(res.statusCode, res.body).toBe(Number(status));
-    if (row.endpoint === "GET /api/inspection-plans" && status === "200") expect(res.json().items.length > 0 ? "some" : "none").toBe(detail);
-    else if (detail) expect(res.json().error.code).toBe(detail);
+    expect(res.statusCode, res.body).toBe(row.expectedStatus);
+    if (row.endpoint === "GET /api/inspection-plans" && row.expectedStatus === 200) expect(res.json().items.length > 0 ? "some" : "none").toBe(row.expectedCode);
+    else if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
   });
 });
