@@ -18,10 +18,11 @@ describe("demo data of issue 6 (Raohe)", () => {
     // As on a real start: the demo burdens and the ledger of past months come first.
     await seedDemoBurdens(ctx.db);
     await seedDemoIndex(ctx.db, today);
-  });
+    // The ledger of two years goes through the registry: slow on a loaded machine.
+  }, 180_000);
   afterAll(async () => ctx?.close());
 
-  it("shows a layered meeting chain, a plan with decisions and rankings against last year, once", async () => {
+  it("shows a layered meeting chain, a plan with decisions and rankings against last year, once", { timeout: 120_000 }, async () => {
     expect(await seedDemoIssue6(ctx.db, today)).toBe(1);
     expect(await seedDemoIssue6(ctx.db, today)).toBe(0);
     const office = await as("raohe_office");
