@@ -33,8 +33,8 @@ async function placesOf(client: pg.Client): Promise<Place[]> {
   return rows.map((r) => ({ code: r.code, path: r.path, provinceCode: r.province_code }));
 }
 
-/** The county path of a township's or a village's path: the first three codes (province.city.county). */
-const countyPathOf = (path: string) => path.split(".").slice(0, 3).join(".");
+/** The county path of a township's or a village's path: its first four codes (nation.province.city.county). */
+const countyPathOf = (path: string) => path.split(".").slice(0, 4).join(".");
 
 async function generate(client: pg.Client, n: number, today: string): Promise<Figure[]> {
   const bench = `case list (${n.toLocaleString("en")} cases)`;
@@ -49,7 +49,8 @@ async function generate(client: pg.Client, n: number, today: string): Promise<Fi
       const place = places[Math.floor(rand() * places.length)]!;
       const status = CASE_STATUSES[Math.floor(rand() * CASE_STATUSES.length)]!;
       const county = countyPathOf(place.path);
-      const escalated = rand() < 0.03 ? 1 : 0;
+      // A few overdue cases have gone up one level (to the city), fewer two (to the province).
+      const escalated = rand() < 0.03 ? (rand() < 0.2 ? 2 : 1) : 0;
       const received = addDays(today, -Math.floor(rand() * 720));
       return {
         id: randomUUID(),
@@ -91,7 +92,7 @@ type Handler = { level: "county" | "city" | "province"; unit: ScopeUnit };
 async function handlers(client: pg.Client): Promise<Handler[]> {
   // The regions with the most cases at each level: the heaviest lists a handler can ask for.
   const out: Handler[] = [];
-  for (const [level, depth] of [["county", 3], ["city", 2], ["province", 1]] as const) {
+  for (const [level, depth] of [["county", 4], ["city", 3], ["province", 2]] as const) {
     const { rows } = await client.query<{ code: string; name: string; parent_code: string | null; path: string; province_code: string }>(
       `select u.code, u.name, u.parent_code, u.path, u.province_code from units u
        join (select array_to_string((string_to_array(handler_region_path, '.'))[1:${depth}], '.') as p, count(*) as n from cases group by 1 order by 2 desc limit 10) c on c.p = u.path`,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { UnitLevel } from "../../../contracts/roles.js";
 import type { CaseCategory, CaseDetail, CaseEvent, CaseStatus, CaseSummary, HandlerRole } from "../../../contracts/cases.js";
 import type { Db } from "../../db/client.js";
@@ -21,7 +21,9 @@ export function readableBy(actor: Actor): SQL | undefined {
   return and(
     eq(cases.handlerRole, actor.role),
     pathWithin(cases.handlerRegionPath, region),
-    sql`${cases.handlerDepth} - ${depth} <= ${cases.escalationLevel}`,
+    // A case handled in the region itself, or one escalated up to it: written as two index conditions
+    // (cases_handler_level_idx, cases_escalated_idx), not as one inequality over every case below.
+    or(eq(cases.handlerDepth, depth), and(sql`${cases.escalationLevel} > 0`, sql`${cases.handlerDepth} - ${depth} <= ${cases.escalationLevel}`)),
     sql`not (${region} = ${cases.unitPath} or ${region} like ${cases.unitPath} || '.%')`,
   );
 }

@@ -46,6 +46,9 @@ export const cases = pgTable(
   },
   (t) => [
     index("cases_handler_idx").using("btree", sql`${t.handlerRegionPath} text_pattern_ops`, t.status),
+    // The handler's list (queries.ts readableBy): the cases of his own level, and those escalated to it.
+    index("cases_handler_level_idx").using("btree", t.handlerRole, t.handlerDepth, sql`${t.handlerRegionPath} text_pattern_ops`),
+    index("cases_escalated_idx").using("btree", t.handlerRole, sql`${t.handlerRegionPath} text_pattern_ops`).where(sql`${t.escalationLevel} > 0`),
     index("cases_receipt_tag_idx").on(t.receiptTag),
     index("cases_deadline_idx").on(t.status, t.deadline),
   ],

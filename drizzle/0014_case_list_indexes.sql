@@ -1,0 +1,2 @@
+CREATE INDEX "cases_handler_level_idx" ON "cases" USING btree ("handler_role","handler_depth","handler_region_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "cases_escalated_idx" ON "cases" USING btree ("handler_role","handler_region_path" text_pattern_ops) WHERE "cases"."escalation_level" > 0;
