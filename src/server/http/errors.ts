@@ -197,6 +197,7 @@ export const ERROR_CATALOG = {
   PLAQUE_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：挂牌摸排以村（社区）为单位`, (p) => `${p.code} is not a village: plaques are surveyed per village`),
   PLAQUE_ALREADY_REMOVED: m(409, (p) => `该牌子已于 ${p.on} 摘除`, (p) => `The plaque was taken down on ${p.on}`),
   PLAQUE_ALLOWED_NOT_FOUND: m(404, "未找到该准挂牌子", "No such allowed plaque"),
+  PLAQUE_DATE: m(400, (p) => `日期 ${p.on} 须不晚于今天${p.start ? `，且不早于摸排日期 ${p.start}` : ""}`, (p) => `The date ${p.on} must not be after today${p.start ? ` nor before the survey (${p.start})` : ""}`),
   PHOTO_TYPE: m(415, "只能上传 JPG 或 PNG 照片，且文件须完好", "Upload an undamaged JPG or PNG photo"),
   PHOTO_TOO_LARGE: m(413, (p) => `照片超过 ${p.max} MB，请压缩后再上传`, (p) => `The photo is larger than ${p.max} MB; shrink it and retry`),
   PHOTO_NOT_FOUND: m(404, "该牌子没有照片", "The plaque has no photo"),
