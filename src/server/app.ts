@@ -28,6 +28,7 @@ import { proofRoutes } from "./modules/proofs/routes/proofs.routes.js";
 import { secondmentRoutes } from "./modules/secondments/routes/secondments.routes.js";
 import { fingertipRoutes } from "./modules/fingertips/routes/fingertips.routes.js";
 import { plaqueRoutes } from "./modules/evaluations/routes/plaques.routes.js";
+import { evaluationRoutes } from "./modules/evaluations/routes/evaluations.routes.js";
 import { formRoutes } from "./modules/forms/routes.js";
 import { authRoutes } from "./modules/org/routes/auth.routes.js";
 import { publicRoutes } from "./modules/org/routes/public.routes.js";
@@ -68,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, casesModule, formRoutes, indexRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, evaluationRoutes, casesModule, formRoutes, indexRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));
