@@ -5,6 +5,8 @@ import { seedDemoCases } from "../modules/cases/demo.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
+import { seedDemoEvaluations } from "../modules/evaluations/demo.js";
+import { seedDemoFingertips } from "../modules/fingertips/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
@@ -24,5 +26,8 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const indicators = await seedDemoForms(db);
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger };
+  // Apps and groups, plaques and evaluations are burdens too: seeded with the burdens' demo (tests make their own).
+  const fingertips = options.burdens === false ? 0 : await seedDemoFingertips(db);
+  const evaluations = options.burdens === false ? { plaques: 0, evaluations: 0 } : await seedDemoEvaluations(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, fingertips, ...evaluations };
 }
