@@ -26,6 +26,9 @@ const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
 const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
 const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
+const FingertipsPage = lazy(() => import("./pages/fingertips/FingertipsPage.js"));
+const EvaluationsPage = lazy(() => import("./pages/evaluations/EvaluationsPage.js"));
+const PlaquesPage = lazy(() => import("./pages/plaques/PlaquesPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
@@ -101,6 +104,9 @@ function SignedIn() {
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="proofs" element={<ProofsPage />} />
           <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
+          <Route path="fingertips" element={<RequireAuth screen="fingertips"><FingertipsPage /></RequireAuth>} />
+          <Route path="evaluations" element={<RequireAuth screen="evaluations"><EvaluationsPage /></RequireAuth>} />
+          <Route path="plaques" element={<RequireAuth screen="plaques"><PlaquesPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />

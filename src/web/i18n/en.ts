@@ -6,6 +6,8 @@ import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
 import { proofsEn } from "./proofs.en.js";
 import { secondmentsEn } from "./secondments.en.js";
+import { fingertipsEn } from "./fingertips.en.js";
+import { evaluationsEn } from "./evaluations.en.js";
 import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
 
@@ -199,5 +201,7 @@ export const en: Dict = {
   ...inspectionsEn,
   ...proofsEn,
   ...secondmentsEn,
+  ...fingertipsEn,
+  ...evaluationsEn,
   ...dashboardEn,
 };

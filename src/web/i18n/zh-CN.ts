@@ -6,6 +6,8 @@ import { documentsZh } from "./documents.zh-CN.js";
 import { inspectionsZh } from "./inspections.zh-CN.js";
 import { proofsZh } from "./proofs.zh-CN.js";
 import { secondmentsZh } from "./secondments.zh-CN.js";
+import { fingertipsZh } from "./fingertips.zh-CN.js";
+import { evaluationsZh } from "./evaluations.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
 
@@ -199,6 +201,8 @@ export const zhCN = {
   ...inspectionsZh,
   ...proofsZh,
   ...secondmentsZh,
+  ...fingertipsZh,
+  ...evaluationsZh,
   ...dashboardZh,
 };
 
