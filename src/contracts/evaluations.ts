@@ -117,7 +117,7 @@ export type Plaque = z.infer<typeof ZPlaque>;
 export const ZPlaqueListQuery = z.object({ under: ZUnitCode.optional(), flagged: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(2000).default(500) });
 export const ZPlaqueList = z.object({ total: z.number().int(), items: z.array(ZPlaque) });
 export const ZPlaqueParams = z.object({ id: z.uuid() });
-export const ZPlaqueRemoved = z.object({ removedOn: ZIsoDate }).strict();
+export const ZPlaqueRemoved = z.object({ removedOn: ZIsoDate.optional().describe("China's today when left out") }).strict();
 export const ZPlaqueCounts = z.object({
   under: z.object({ code: z.string(), name: z.string() }),
   rows: z.array(

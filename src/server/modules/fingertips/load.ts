@@ -52,10 +52,12 @@ export async function fingertipLoad(db: Db, actor: Actor, underCode: string | un
     perUnit.set(r.unit.code, u);
   }
   const weekly = rows.reduce((n, r) => n + r.minutesPerWeek, 0);
+  // Only channels that reach a post under the unit count (one touching the county may ask only township officials).
+  const reaching = new Set(inside.flatMap((u) => AUDIENCE_ROLES.flatMap((role) => (reached.get(`${u.code}|${role}`) ?? []).map((c) => c.id))));
   return {
     under: { code: under.code, name: under.name },
     rows: rows.slice(0, limit),
     units: [...perUnit.values()].sort((a, b) => b.minutesPerWeek - a.minutesPerWeek).slice(0, limit).map((u) => ({ ...u, hoursPerYear: hours(u.minutesPerWeek * 52) })),
-    totals: { posts: rows.length, channels: channels.length, hoursPerWeek: hours(weekly), hoursPerYear: hours(weekly * 52) },
+    totals: { posts: rows.length, channels: reaching.size, hoursPerWeek: hours(weekly), hoursPerYear: hours(weekly * 52) },
   };
 }

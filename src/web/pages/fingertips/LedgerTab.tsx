@@ -74,6 +74,11 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => 
         pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
           { title: f.name, dataIndex: "name", width: 190, fixed: "left" },
+          {
+            title: f.flags,
+            width: 160,
+            render: (_, c) => (c.flags.length === 0 ? <Typography.Text type="secondary">{f.noFlags}</Typography.Text> : c.flags.map((x) => <Tooltip key={x.code} title={x.message}><Tag color={x.severity === "block" ? "red" : "orange"}>{f.flagNames[x.code] ?? x.code}</Tag></Tooltip>)),
+          },
           { title: f.kind, render: (_, c) => f.kinds[c.kind], width: 80 },
           { title: f.owner, render: (_, c) => c.owner.name, width: 150 },
           { title: f.audience, render: (_, c) => `${c.audienceUnits.map((u) => u.name).join("、")}（${c.audienceRoles.map((r) => f.roles[r]).join("、")}）`, width: 200 },
@@ -85,11 +90,6 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => 
             title: f.status,
             width: 150,
             render: (_, c) => (c.status === "active" ? <Tag color="blue">{f.statuses.active}</Tag> : <Tooltip title={c.decisionReason}><Tag>{f.statuses[c.status]}{c.mergedInto ? ` · ${f.mergedInto(c.mergedInto.name)}` : ""}</Tag></Tooltip>),
-          },
-          {
-            title: f.flags,
-            width: 160,
-            render: (_, c) => (c.flags.length === 0 ? <Typography.Text type="secondary">{f.noFlags}</Typography.Text> : c.flags.map((x) => <Tooltip key={x.code} title={x.message}><Tag color={x.severity === "block" ? "red" : "orange"}>{f.flagNames[x.code] ?? x.code}</Tag></Tooltip>)),
           },
           { title: t.common.actions, width: 80, render: (_, c) => c.can.includes("decide") && <Button size="small" danger onClick={() => setClosing(c)}>{f.close}</Button> },
         ]}

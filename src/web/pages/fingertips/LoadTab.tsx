@@ -24,6 +24,7 @@ export function LoadTab({ tick }: { tick: number }) {
         </Card>
       )}
       {data && <Typography.Text>{f.totals(data.totals.posts, data.totals.channels, data.totals.hoursPerWeek, data.totals.hoursPerYear)}</Typography.Text>}
+      {(data?.rows.length ?? 0) > 1 && (
       <Table<LoadRow>
         rowKey={(r) => `${r.unit.code}|${r.role}`}
         size="small"
@@ -42,7 +43,9 @@ export function LoadTab({ tick }: { tick: number }) {
           { title: f.heaviest, render: (_, r) => r.heaviest.map((h) => h.name).join("、") },
         ]}
       />
-      <Typography.Title level={5}>{f.perUnit}</Typography.Title>
+      )}
+      {(data?.units.length ?? 0) > 1 && <Typography.Title level={5}>{f.perUnit}</Typography.Title>}
+      {(data?.units.length ?? 0) > 1 && (
       <Table
         rowKey="code"
         size="small"
@@ -54,6 +57,7 @@ export function LoadTab({ tick }: { tick: number }) {
           { title: f.hoursPerYear, dataIndex: "hoursPerYear", width: 100 },
         ]}
       />
+      )}
     </Space>
   );
 }

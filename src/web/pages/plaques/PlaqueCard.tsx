@@ -1,6 +1,5 @@
 import { CameraOutlined } from "@ant-design/icons";
 import { App, Button, Card, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useRef } from "react";
 import type { Plaque } from "../../../contracts/evaluations.js";
 import { api } from "../../api/client.js";
@@ -25,7 +24,7 @@ export function PlaqueCard({ plaque, onChanged }: { plaque: Plaque; onChanged: (
   };
   const removed = async () => {
     try {
-      await api.post(`/api/plaques/${plaque.id}/removed`, { removedOn: dayjs().format("YYYY-MM-DD") });
+      await api.post(`/api/plaques/${plaque.id}/removed`, {});
       void message.success(p.removedOk);
       onChanged();
     } catch (err) {

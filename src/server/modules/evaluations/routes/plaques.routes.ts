@@ -13,6 +13,7 @@ import type { RouteDeps } from "../../../http/types.js";
 import type { Db } from "../../../db/client.js";
 import type { Actor } from "../../../kernel/actor.js";
 import type { Lang } from "../../../http/i18n.js";
+import { chinaToday } from "../../../kernel/dates.js";
 import { getUnits } from "../../org/units.js";
 import { MAX_PHOTO_BYTES } from "../photo.js";
 import { listPlaques, plaqueCounts, presentPlaques, underUnit } from "../plaque-queries.js";
@@ -106,7 +107,7 @@ export function plaqueRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "登记已摘牌 / record that the plaque was taken down", params: ZPlaqueParams, body: ZPlaqueRemoved, response: { 200: ZPlaque, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      await markRemoved(db, actor, request.params.id, request.body.removedOn);
+      await markRemoved(db, actor, request.params.id, request.body.removedOn ?? chinaToday());
       return onePlaque(db, actor, request.params.id, lang(request.headers["accept-language"]));
     },
   );
