@@ -48,7 +48,7 @@ export const fingertipsZh = {
     totals: (posts: number, channels: number, week: number, year: number) => `${posts} 个岗位，${channels} 个在用应用和群，合计每周 ${week} 小时，每年 ${year} 小时`,
     keep: "保留",
     merge: "并入",
-    score: "相似度",
+    score: "整合得分",
     reasons: "理由",
     accept: "采纳整合",
     acceptReason: (keep: string) => `采纳整合建议，并入“${keep}”`,

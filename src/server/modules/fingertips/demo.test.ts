@@ -33,5 +33,5 @@ describe("demo data of 指尖减负, 挂牌清理 and 评比创建清单", () =>
     const year = await evaluationYear(db, office, Number(chinaToday().slice(0, 4)));
     expect(year.burdens.map((b) => [b.title, b.onList])).toEqual(expect.arrayContaining([["美丽庭院示范户评选推荐", true], ["“文明村”创建评比材料报送", false]]));
     expect(await seedDemoData(db, "Demo-test-2026")).toMatchObject({ fingertips: 0, plaques: 0, evaluations: 0 });
-  });
+  }, 180_000);
 });

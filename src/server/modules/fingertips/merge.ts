@@ -17,8 +17,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * 整合建议: two active apps or groups of the region are proposed for merging when the same unit runs both
- * and either their names are alike or their audiences overlap, or when alike names reach much the same
- * cadres. The one reaching more posts is kept. Pairwise over a region's ledger (hundreds to a few
+ * and either their names are alike or, being of one kind, their audiences overlap; or when alike names
+ * reach much the same cadres. The one reaching more posts is kept. Pairwise over a region's ledger (hundreds to a few
  * thousand channels; names are prepared once).
  */
 export async function mergeProposals(db: Db, actor: Actor, lang: Lang): Promise<MergeProposal[]> {
@@ -39,7 +39,8 @@ export async function mergeProposals(db: Db, actor: Actor, lang: Lang): Promise<
       const overlap = small.size === 0 ? 0 : [...small].filter((k) => large.has(k)).length / small.size;
       const alike = nameSimilarity >= MERGE_NAME_SIMILARITY;
       const shared = overlap >= MERGE_OVERLAP;
-      if (!((sameOwner && (alike || shared)) || (alike && shared))) continue;
+      const sameKind = a.row.kind === b.row.kind;
+      if (!((sameOwner && (alike || (shared && sameKind))) || (alike && shared))) continue;
       const reasons: string[] = [];
       if (sameOwner) reasons.push(en ? `both run by ${owners.get(a.row.ownerCode)}` : `同为${owners.get(a.row.ownerCode)}主办`);
       if (alike) reasons.push(en ? `names ${Math.round(nameSimilarity * 100)}% alike` : `名称相似度 ${Math.round(nameSimilarity * 100)}%`);
