@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../../db/sql-helpers.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, pathIsInside, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
-import { getUnits } from "../org/units.js";
+import { getUnit, getUnits } from "../org/units.js";
 import { fingertipPolicy } from "./policy.js";
 import { fingertipChannels } from "./schema.js";
 
@@ -72,14 +72,15 @@ export async function upsertChannel(tx: Queryable, actor: Actor, values: Values,
 /** Registers one app, account or group from the API: a second one of the same owner and name is refused. */
 export async function registerChannel(db: Db, actor: Actor, input: ChannelInput): Promise<string> {
   const values = await resolveChannel(db, actor, input, actor.displayName);
+  const taken = async () => new AppError("CHANNEL_NAME_TAKEN", { owner: (await getUnit(db, values.ownerCode))?.name ?? values.ownerCode, name: values.name });
   try {
     return await db.transaction(async (tx) => {
-      const [taken] = await tx.select({ id: fingertipChannels.id }).from(fingertipChannels).where(and(eq(fingertipChannels.ownerCode, values.ownerCode), eq(fingertipChannels.name, values.name)));
-      if (taken) throw new AppError("CHANNEL_NAME_TAKEN", { owner: values.ownerCode, name: values.name });
+      const [existing] = await tx.select({ id: fingertipChannels.id }).from(fingertipChannels).where(and(eq(fingertipChannels.ownerCode, values.ownerCode), eq(fingertipChannels.name, values.name)));
+      if (existing) throw await taken();
       return (await upsertChannel(tx, actor, values, { name: values.ownerCode })).id;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("CHANNEL_NAME_TAKEN", { owner: values.ownerCode, name: values.name });
+    if (isUniqueViolation(err)) throw await taken();
     throw err;
   }
 }
