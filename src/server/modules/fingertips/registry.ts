@@ -72,15 +72,17 @@ export async function upsertChannel(tx: Queryable, actor: Actor, values: Values,
 /** Registers one app, account or group from the API: a second one of the same owner and name is refused. */
 export async function registerChannel(db: Db, actor: Actor, input: ChannelInput): Promise<string> {
   const values = await resolveChannel(db, actor, input, actor.displayName);
-  const taken = async () => new AppError("CHANNEL_NAME_TAKEN", { owner: (await getUnit(db, values.ownerCode))?.name ?? values.ownerCode, name: values.name });
+  // Read before the transaction: on PGlite a query outside it would wait for it to end.
+  const ownerName = (await getUnit(db, values.ownerCode))?.name ?? values.ownerCode;
+  const taken = () => new AppError("CHANNEL_NAME_TAKEN", { owner: ownerName, name: values.name });
   try {
     return await db.transaction(async (tx) => {
       const [existing] = await tx.select({ id: fingertipChannels.id }).from(fingertipChannels).where(and(eq(fingertipChannels.ownerCode, values.ownerCode), eq(fingertipChannels.name, values.name)));
-      if (existing) throw await taken();
+      if (existing) throw taken();
       return (await upsertChannel(tx, actor, values, { name: values.ownerCode })).id;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw await taken();
+    if (isUniqueViolation(err)) throw taken();
     throw err;
   }
 }
