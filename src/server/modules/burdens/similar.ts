@@ -5,7 +5,7 @@ import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
 import { parsePrepared, prepare, preparedSimilarity, serializePrepared, shinglesOf, type PreparedText } from "../../kernel/text-similarity.js";
-import { getUnits } from "../org/units.js";
+import { units } from "../org/schema.js";
 import type { SimilarBurden } from "./gate/types.js";
 import { burdens, burdenTargets } from "./schema.js";
 
@@ -113,10 +113,12 @@ export async function similarBurdens(
   const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
   if (ids.length === 0) return [];
   // The text is read only for a candidate without stored words.
-  const { rows } = await db.execute<{ id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; deadline: string }>(sql`
-    select id, admission_number, title, case when similarity_words is null then left(text, ${TEXT_LIMIT}) else '' end as text, similarity_words as words,
-           kind, details->>'head' as head, issuer_code, deadline::text as deadline
-    from ${burdens} where ${anyUuid(burdens.id, ids)}`);
+  const { rows } = await db.execute<{
+    id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; issuer_name: string | null; deadline: string;
+  }>(sql`
+    select b.id, b.admission_number, b.title, case when b.similarity_words is null then left(b.text, ${TEXT_LIMIT}) else '' end as text, b.similarity_words as words,
+           b.kind, b.details->>'head' as head, b.issuer_code, u.name as issuer_name, b.deadline::text as deadline
+    from ${burdens} b left join ${units} u on u.code = b.issuer_code where ${anyUuid(sql`b.id`, ids)}`);
   const scored = rows
     .map((r) => ({ r, score: exactScore(args.checked, r) }))
     .filter((s) => s.score >= SIMILARITY_FLOOR)
@@ -124,12 +126,11 @@ export async function similarBurdens(
     .slice(0, 10);
   if (scored.length === 0) return [];
   const shared = new Map(candidates.map((c) => [c.id, c.shared]));
-  const issuers = new Map((await getUnits(db, [...new Set(scored.map((s) => s.r.issuer_code))])).map((u) => [u.code, u.name]));
   return scored.map(({ r, score }) => ({
     id: r.id,
     admissionNumber: r.admission_number,
     title: r.title,
-    issuerName: issuers.get(r.issuer_code) ?? r.issuer_code,
+    issuerName: r.issuer_name ?? r.issuer_code,
     deadline: r.deadline,
     similarity: Math.round(score * 1000) / 1000,
     sharedTargets: shared.get(r.id) ?? 0,
