@@ -29,6 +29,9 @@ import { meetingRoutes } from "./modules/meetings/routes/meetings.routes.js";
 import { inspectionPlanRoutes } from "./modules/inspection-plans/routes/inspection-plans.routes.js";
 import { rankingRoutes } from "./modules/rankings/routes/rankings.routes.js";
 import { secondmentRoutes } from "./modules/secondments/routes/secondments.routes.js";
+import { fingertipRoutes } from "./modules/fingertips/routes/fingertips.routes.js";
+import { plaqueRoutes } from "./modules/evaluations/routes/plaques.routes.js";
+import { evaluationRoutes } from "./modules/evaluations/routes/evaluations.routes.js";
 import { formRoutes } from "./modules/forms/routes.js";
 import { authRoutes } from "./modules/org/routes/auth.routes.js";
 import { publicRoutes } from "./modules/org/routes/public.routes.js";
@@ -69,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, evaluationRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -29,6 +29,9 @@ const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage.js"));
 const InspectionPlanPage = lazy(() => import("./pages/inspection-plans/InspectionPlanPage.js"));
 const RankingsPage = lazy(() => import("./pages/rankings/RankingsPage.js"));
 const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
+const FingertipsPage = lazy(() => import("./pages/fingertips/FingertipsPage.js"));
+const EvaluationsPage = lazy(() => import("./pages/evaluations/EvaluationsPage.js"));
+const PlaquesPage = lazy(() => import("./pages/plaques/PlaquesPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
@@ -107,6 +110,9 @@ function SignedIn() {
           <Route path="meetings" element={<RequireAuth screen="meetings"><MeetingsPage /></RequireAuth>} />
           <Route path="inspection-plans" element={<RequireAuth screen="inspectionPlans"><InspectionPlanPage /></RequireAuth>} />
           <Route path="rankings" element={<RequireAuth screen="rankings"><RankingsPage /></RequireAuth>} />
+          <Route path="fingertips" element={<RequireAuth screen="fingertips"><FingertipsPage /></RequireAuth>} />
+          <Route path="evaluations" element={<RequireAuth screen="evaluations"><EvaluationsPage /></RequireAuth>} />
+          <Route path="plaques" element={<RequireAuth screen="plaques"><PlaquesPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />

@@ -13,3 +13,5 @@ export * from "../modules/burden-index/schema.js";
 export * from "../modules/meetings/schema.js";
 export * from "../modules/inspection-plans/schema.js";
 export * from "../modules/rankings/schema.js";
+export * from "../modules/fingertips/schema.js";
+export * from "../modules/evaluations/schema.js";

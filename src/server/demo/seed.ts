@@ -6,6 +6,8 @@ import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoIssue6 } from "../modules/meetings/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
+import { seedDemoEvaluations } from "../modules/evaluations/demo.js";
+import { seedDemoFingertips } from "../modules/fingertips/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
@@ -27,5 +29,8 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
   // Meetings, the inspection plan and ranking notices (issue 6); they register burdens, so only with the burdens.
   const registers = options.burdens === false ? 0 : await seedDemoIssue6(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers };
+  // Apps and groups, plaques and evaluations are burdens too: seeded with the burdens' demo (tests make their own).
+  const fingertips = options.burdens === false ? 0 : await seedDemoFingertips(db);
+  const evaluations = options.burdens === false ? { plaques: 0, evaluations: 0 } : await seedDemoEvaluations(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations };
 }

@@ -188,6 +188,28 @@ export const ERROR_CATALOG = {
   SECONDMENT_FROM_NOT_GRASSROOTS: m(400, (p) => `${p.code} 不是本区域的乡镇或村（社区）：借调登记的是从基层借调的人员`, (p) => `${p.code} is not a township or village of the region: the register is of cadres borrowed from the grassroots`),
   SECONDMENT_ALREADY_RETURNED: m(409, (p) => `该人员已于 ${p.on} 返回原单位`, (p) => `Already returned on ${p.on}`),
   SECONDMENT_RETURN_DATE: m(400, (p) => `返回日期 ${p.on} 须在借调开始（${p.start}）之后且不晚于今天`, (p) => `The return date ${p.on} must fall between the start (${p.start}) and today`),
+  // 指尖减负 apps, accounts and work groups (modules/fingertips)
+  CHANNEL_NOT_FOUND: m(404, "未找到该应用、公众号或工作群", "No such app, account or work group"),
+  CHANNEL_NAME_TAKEN: m(409, (p) => `${p.owner}已登记名为“${p.name}”的应用或工作群`, (p) => `${p.owner} already has one named “${p.name}”`),
+  CHANNEL_AUDIENCE_INVALID: m(
+    400,
+    (p) => `面向单位须是主办单位所在地区的县、乡镇或村：${p.units}`,
+    (p) => `The audience must be the county, townships or villages of the owner's region: ${p.units}`,
+  ),
+  CHANNEL_NOT_ACTIVE: m(409, (p) => `该应用或工作群已${p.status === "closed" ? "关停" : "整合"}`, (p) => `It is already ${p.status}`),
+  CHANNEL_MERGE_TARGET_INVALID: m(400, "只能整合到本地区另一个在用的应用或工作群", "It can only be merged into another active app or group of the region"),
+  // 评比表彰、创建示范、节庆展会论坛 and 挂牌 (modules/evaluations)
+  EVALUATION_REQUEST_NOT_FOUND: m(404, "未找到该评比创建申请", "No such evaluation request"),
+  EVALUATION_ALREADY_DECIDED: m(409, (p) => `该申请已${p.status === "approved" ? "批准" : "驳回"}`, (p) => `The request is already ${p.status}`),
+  EVALUATION_CODE_TAKEN: m(409, (p) => `审批编号“${p.code}”已在 ${p.year} 年清单中`, (p) => `The approval code “${p.code}” is already on the ${p.year} list`),
+  PLAQUE_NOT_FOUND: m(404, "未找到该牌子", "No such plaque"),
+  PLAQUE_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：挂牌摸排以村（社区）为单位`, (p) => `${p.code} is not a village: plaques are surveyed per village`),
+  PLAQUE_ALREADY_REMOVED: m(409, (p) => `该牌子已于 ${p.on} 摘除`, (p) => `The plaque was taken down on ${p.on}`),
+  PLAQUE_ALLOWED_NOT_FOUND: m(404, "未找到该准挂牌子", "No such allowed plaque"),
+  PLAQUE_DATE: m(400, (p) => `日期 ${p.on} 须不晚于今天${p.start ? `，且不早于摸排日期 ${p.start}` : ""}`, (p) => `The date ${p.on} must not be after today${p.start ? ` nor before the survey (${p.start})` : ""}`),
+  PHOTO_TYPE: m(415, "只能上传 JPG 或 PNG 照片，且文件须完好", "Upload an undamaged JPG or PNG photo"),
+  PHOTO_TOO_LARGE: m(413, (p) => `照片超过 ${p.max} MB，请压缩后再上传`, (p) => `The photo is larger than ${p.max} MB; shrink it and retry`),
+  PHOTO_NOT_FOUND: m(404, "该牌子没有照片", "The plaque has no photo"),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
 } satisfies Record<string, Message>;
 

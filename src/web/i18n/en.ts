@@ -7,6 +7,8 @@ import { inspectionsEn } from "./inspections.en.js";
 import { proofsEn } from "./proofs.en.js";
 import { secondmentsEn } from "./secondments.en.js";
 import { meetingsEn } from "./meetings.en.js";
+import { fingertipsEn } from "./fingertips.en.js";
+import { evaluationsEn } from "./evaluations.en.js";
 import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
 
@@ -204,5 +206,7 @@ export const en: Dict = {
   ...proofsEn,
   ...secondmentsEn,
   ...meetingsEn,
+  ...fingertipsEn,
+  ...evaluationsEn,
   ...dashboardEn,
 };

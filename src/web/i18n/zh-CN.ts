@@ -7,6 +7,8 @@ import { inspectionsZh } from "./inspections.zh-CN.js";
 import { proofsZh } from "./proofs.zh-CN.js";
 import { secondmentsZh } from "./secondments.zh-CN.js";
 import { meetingsZh } from "./meetings.zh-CN.js";
+import { fingertipsZh } from "./fingertips.zh-CN.js";
+import { evaluationsZh } from "./evaluations.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
 
@@ -204,6 +206,8 @@ export const zhCN = {
   ...proofsZh,
   ...secondmentsZh,
   ...meetingsZh,
+  ...fingertipsZh,
+  ...evaluationsZh,
   ...dashboardZh,
 };
 

@@ -70,7 +70,7 @@ export async function saveGateSettings(db: Db, args: { actor: Actor; region: Sco
 
 /** Adds entries to a register (idempotent on region, year, register and code). */
 export async function addRegisterEntries(
-  db: Db,
+  db: Queryable,
   args: { actor: Actor | null; region: ScopeUnit; year: number; register: RegisterName; entries: { code: string; title: string }[] },
 ) {
   await db.transaction(async (tx) => {

@@ -10,7 +10,8 @@ import { namesEn } from "./text.js";
 
 type Demand = (typeof APP_DEMANDS)[number];
 
-const BANNED: Partial<Record<Demand, { zh: string; en: string }>> = {
+/** The demands the regulation forbids, with the gate's wording (the fingertips ledger flags them alike). */
+export const BANNED_APP_DEMANDS: Partial<Record<Demand, { zh: string; en: string }>> = {
   check_in: { zh: "打卡签到", en: "check-ins" },
   points: { zh: "积分", en: "points" },
   online_time: { zh: "在线时长", en: "online time" },
@@ -23,12 +24,12 @@ export const appBannedDemand: Rule = {
   description: { "zh-CN": "政务应用程序、工作群要求打卡、积分、在线时长、安装率或排名", en: "App or work group demanding check-ins, points, online time, install rates or rankings" },
   run: (burden) => {
     if (burden.kind !== "app" && burden.kind !== "workgroup") return [];
-    const banned = burden.details.demands.filter((d) => BANNED[d]);
+    const banned = burden.details.demands.filter((d) => BANNED_APP_DEMANDS[d]);
     if (banned.length === 0) return [];
     const name = burden.kind === "app" ? burden.details.appName : burden.details.groupName;
     const what = burden.kind === "app" ? { zh: "政务应用程序", en: "The app" } : { zh: "工作群", en: "The work group" };
-    const zh = banned.map((d) => BANNED[d]?.zh).join("、");
-    const en = namesEn(banned.map((d) => BANNED[d]?.en ?? d));
+    const zh = banned.map((d) => BANNED_APP_DEMANDS[d]?.zh).join("、");
+    const en = namesEn(banned.map((d) => BANNED_APP_DEMANDS[d]?.en ?? d));
     return [
       finding(
         "APP_BANNED_DEMAND",

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { ZIsoDate } from "./burdens.js";
+import { ZUnitCode } from "./roles.js";
+
+/**
+ * 评比表彰、创建示范、节庆展会论坛 (evaluations, demonstration campaigns, festivals and forums) need a place
+ * on the approved list of the year; 挂牌 plaques on a village office need a place on the allowed list.
+ */
+export const EVALUATION_CATEGORIES = ["commendation", "demonstration", "festival_forum"] as const;
+export type EvaluationCategory = (typeof EVALUATION_CATEGORIES)[number];
+export const EVALUATION_CATEGORY_NAMES: Record<EvaluationCategory, { zh: string; en: string }> = {
+  commendation: { zh: "评比表彰", en: "commendation" },
+  demonstration: { zh: "创建示范", en: "demonstration" },
+  festival_forum: { zh: "节庆展会论坛", en: "festival, fair or forum" },
+};
+export const EVALUATION_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
+
+export const ZEvaluationRequestInput = z
+  .object({
+    issuer: ZUnitCode.describe("the department or township that will hold it"),
+    year: z.number().int().min(2000).max(2100),
+    title: z.string().trim().min(4).max(200),
+    category: z.enum(EVALUATION_CATEGORIES),
+    reason: z.string().trim().min(4).max(1000).describe("why it is needed, and what it asks of the grassroots"),
+  })
+  .strict();
+export type EvaluationRequestInput = z.infer<typeof ZEvaluationRequestInput>;
+
+export const ZEvaluationDecision = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    reason: z.string().trim().min(2).max(500),
+    approvalCode: z.string().trim().min(1).max(60).optional().describe("the approval's number; one is made when left out"),
+  })
+  .strict();
+
+export const ZEvaluationRequest = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  region: z.object({ code: z.string(), name: z.string() }),
+  issuer: z.object({ code: z.string(), name: z.string() }),
+  title: z.string(),
+  category: z.enum(EVALUATION_CATEGORIES),
+  reason: z.string(),
+  status: z.enum(EVALUATION_REQUEST_STATUSES),
+  approvalCode: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  requestedBy: z.string(),
+  decidedBy: z.string().nullable(),
+  can: z.array(z.enum(["decide"])),
+});
+export type EvaluationRequest = z.infer<typeof ZEvaluationRequest>;
+
+export const ZEvaluationYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ZEvaluationYear = z.object({
+  year: z.number().int(),
+  region: z.object({ code: z.string(), name: z.string() }),
+  /** The approved list the gate's UNAPPROVED_EVALUATION reads (this region's and those above it). */
+  approved: z.array(z.object({ code: z.string(), title: z.string() })),
+  requests: z.array(ZEvaluationRequest),
+  /** Every evaluation burden of the year in the region; those whose code is not on the list are flagged. */
+  burdens: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      issuer: z.string(),
+      issuedOn: z.string(),
+      status: z.string(),
+      category: z.enum(EVALUATION_CATEGORIES),
+      approvalCode: z.string().nullable(),
+      admissionNumber: z.string().nullable(),
+      onList: z.boolean(),
+    }),
+  ),
+});
+export type EvaluationYear = z.infer<typeof ZEvaluationYear>;
+export const ZEvaluationRequestParams = z.object({ id: z.uuid() });
+export const ZEvaluationImportResult = z.object({ added: z.number().int() });
+
+// ---- plaques 挂牌 ----
+export const ZPlaqueAllowedInput = z
+  .object({
+    regionCode: ZUnitCode,
+    items: z.array(z.object({ name: z.string().trim().min(2).max(60), basis: z.string().trim().max(200).optional() }).strict()).min(1).max(200),
+  })
+  .strict();
+export const ZPlaqueAllowed = z.object({ id: z.string(), region: z.object({ code: z.string(), name: z.string() }), name: z.string(), basis: z.string().nullable(), can: z.array(z.enum(["delete"])) });
+export const ZPlaqueAllowedList = z.object({ items: z.array(ZPlaqueAllowed) });
+export const ZPlaqueAllowedQuery = z.object({ village: ZUnitCode.optional() });
+
+export const ZPlaqueSurveyInput = z
+  .object({
+    villageCode: ZUnitCode,
+    name: z.string().trim().min(2).max(60),
+    issuer: z.string().trim().max(60).optional().describe("who gave the plaque, if known"),
+    surveyedOn: ZIsoDate.optional(),
+  })
+  .strict();
+export type PlaqueSurveyInput = z.infer<typeof ZPlaqueSurveyInput>;
+
+export const ZPlaque = z.object({
+  id: z.string(),
+  village: z.object({ code: z.string(), name: z.string(), townshipName: z.string().nullable() }),
+  name: z.string(),
+  issuer: z.string().nullable(),
+  surveyedOn: z.string(),
+  removedOn: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  /** The allowed plaque it is taken for, and how alike the names are. */
+  match: z.object({ name: z.string(), score: z.number() }).nullable(),
+  allowed: z.boolean(),
+  /** 乱挂牌: not on the allowed list and still hung — to be taken down. */
+  flag: z.object({ code: z.literal("PLAQUE_NOT_ALLOWED"), message: z.string() }).nullable(),
+  can: z.array(z.enum(["photo", "removed"])),
+});
+export type Plaque = z.infer<typeof ZPlaque>;
+export const ZPlaqueListQuery = z.object({ under: ZUnitCode.optional(), flagged: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(2000).default(500) });
+export const ZPlaqueList = z.object({ total: z.number().int(), items: z.array(ZPlaque) });
+export const ZPlaqueParams = z.object({ id: z.uuid() });
+export const ZPlaqueRemoved = z.object({ removedOn: ZIsoDate.optional().describe("China's today when left out") }).strict();
+export const ZPlaqueCounts = z.object({
+  under: z.object({ code: z.string(), name: z.string() }),
+  rows: z.array(
+    z.object({ code: z.string(), name: z.string(), villages: z.number().int(), surveyedVillages: z.number().int(), plaques: z.number().int(), notAllowed: z.number().int(), removed: z.number().int(), stillHung: z.number().int() }),
+  ),
+  total: z.object({ villages: z.number().int(), surveyedVillages: z.number().int(), plaques: z.number().int(), notAllowed: z.number().int(), removed: z.number().int(), stillHung: z.number().int() }),
+});
+export type PlaqueCounts = z.infer<typeof ZPlaqueCounts>;
+export const ZPlaqueCountsQuery = z.object({ under: ZUnitCode.optional() });

@@ -1,0 +1,26 @@
+import { and, asc, eq, gte, lte, ne } from "drizzle-orm";
+import type { BurdenKind } from "../../../contracts/burdens.js";
+import type { Queryable } from "../../db/client.js";
+import { pathWithin } from "../../db/sql-helpers.js";
+import { burdens } from "./schema.js";
+
+/**
+ * The burdens of one kind a region's issuers registered in a year, with their kind's details: what the
+ * kind-specific registers (评比创建清单, 指尖减负台账) set beside their own lists. Drafts are left out.
+ */
+export async function burdensOfKind(db: Queryable, regionPath: string, kind: BurdenKind, year: number) {
+  return db
+    .select({
+      id: burdens.id,
+      title: burdens.title,
+      issuerCode: burdens.issuerCode,
+      issuerPath: burdens.issuerPath,
+      issuedOn: burdens.issuedOn,
+      status: burdens.status,
+      admissionNumber: burdens.admissionNumber,
+      details: burdens.details,
+    })
+    .from(burdens)
+    .where(and(eq(burdens.kind, kind), ne(burdens.status, "draft"), pathWithin(burdens.issuerPath, regionPath), gte(burdens.issuedOn, `${year}-01-01`), lte(burdens.issuedOn, `${year}-12-31`)))
+    .orderBy(asc(burdens.issuedOn));
+}

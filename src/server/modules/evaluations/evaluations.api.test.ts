@@ -1,0 +1,121 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XLSX_MIME } from "../../../contracts/duties.js";
+import type { EvaluationRequest, EvaluationYear } from "../../../contracts/evaluations.js";
+import { addDays, chinaToday } from "../../kernel/dates.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+
+let ctx: TestContext;
+const as = sessionsFor(() => ctx.app);
+const today = chinaToday();
+const year = Number(today.slice(0, 4));
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => ctx?.close());
+
+const ask = async (username: string, body: Record<string, unknown> = {}) =>
+  (await as(username)).request({ method: "POST", url: "/api/evaluations/requests", payload: { issuer: "230524D01", year, title: "饶河县美丽庭院示范户评选", category: "demonstration", reason: "落实人居环境整治，评选示范户 50 户", ...body } });
+const decide = async (username: string, id: string, body: Record<string, unknown>) =>
+  (await as(username)).request({ method: "POST", url: `/api/evaluations/requests/${id}/decision`, payload: body });
+const view = async (username: string) => (await (await as(username)).request({ method: "GET", url: "/api/evaluations", query: { year: String(year) } })).json() as EvaluationYear;
+
+/** An evaluation burden through the gate: its findings on submission. */
+async function evaluationBurden(title: string, approvalCode?: string) {
+  const s = await as("raohe_nyncj");
+  const created = await s.request({
+    method: "POST",
+    url: "/api/burdens",
+    payload: { kind: "evaluation", issuer: "230524D01", targets: { under: "230524100000", level: "village" }, title, text: "", issuedOn: today, deadline: addDays(today, 30), frequency: "once", minutesPerTarget: 60, details: { category: "demonstration", ...(approvalCode ? { approvalCode } : {}) } },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const submitted = await s.request({ method: "POST", url: `/api/burdens/${created.json().id}/submit` });
+  return (submitted.json() as { findings: { code: string }[] }).findings.map((f) => f.code);
+}
+
+describe("评比创建清单 the approved list of evaluations", () => {
+  it("an approved request joins the list the gate reads; a burden citing it passes, one without is flagged", async () => {
+    const asked = await ask("raohe_nyncj");
+    expect(asked.statusCode, asked.body).toBe(201);
+    const req = asked.json() as EvaluationRequest;
+    expect(req).toMatchObject({ status: "pending", region: { code: "230524" }, can: [] });
+    expect((await decide("raohe_nyncj", req.id, { decision: "approve", reason: "自己批自己" })).statusCode).toBe(403);
+    expect((await decide("atushi_office", req.id, { decision: "approve", reason: "越权" })).json().error.code).toBe("EVALUATION_REQUEST_NOT_FOUND");
+    const ok = await decide("raohe_office", req.id, { decision: "approve", reason: "列入年度计划", approvalCode: `饶评〔${year}〕1号` });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: "approved", approvalCode: `饶评〔${year}〕1号` });
+    expect((await decide("raohe_office", req.id, { decision: "reject", reason: "再次审核" })).json().error.code).toBe("EVALUATION_ALREADY_DECIDED");
+
+    expect(await evaluationBurden("美丽庭院示范户评选", `饶评〔${year}〕1号`)).not.toContain("UNAPPROVED_EVALUATION");
+    expect(await evaluationBurden("文明村镇创建评比")).toContain("UNAPPROVED_EVALUATION");
+
+    const year_ = await view("raohe_office");
+    expect(year_.approved.map((e) => e.code)).toContain(`饶评〔${year}〕1号`);
+    expect(year_.burdens.map((b) => [b.title, b.onList])).toEqual(expect.arrayContaining([["美丽庭院示范户评选", true], ["文明村镇创建评比", false]]));
+  });
+
+  it("a rejection keeps it off the list; a generated code when none is given; a code already used is refused", async () => {
+    const r1 = (await ask("raohe_nyncj", { title: "乡村振兴擂台赛" })).json() as EvaluationRequest;
+    const rejected = await decide("raohe_office", r1.id, { decision: "reject", reason: "与年度考核重复" });
+    expect(rejected.json()).toMatchObject({ status: "rejected", approvalCode: null, decisionReason: "与年度考核重复" });
+    expect((await view("raohe_office")).approved.map((e) => e.title)).not.toContain("乡村振兴擂台赛");
+
+    const r2 = (await ask("raohe_town", { issuer: "230524100000", title: "饶河镇开江鱼节", category: "festival_forum" })).json() as EvaluationRequest;
+    expect(r2.region.code).toBe("230524");
+    const gen = await decide("raohe_office", r2.id, { decision: "approve", reason: "传统节庆，压缩规模" });
+    expect(gen.json().approvalCode).toMatch(new RegExp(`^230524-PB-${year}-\\d{3}$`));
+    const r3 = (await ask("raohe_nyncj", { title: "另一个评比项目" })).json() as EvaluationRequest;
+    expect((await decide("raohe_office", r3.id, { decision: "approve", reason: "重复编号", approvalCode: `饶评〔${year}〕1号` })).json().error.code).toBe("EVALUATION_CODE_TAKEN");
+  });
+
+  it("refuses bad requests", async () => {
+    const bad: [string, Record<string, unknown>, number, string][] = [
+      ["raohe_nyncj", { issuer: "230524D02" }, 403, "FORBIDDEN"],
+      ["raohe_village", { issuer: "230524100200" }, 403, "FORBIDDEN"],
+      ["raohe_nyncj", { issuer: "230524D77" }, 404, "UNIT_NOT_FOUND"],
+      ["raohe_nyncj", { category: "contest" }, 400, "VALIDATION_FAILED"],
+      ["raohe_nyncj", { title: "短" }, 400, "VALIDATION_FAILED"],
+    ];
+    for (const [user, body, status, code] of bad) {
+      const res = await ask(user, body);
+      expect(res.statusCode, `${user} ${JSON.stringify(body)}: ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+  });
+
+  it("imports the list from Excel (all or nothing) and exports it with what is not on it", async () => {
+    const sheet = async (rows: (string | null)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("清单");
+      ws.addRow(["审批编号", "项目名称", "类别", "主办单位编码"]);
+      for (const r of rows) ws.addRow(r.map((c) => c ?? undefined));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const upload = async (file: Buffer, username = "raohe_office") =>
+      (await as(username)).request({ method: "POST", url: "/api/evaluations/import", query: { year: String(year) }, headers: { "content-type": XLSX_MIME }, payload: file });
+    const bad = await upload(
+      await sheet([
+        [`饶评〔${year}〕8号`, "全县平安村评选", "评比表彰", "230524D04"],
+        [`饶评〔${year}〕1号`, "编号已在清单", "评比表彰", "230524D04"],
+        [`饶评〔${year}〕9号`, "类别不对的项目", "比赛", "230524D04"],
+        [`饶评〔${year}〕10号`, "区外单位的项目", "创建示范", "653001100000"],
+      ]),
+    );
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect((bad.json().error.details as { path: string }[]).map((d) => d.path)).toEqual(expect.arrayContaining(["清单!A3", "清单!C4", "清单!D5"]));
+    expect((await view("raohe_office")).approved.map((e) => e.title)).not.toContain("全县平安村评选");
+
+    const good = await upload(await sheet([[`饶评〔${year}〕8号`, "全县平安村评选", "评比表彰", "230524D04"]]));
+    expect(good.statusCode, good.body).toBe(201);
+    expect(good.json()).toEqual({ added: 1 });
+    expect((await upload(await sheet([[`饶评〔${year}〕11号`, "部门不能导入", "评比表彰", "230524D04"]]), "raohe_nyncj")).statusCode).toBe(403);
+    expect((await upload(Buffer.from("not a workbook"))).json().error.code).toBe("EXCEL_NOT_XLSX");
+
+    const out = await (await as("raohe_office")).request({ method: "GET", url: "/api/evaluations/export.xlsx", query: { year: String(year) } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0]!.getColumn(2).values.map(String)).toContain("全县平安村评选");
+    expect(wb.worksheets[1]!.getColumn(1).values.map(String)).toContain("文明村镇创建评比");
+  });
+});

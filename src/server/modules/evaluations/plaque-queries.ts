@@ -1,0 +1,112 @@
+import { asc, desc } from "drizzle-orm";
+import type { Plaque, PlaqueCounts } from "../../../contracts/evaluations.js";
+import type { Db } from "../../db/client.js";
+import { pathWithin } from "../../db/sql-helpers.js";
+import { AppError } from "../../http/errors.js";
+import type { Lang } from "../../http/i18n.js";
+import { pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
+import { getUnit, getUnits, unitsUnder } from "../org/units.js";
+import { allowedFor, type PlaqueRow } from "./plaques.js";
+import { matchPlaque } from "./plaque-match.js";
+import { evaluationPolicy } from "./policy.js";
+import { plaqueSurvey } from "./schema.js";
+
+/** The unit an actor looks under: the one asked for inside his region, or his region. */
+export async function underUnit(db: Db, actor: Actor, code?: string): Promise<ScopeUnit> {
+  const region = regionPathOf(actor);
+  const unit = await getUnit(db, code ?? region.split(".").at(-1)!);
+  if (!unit || !pathIsInside(unit.path, region)) throw new AppError("UNIT_NOT_FOUND", { code: code ?? actor.scope.code });
+  return unit;
+}
+
+/** Surveyed plaques with their match on the allowed list; those not allowed and still hung are 乱挂牌. */
+export async function presentPlaques(db: Db, actor: Actor, rows: PlaqueRow[], lang: Lang): Promise<Plaque[]> {
+  if (rows.length === 0) return [];
+  const villages = new Map((await getUnits(db, [...new Set(rows.map((r) => r.villageCode))])).map((u) => [u.code, u]));
+  const townships = new Map((await getUnits(db, [...new Set([...villages.values()].map((v) => v.parentCode ?? ""))])).map((u) => [u.code, u.name]));
+  const lists = new Map<string, Promise<string[]>>();
+  const listOf = (path: string) => {
+    if (!lists.has(path)) lists.set(path, allowedFor(db, path).then((l) => l.map((a) => a.name)));
+    return lists.get(path)!;
+  };
+  return Promise.all(
+    rows.map(async (r): Promise<Plaque> => {
+      const village = villages.get(r.villageCode);
+      const villageName = village?.name ?? r.villageCode;
+      const { match, allowed } = matchPlaque(r.name, villageName, await listOf(r.villagePath));
+      const flagged = !allowed && !r.removedOn;
+      const canSurvey = evaluationPolicy.canSurvey(actor, { path: r.villagePath });
+      return {
+        id: r.id,
+        village: { code: r.villageCode, name: villageName, townshipName: townships.get(village?.parentCode ?? "") ?? null },
+        name: r.name,
+        issuer: r.issuer,
+        surveyedOn: r.surveyedOn,
+        removedOn: r.removedOn,
+        hasPhoto: !!r.photoType,
+        match,
+        allowed,
+        flag: flagged
+          ? {
+              code: "PLAQUE_NOT_ALLOWED",
+              message:
+                lang === "en"
+                  ? `“${r.name}” is not on the list of plaques a village office may hang: a plaque hung without grounds (乱挂牌); take it down and record it`
+                  : `“${r.name}”不在村级组织准挂牌子清单内，属于乱挂牌，请予摘除并登记`,
+            }
+          : null,
+        can: canSurvey ? (flagged ? ["photo", "removed"] : ["photo"]) : [],
+      };
+    }),
+  );
+}
+
+export async function listPlaques(db: Db, actor: Actor, query: { under?: string; flagged?: "true" | "false"; limit: number }, lang: Lang) {
+  const under = await underUnit(db, actor, query.under);
+  const rows = await db.select().from(plaqueSurvey).where(pathWithin(plaqueSurvey.villagePath, under.path)).orderBy(asc(plaqueSurvey.villageCode), desc(plaqueSurvey.surveyedOn)).limit(query.limit);
+  let items = await presentPlaques(db, actor, rows, lang);
+  if (query.flagged) items = items.filter((p) => (p.flag !== null) === (query.flagged === "true"));
+  return { total: items.length, items };
+}
+
+/** Counts per township (under a county) or per village (under a township): surveyed, not allowed, taken down. */
+export async function plaqueCounts(db: Db, actor: Actor, underCode?: string): Promise<PlaqueCounts> {
+  const under = await underUnit(db, actor, underCode);
+  const villages = under.level === "village" ? [under] : await unitsUnder(db, under.path, "village");
+  const groups = under.level === "township" || under.level === "village" ? villages : await unitsUnder(db, under.path, "township");
+  const rows = await db
+    .select({ id: plaqueSurvey.id, villageCode: plaqueSurvey.villageCode, villagePath: plaqueSurvey.villagePath, name: plaqueSurvey.name, removedOn: plaqueSurvey.removedOn })
+    .from(plaqueSurvey)
+    .where(pathWithin(plaqueSurvey.villagePath, under.path));
+  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  const lists = new Map<string, string[]>();
+  const zero = () => ({ villages: 0, surveyedVillages: 0, plaques: 0, notAllowed: 0, removed: 0, stillHung: 0 });
+  const byGroup = new Map(groups.map((g) => [g.code, { code: g.code, name: g.name, ...zero() }]));
+  const groupOf = (path: string) => groups.find((g) => pathIsInside(path, g.path));
+  for (const v of villages) {
+    const g = groupOf(v.path);
+    if (g) byGroup.get(g.code)!.villages++;
+  }
+  const surveyed = new Set<string>();
+  for (const r of rows) {
+    const g = groupOf(r.villagePath);
+    if (!g) continue;
+    const counts = byGroup.get(g.code)!;
+    if (!lists.has(r.villagePath)) lists.set(r.villagePath, (await allowedFor(db, r.villagePath)).map((a) => a.name));
+    const { allowed } = matchPlaque(r.name, villageNames.get(r.villageCode) ?? "", lists.get(r.villagePath)!);
+    if (!surveyed.has(r.villageCode)) {
+      surveyed.add(r.villageCode);
+      counts.surveyedVillages++;
+    }
+    counts.plaques++;
+    if (!allowed) {
+      counts.notAllowed++;
+      if (r.removedOn) counts.removed++;
+      else counts.stillHung++;
+    }
+  }
+  const list = [...byGroup.values()].filter((g) => g.villages > 0).sort((a, b) => b.stillHung - a.stillHung || a.code.localeCompare(b.code));
+  const total = list.reduce((t, g) => ({ villages: t.villages + g.villages, surveyedVillages: t.surveyedVillages + g.surveyedVillages, plaques: t.plaques + g.plaques, notAllowed: t.notAllowed + g.notAllowed, removed: t.removed + g.removed, stillHung: t.stillHung + g.stillHung }), zero());
+  return { under: { code: under.code, name: under.name }, rows: list, total };
+}
+

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { XLSX_MIME } from "../../../../contracts/duties.js";
+import { ZErrorBody } from "../../../../contracts/errors.js";
+import {
+  ZEvaluationDecision, ZEvaluationImportResult, ZEvaluationRequest, ZEvaluationRequestInput, ZEvaluationRequestParams, ZEvaluationYear, ZEvaluationYearQuery,
+} from "../../../../contracts/evaluations.js";
+import { AppError } from "../../../http/errors.js";
+import { pickLang } from "../../../http/i18n.js";
+import { actorOf } from "../../../http/session.js";
+import type { RouteDeps } from "../../../http/types.js";
+import { importEvaluationList, writeEvaluationWorkbook } from "../evaluations-excel.js";
+import { decideRequest, loadRequest, presentRequests, requestEvaluation } from "../requests.js";
+import { evaluationYear } from "../year.js";
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
+const tags = ["evaluations"];
+const MAX_LIST_XLSX_BYTES = 5 * 1024 * 1024;
+
+/** 评比创建清单: requests and their approval, the year's list against what was registered, Excel in and out. */
+export function evaluationRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    "/api/evaluations/requests",
+    { schema: { tags, summary: "申请列入评比创建清单 / ask for an evaluation, demonstration or festival", body: ZEvaluationRequestInput, response: { 201: ZEvaluationRequest, ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await requestEvaluation(db, actor, request.body);
+      return reply.status(201).send((await presentRequests(db, actor, [await loadRequest(db, actor, id)]))[0]!);
+    },
+  );
+
+  app.post(
+    "/api/evaluations/requests/:id/decision",
+    { schema: { tags, summary: "批准或驳回（减负办）/ approve or reject (office)", params: ZEvaluationRequestParams, body: ZEvaluationDecision, response: { 200: ZEvaluationRequest, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await decideRequest(db, actor, request.params.id, request.body);
+      return (await presentRequests(db, actor, [await loadRequest(db, actor, request.params.id)]))[0]!;
+    },
+  );
+
+  app.get(
+    "/api/evaluations",
+    { schema: { tags, summary: "年度清单、申请与未列入清单的事项 / the year's list, requests, and what is not on the list", querystring: ZEvaluationYearQuery, response: { 200: ZEvaluationYear, ...errors } } },
+    async (request) => evaluationYear(db, actorOf(request), request.query.year),
+  );
+
+  app.get(
+    "/api/evaluations/export.xlsx",
+    { schema: { tags, summary: "导出年度清单 Excel / the year's list as .xlsx", querystring: ZEvaluationYearQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const file = await writeEvaluationWorkbook(await evaluationYear(db, actorOf(request), request.query.year));
+      return reply
+        .header("content-type", XLSX_MIME)
+        .header("content-disposition", `attachment; filename="evaluations-${request.query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`评比创建清单-${request.query.year}.xlsx`)}`)
+        .send(file);
+    },
+  );
+
+  void fastify.register(async (scoped) => {
+    scoped.addContentTypeParser(XLSX_MIME, { parseAs: "buffer", bodyLimit: MAX_LIST_XLSX_BYTES }, (_request, body, done) => done(null, body));
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      "/api/evaluations/import",
+      {
+        bodyLimit: MAX_LIST_XLSX_BYTES,
+        schema: { tags, summary: "从 Excel 导入经批准清单（减负办）/ import the approved list from an .xlsx body (office)", querystring: ZEvaluationYearQuery, response: { 201: ZEvaluationImportResult, ...errors } },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) throw new AppError("EXCEL_NOT_XLSX");
+        const added = await importEvaluationList(db, actorOf(request), request.query.year, request.body, pickLang(request.headers["accept-language"]));
+        return reply.status(201).send({ added });
+      },
+    );
+  });
+}

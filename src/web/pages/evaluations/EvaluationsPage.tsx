@@ -1,0 +1,136 @@
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Input, InputNumber, Modal, Space, Table, Tag, Typography, Upload } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { XLSX_MIME } from "../../../contracts/duties.js";
+import type { EvaluationRequest, EvaluationYear } from "../../../contracts/evaluations.js";
+import { api, ApiError } from "../../api/client.js";
+import { useMe } from "../../auth/AuthContext.js";
+import { useApiError } from "../../components/useApiError.js";
+import { useLoad } from "../../components/useLoad.js";
+import { useLang, useT } from "../../i18n/index.js";
+import { downloadXlsx } from "../dashboard/api.js";
+import { RequestForm } from "./RequestForm.js";
+
+const REQUESTS = new Set(["department_staff", "township_official", "office"]);
+const STATUS_COLOR = { pending: "gold", approved: "green", rejected: "default" } as const;
+
+/** 评比创建清单: the approved list of a year, requests and their approval, and what was held without approval. */
+export default function EvaluationsPage() {
+  const t = useT();
+  const e = t.evaluations;
+  const me = useMe();
+  const { lang } = useLang();
+  const { message, modal } = App.useApp();
+  const showError = useApiError();
+  const [year, setYear] = useState(dayjs().year());
+  const [tick, setTick] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [deciding, setDeciding] = useState<{ r: EvaluationRequest; decision: "approve" | "reject" } | null>(null);
+  const [reason, setReason] = useState("");
+  const [code, setCode] = useState("");
+  const view = useLoad(`ev|${year}|${tick}`, (signal) => api.get<EvaluationYear>("/api/evaluations", { year: String(year) }, signal));
+  const refresh = () => setTick((n) => n + 1);
+
+  const decide = async () => {
+    if (!deciding) return;
+    try {
+      await api.post(`/api/evaluations/requests/${deciding.r.id}/decision`, { decision: deciding.decision, reason, approvalCode: code.trim() || undefined });
+      void message.success(e.decided);
+      setDeciding(null);
+      setReason("");
+      setCode("");
+      refresh();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const importFile = async (file: File) => {
+    try {
+      const r = await api.upload<{ added: number }>("/api/evaluations/import", new Blob([file], { type: XLSX_MIME }), { year: String(year) });
+      void message.success(e.imported(r.added));
+      refresh();
+    } catch (err) {
+      if (err instanceof ApiError && err.details?.length) modal.error({ title: err.message, content: <ul>{err.details.slice(0, 20).map((d) => <li key={d.path}>{d.message}</li>)}</ul> });
+      else showError(err);
+    }
+    return false;
+  };
+  const data = view.data;
+
+  return (
+    <Card
+      title={e.title}
+      data-testid="evaluations-page"
+      extra={
+        <Space wrap>
+          {e.year} <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} style={{ width: 90 }} />
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{e.intro}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {REQUESTS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)}>{e.request}</Button>}
+        <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/evaluations/export.xlsx", { year: String(year) }, lang, `${e.title}-${year}`).catch(showError)}>{e.exportXlsx}</Button>
+        {me.role === "office" && (
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => importFile(file)}>
+            <Button icon={<UploadOutlined />}>{e.importXlsx}</Button>
+          </Upload>
+        )}
+      </Space>
+      <Typography.Title level={5}>{e.burdens}</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={view.loading}
+        dataSource={data?.burdens ?? []}
+        scroll={{ x: 760 }}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        columns={[
+          { title: e.titleField, dataIndex: "title" },
+          { title: e.issuer, dataIndex: "issuer", width: 150 },
+          { title: e.category, dataIndex: "category", width: 110, render: (c: keyof typeof e.categories) => e.categories[c] },
+          { title: e.approvalCode, dataIndex: "approvalCode", width: 150, render: (v: string | null) => v ?? "—" },
+          { title: "", dataIndex: "onList", width: 110, render: (on: boolean) => (on ? <Tag color="green">{e.onList}</Tag> : <Tag color="red">{e.notOnList}</Tag>) },
+        ]}
+      />
+      <Typography.Title level={5}>{e.requests}</Typography.Title>
+      <Table<EvaluationRequest>
+        rowKey="id"
+        size="small"
+        loading={view.loading}
+        dataSource={data?.requests ?? []}
+        scroll={{ x: 900 }}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        columns={[
+          { title: e.titleField, dataIndex: "title" },
+          { title: e.issuer, render: (_, r) => r.issuer.name, width: 150 },
+          { title: e.category, render: (_, r) => e.categories[r.category], width: 110 },
+          { title: e.reason, dataIndex: "reason", width: 200 },
+          { title: e.status, width: 100, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{e.statuses[r.status]}</Tag> },
+          { title: e.approvalCode, render: (_, r) => r.approvalCode ?? r.decisionReason ?? "—", width: 160 },
+          {
+            title: t.common.actions,
+            width: 140,
+            render: (_, r) =>
+              r.can.includes("decide") && (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => setDeciding({ r, decision: "approve" })}>{e.approve}</Button>
+                  <Button size="small" danger onClick={() => setDeciding({ r, decision: "reject" })}>{e.reject}</Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <Typography.Title level={5}>{e.approved}</Typography.Title>
+      <Table rowKey="code" size="small" dataSource={data?.approved ?? []} pagination={false} columns={[{ title: e.approvalCode, dataIndex: "code", width: 200 }, { title: e.titleField, dataIndex: "title" }]} />
+      <RequestForm open={open} year={year} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void message.success(e.saved); refresh(); }} />
+      <Modal open={!!deciding} title={deciding ? `${deciding.decision === "approve" ? e.approve : e.reject}：${deciding.r.title}` : ""} onCancel={() => setDeciding(null)} onOk={() => void decide()} okButtonProps={{ disabled: reason.trim().length < 2 }}>
+        <Space direction="vertical" style={{ width: "100%" }}>
+          {deciding?.decision === "approve" && <Input placeholder={e.approvalCode} value={code} onChange={(ev) => setCode(ev.target.value)} maxLength={60} />}
+          <Input.TextArea rows={3} placeholder={e.decisionReason} value={reason} onChange={(ev) => setReason(ev.target.value)} maxLength={500} />
+        </Space>
+      </Modal>
+    </Card>
+  );
+}

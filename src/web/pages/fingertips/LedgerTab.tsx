@@ -1,0 +1,103 @@
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { App, Button, Input, Modal, Space, Switch, Table, Tag, Tooltip, Typography, Upload } from "antd";
+import { useState } from "react";
+import { XLSX_MIME } from "../../../contracts/duties.js";
+import type { Channel } from "../../../contracts/fingertips.js";
+import { api, ApiError } from "../../api/client.js";
+import { useMe } from "../../auth/AuthContext.js";
+import { useApiError } from "../../components/useApiError.js";
+import { useLoad } from "../../components/useLoad.js";
+import { useLang, useT } from "../../i18n/index.js";
+import { downloadXlsx } from "../dashboard/api.js";
+import { ChannelForm } from "./ChannelForm.js";
+
+const KEEPS = new Set(["department_staff", "township_official", "office"]);
+
+/** The ledger: every app, account and group readable to the user, with flags; register, close, Excel. */
+export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => void }) {
+  const t = useT();
+  const f = t.fingertips;
+  const me = useMe();
+  const { lang } = useLang();
+  const { message, modal } = App.useApp();
+  const showError = useApiError();
+  const [flagged, setFlagged] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [closing, setClosing] = useState<Channel | null>(null);
+  const [reason, setReason] = useState("");
+  const list = useLoad(`ledger|${flagged}|${tick}`, (signal) => api.get<{ total: number; items: Channel[] }>("/api/fingertips", { flagged: flagged ? "true" : undefined }, signal));
+
+  const importFile = async (file: File) => {
+    try {
+      const r = await api.upload<{ created: number; updated: number }>("/api/fingertips/import", new Blob([file], { type: XLSX_MIME }));
+      void message.success(f.imported(r.created, r.updated));
+      onChanged();
+    } catch (err) {
+      if (err instanceof ApiError && err.details?.length) modal.error({ title: err.message, content: <ul>{err.details.slice(0, 20).map((d) => <li key={d.path}>{d.message}</li>)}</ul> });
+      else showError(err);
+    }
+    return false;
+  };
+  const close = async () => {
+    if (!closing) return;
+    try {
+      await api.post(`/api/fingertips/${closing.id}/decision`, { action: "close", reason });
+      void message.success(f.decided);
+      setClosing(null);
+      setReason("");
+      onChanged();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Switch checked={flagged} onChange={setFlagged} /> {f.onlyFlagged}
+        {KEEPS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)} data-testid="channel-register">{f.register}</Button>}
+        {me.role !== "village_cadre" && (
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/fingertips/export.xlsx", {}, lang, f.title).catch(showError)}>{f.exportXlsx}</Button>
+        )}
+        {me.role === "office" && (
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => importFile(file)}>
+            <Button icon={<UploadOutlined />}>{f.importXlsx}</Button>
+          </Upload>
+        )}
+      </Space>
+      <Table<Channel>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1100 }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        columns={[
+          { title: f.name, dataIndex: "name", width: 190, fixed: "left" },
+          {
+            title: f.flags,
+            width: 160,
+            render: (_, c) => (c.flags.length === 0 ? <Typography.Text type="secondary">{f.noFlags}</Typography.Text> : c.flags.map((x) => <Tooltip key={x.code} title={x.message}><Tag color={x.severity === "block" ? "red" : "orange"}>{f.flagNames[x.code] ?? x.code}</Tag></Tooltip>)),
+          },
+          { title: f.kind, render: (_, c) => f.kinds[c.kind], width: 80 },
+          { title: f.owner, render: (_, c) => c.owner.name, width: 150 },
+          { title: f.audience, render: (_, c) => `${c.audienceUnits.map((u) => u.name).join("、")}（${c.audienceRoles.map((r) => f.roles[r]).join("、")}）`, width: 200 },
+          { title: f.demands, render: (_, c) => c.demands.map((d) => f.demandNames[d]).join("、") || "—", width: 150 },
+          { title: f.minutesPerWeek, dataIndex: "minutesPerWeek", width: 90 },
+          { title: f.posts, dataIndex: "posts", width: 70 },
+          { title: f.weeklyHours, dataIndex: "weeklyHours", width: 80 },
+          {
+            title: f.status,
+            width: 150,
+            render: (_, c) => (c.status === "active" ? <Tag color="blue">{f.statuses.active}</Tag> : <Tooltip title={c.decisionReason}><Tag>{f.statuses[c.status]}{c.mergedInto ? ` · ${f.mergedInto(c.mergedInto.name)}` : ""}</Tag></Tooltip>),
+          },
+          { title: t.common.actions, width: 80, render: (_, c) => c.can.includes("decide") && <Button size="small" danger onClick={() => setClosing(c)}>{f.close}</Button> },
+        ]}
+      />
+      <ChannelForm open={open} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void message.success(f.saved); onChanged(); }} />
+      <Modal open={!!closing} title={closing ? f.closeTitle(closing.name) : ""} onCancel={() => setClosing(null)} onOk={() => void close()} okButtonProps={{ disabled: reason.trim().length < 4, danger: true }}>
+        <Input.TextArea rows={3} placeholder={f.reason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
+      </Modal>
+    </>
+  );
+}
