@@ -26,6 +26,9 @@ import { documentRoutes } from "./modules/documents/routes/documents.routes.js";
 import { dutyRoutes } from "./modules/duties/routes.js";
 import { proofRoutes } from "./modules/proofs/routes/proofs.routes.js";
 import { secondmentRoutes } from "./modules/secondments/routes/secondments.routes.js";
+import { facilityRoutes } from "./modules/facilities/routes/facilities.routes.js";
+import { projectRoutes } from "./modules/facilities/routes/projects.routes.js";
+import { powerRoutes } from "./modules/powers/routes/powers.routes.js";
 import { formRoutes } from "./modules/forms/routes.js";
 import { authRoutes } from "./modules/org/routes/auth.routes.js";
 import { publicRoutes } from "./modules/org/routes/public.routes.js";
@@ -66,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes, facilityRoutes, projectRoutes, powerRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -7,6 +7,8 @@ import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
+import { seedDemoFacilities } from "../modules/facilities/demo.js";
+import { seedDemoPowers } from "../modules/powers/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -14,7 +16,7 @@ import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
  * then documents.
  * Each step is idempotent, so a restart seeds nothing twice.
  */
-export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean; secondments?: boolean } = {}) {
+export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean; secondments?: boolean; facilities?: boolean } = {}) {
   const org = await seedDemoOrg(db, password);
   const duties = await seedDemoDuties(db);
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
@@ -24,5 +26,8 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const indicators = await seedDemoForms(db);
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger };
+  // Facilities, projects and delegated powers of Raohe (issue 8).
+  const facilities = options.facilities === false ? 0 : await seedDemoFacilities(db, chinaToday());
+  const powers = options.facilities === false ? 0 : await seedDemoPowers(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, facilities, powers };
 }
