@@ -4,7 +4,7 @@ import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor, ScopeUnit } from "../../kernel/actor.js";
-import { numberCell, readTable, writeTable, type TableColumn, type TableIssue, type TableRow } from "../duties/excel/table.js";
+import { inSheetOrder, numberCell, readTable, writeTable, type TableColumn, type TableIssue, type TableRow } from "../duties/excel/table.js";
 import { getUnits } from "../org/units.js";
 import { resourcePolicy } from "./policy.js";
 import { insertFacility } from "./registry.js";
@@ -61,7 +61,7 @@ export async function unitsOfRows<Id extends string>(
 
 export function rejectIssues(issues: readonly TableIssue[], lang: Lang): void {
   if (issues.length === 0) return;
-  throw new AppError("EXCEL_INVALID", { count: issues.length }, issues.map((i) => ({ path: i.path, message: lang === "en" ? i.en : i.zh })));
+  throw new AppError("EXCEL_INVALID", { count: issues.length }, inSheetOrder(issues).map((i) => ({ path: i.path, message: lang === "en" ? i.en : i.zh })));
 }
 
 export async function importFacilities(db: Db, actor: Actor, file: Buffer, lang: Lang): Promise<number> {
@@ -75,6 +75,7 @@ export async function importFacilities(db: Db, actor: Actor, file: Buffer, lang:
   );
   const inputs: { unit: ScopeUnit; input: FacilityInput }[] = [];
   for (const r of rows) {
+    if (r.bad) continue;
     const before = issues.length;
     const kindText = r.cells.kind;
     const kind = kindText ? KIND_BY_TEXT.get(kindText) : undefined;

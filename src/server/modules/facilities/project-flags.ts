@@ -52,7 +52,7 @@ export function projectFlags(p: ProjectFacts, rules: ProjectRules, lang: Lang) {
     flags.push({
       code: "UNDER_USED",
       message: zh
-        ? `${latest.year} 年实际使用 ${latest.actualUse} ${p.useMeasure}，仅为设计 ${p.expectedUsePerYear} ${p.useMeasure} 的 ${pct(ratio)}（低于 ${pct(rules.underUseRatio)}）`
+        ? `${latest.year} 年实际使用 ${latest.actualUse} ${p.useMeasure}，仅为设计 ${p.expectedUsePerYear} ${p.useMeasure}的 ${pct(ratio)}（低于 ${pct(rules.underUseRatio)}）`
         : `${latest.actualUse} ${p.useMeasure} in ${latest.year}, ${pct(ratio)} of the planned ${p.expectedUsePerYear} (under ${pct(rules.underUseRatio)})`,
     });
   }

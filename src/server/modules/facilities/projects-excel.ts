@@ -48,6 +48,7 @@ export async function importProjects(db: Db, actor: Actor, file: Buffer, lang: L
   );
   const inputs: { unit: ScopeUnit; input: ProjectInput }[] = [];
   for (const r of rows) {
+    if (r.bad) continue;
     const before = issues.length;
     const kind = r.cells.kind ? KIND_BY_TEXT.get(r.cells.kind) : undefined;
     if (r.cells.kind && !kind) r.problem("kind", `类型“${r.cells.kind}”无法识别，应为${PROJECT_KINDS.map((k) => PROJECT_KIND_NAMES[k].zh).join("、")}之一`, `unknown kind “${r.cells.kind}”`);

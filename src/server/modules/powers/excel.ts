@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor } from "../../kernel/actor.js";
 import { normalizeName } from "../duties/effective.js";
-import { readTable, writeTable, type TableColumn } from "../duties/excel/table.js";
+import { inSheetOrder, readTable, writeTable, type TableColumn } from "../duties/excel/table.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../kernel/actor.js";
 import { loadCounty, powerPolicy, writePowerList, type VersionRow } from "./versions.js";
@@ -31,6 +31,7 @@ export async function importPowerList(db: Db, args: { actor: Actor; countyCode: 
   const items: PowerItemInput[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
+    if (r.bad) continue;
     const before = issues.length;
     const category = r.cells.category ? CATEGORY_BY_TEXT.get(r.cells.category) : undefined;
     if (r.cells.category && !category) r.problem("category", `权力类别“${r.cells.category}”无法识别，应为${POWER_CATEGORIES.map((c) => POWER_CATEGORY_NAMES[c].zh).join("、")}之一`, `unknown category “${r.cells.category}”`);
@@ -44,7 +45,7 @@ export async function importPowerList(db: Db, args: { actor: Actor; countyCode: 
     else items.push(parsed.data);
   }
   if (issues.length > 0) {
-    throw new AppError("POWER_LIST_INVALID", { count: issues.length }, issues.map((i) => ({ path: i.path, message: args.lang === "en" ? i.en : i.zh })));
+    throw new AppError("POWER_LIST_INVALID", { count: issues.length }, inSheetOrder(issues).map((i) => ({ path: i.path, message: args.lang === "en" ? i.en : i.zh })));
   }
   return writePowerList(db, { actor: args.actor, countyCode: county.code, input: { effectiveFrom: args.effectiveFrom, reason: args.reason, items }, source: "excel" });
 }

@@ -13,7 +13,8 @@ import { loadGuardedWorkbook } from "./zip-guard.js";
  */
 export type TableColumn<Id extends string> = { id: Id; header: string; aliases?: readonly string[]; width: number; required?: boolean };
 export type TableIssue = { path: string; zh: string; en: string };
-export type TableRow<Id extends string> = { sheet: string; row: number; cells: Partial<Record<Id, string>>; problem: (id: Id, zh: string, en: string) => void };
+/** One record of the sheet; `bad` when a cell was unreadable or a required cell empty (already reported). */
+export type TableRow<Id extends string> = { sheet: string; row: number; cells: Partial<Record<Id, string>>; bad: boolean; problem: (id: Id, zh: string, en: string) => void };
 
 const HEADER_SEARCH_ROWS = 10;
 
@@ -66,10 +67,9 @@ export async function readTable<Id extends string>(
       } else if (text.value) cells[id] = text.value;
     }
     if (Object.keys(cells).length === 0 && !broken) continue;
-    if (!broken) {
-      for (const c of required) if (!cells[c.id]) problem(c.id, "不能为空", "must not be empty");
-    }
-    rows.push({ sheet: ws.name, row: r, cells, problem });
+    const missing = broken ? [] : required.filter((c) => !cells[c.id]);
+    for (const c of missing) problem(c.id, "不能为空", "must not be empty");
+    rows.push({ sheet: ws.name, row: r, cells, bad: broken || missing.length > 0, problem });
   }
   if (rows.length === 0 && issues.length === 0) throw new AppError("EXCEL_EMPTY");
   return { rows, issues };
@@ -123,4 +123,13 @@ export async function writeTable<Id extends string>(args: { title: string; sheet
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Issues in the order of the sheet: by row, then by column. */
+export function inSheetOrder(issues: readonly TableIssue[]): TableIssue[] {
+  const key = (i: TableIssue) => {
+    const m = /!([A-Z]+)(\d+)$/.exec(i.path);
+    return m ? Number(m[2]) * 1000 + (m[1]!.length * 26 + m[1]!.charCodeAt(m[1]!.length - 1)) : 0;
+  };
+  return [...issues].sort((a, b) => key(a) - key(b));
 }
