@@ -26,6 +26,10 @@ const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
 const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
 const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
+const FacilitiesPage = lazy(() => import("./pages/facilities/FacilitiesPage.js"));
+const FacilityReportPage = lazy(() => import("./pages/facilities/FacilityReportPage.js"));
+const ProjectsPage = lazy(() => import("./pages/facilities/ProjectsPage.js"));
+const PowersPage = lazy(() => import("./pages/powers/PowersPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
@@ -101,6 +105,10 @@ function SignedIn() {
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="proofs" element={<ProofsPage />} />
           <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
+          <Route path="facilities" element={<RequireAuth screen="facilities"><FacilitiesPage /></RequireAuth>} />
+          <Route path="facilities/report" element={<RequireAuth screen="facilityReport"><FacilityReportPage /></RequireAuth>} />
+          <Route path="projects" element={<RequireAuth screen="projects"><ProjectsPage /></RequireAuth>} />
+          <Route path="powers" element={<RequireAuth screen="powers"><PowersPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />

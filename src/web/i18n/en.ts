@@ -1,3 +1,4 @@
+import { facilitiesEn } from "./facilities.en.js";
 import type { Dict } from "./zh-CN.js";
 import { casesEn } from "./cases.en.js";
 import { configEn } from "./config.en.js";
@@ -199,5 +200,6 @@ export const en: Dict = {
   ...inspectionsEn,
   ...proofsEn,
   ...secondmentsEn,
+  ...facilitiesEn,
   ...dashboardEn,
 };

@@ -1,3 +1,4 @@
+import { facilitiesZh } from "./facilities.zh-CN.js";
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { casesZh } from "./cases.zh-CN.js";
 import { configZh } from "./config.zh-CN.js";
@@ -199,6 +200,7 @@ export const zhCN = {
   ...inspectionsZh,
   ...proofsZh,
   ...secondmentsZh,
+  ...facilitiesZh,
   ...dashboardZh,
 };
 
