@@ -22,7 +22,8 @@ export function TrendChart({ f }: { f: Facility }) {
       tooltip: { trigger: "axis" },
       legend: { top: 4, left: 0, data: [t.facilities.visits, t.facilities.events] },
       xAxis: { type: "category", data: f.trend.map((p) => p.period.slice(2)) },
-      yAxis: { type: "value", minInterval: 1 },
+      // The floor stays in sight even when every month is far under it.
+      yAxis: { type: "value", minInterval: 1, max: (v: { max: number }) => Math.ceil(Math.max(v.max, f.rule.minVisits) * 1.15) },
       series: [
         {
           name: t.facilities.visits,
@@ -30,7 +31,7 @@ export function TrendChart({ f }: { f: Facility }) {
           data: f.trend.map((p) => p.visits),
           connectNulls: false,
           itemStyle: { color: f.flags.length ? "#cf1322" : "#1677ff" },
-          markLine: { symbol: "none", lineStyle: { type: "dashed", color: "#fa8c16" }, label: { formatter: t.facilities.floor(f.rule.minVisits) }, data: [{ yAxis: f.rule.minVisits }] },
+          markLine: { symbol: "none", lineStyle: { type: "dashed", color: "#fa8c16" }, label: { position: "insideEndTop", formatter: t.facilities.floor(f.rule.minVisits) }, data: [{ yAxis: f.rule.minVisits }] },
         },
         { name: t.facilities.events, type: "bar", data: f.trend.map((p) => p.events), itemStyle: { color: "#95de64" } },
       ],

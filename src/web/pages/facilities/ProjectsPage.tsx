@@ -94,7 +94,13 @@ export default function ProjectsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
-        expandable={{ expandedRowRender: (p) => p.flags.map((f) => <FlagLine key={f.code} p={p} f={f} onOpened={reload} />), rowExpandable: (p) => p.flags.length > 0, defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowRender: (p) => p.flags.map((f) => <FlagLine key={f.code} p={p} f={f} onOpened={reload} />),
+          rowExpandable: (p) => p.flags.length > 0,
+          // Every flag stays in sight under its project: the flags are what the page is for.
+          expandedRowKeys: (list.data?.items ?? []).filter((p) => p.flags.length > 0).map((p) => p.id),
+          showExpandColumn: false,
+        }}
         columns={[
           { title: t.projects.name, dataIndex: "name", width: 180 },
           { title: t.projects.kind, render: (_, p) => t.projects.kinds[p.kind], width: 90 },
