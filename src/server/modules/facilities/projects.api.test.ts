@@ -61,6 +61,10 @@ describe("projects 项目: the Xinjiang case", () => {
     expect(c.statusCode, c.body).toBe(200);
     expect(c.json()).toMatchObject({ channel: "system", category: "image_project", status: "received" });
     expect(c.json().text).toContain("无可行性研究");
+    // No reporter stands behind a system case: nothing sealed, nothing to reveal; the reported township does not see it.
+    const reveal = await (await as("raohe_jiwei")).request({ method: "POST", url: `/api/cases/${caseId}/reveal`, payload: { reason: "核实举报人身份以便调查" } });
+    expect(reveal.json().error.code, reveal.body).toBe("CASE_NO_IDENTITY");
+    expect((await (await as("raohe_town")).request({ method: "GET", url: `/api/cases/${caseId}` })).statusCode).toBe(404);
     const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "project.open_case"), eq(auditLog.entityId, p.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorName).toBe("raohe_jiwei");
