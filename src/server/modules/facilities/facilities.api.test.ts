@@ -114,6 +114,18 @@ describe("facilities 公共服务设施: the Wenzhou/Lishui case", () => {
     expect((await report("raohe_village", id, months[0]!, 10)).statusCode).toBe(404);
     expect((await report("raohe_nyncj", id, months[0]!, 10)).statusCode).toBe(403);
     expect((await (await as("atushi_office")).request({ method: "GET", url: `/api/facilities/${id}` })).statusCode).toBe(404);
+
+    // The township keeps its villages' facilities; the village reports on them but does not change them.
+    const put = (username: string, over: Record<string, unknown>) => as(username).then((s) => s.request({ method: "PUT", url: `/api/facilities/${id}`, payload: facility({ name: "佳平村养老服务站", kind: "elderly_care", unitCode: JIAPING, ...over }) }));
+    const changed = await put("xiaojiahe_town", { staffHoursPerWeek: 20 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((changed.json() as Facility).staffHoursPerMonth).toBe(86.7);
+    expect((await put("jiaping_village", { staffHoursPerWeek: 1 })).statusCode).toBe(403);
+    expect((await put("xiaojiahe_town", { cost: -1 })).statusCode).toBe(400);
+    // Rules are read for one's own region or those above it, not another county's.
+    expect((await (await as("raohe_town")).request({ method: "GET", url: "/api/facilities/rules", query: { region: "230524" } })).statusCode).toBe(200);
+    expect((await (await as("raohe_town")).request({ method: "GET", url: "/api/projects/rules", query: { region: "653001" } })).statusCode).toBe(404);
+    expect((await (await as("raohe_office")).request({ method: "PUT", url: "/api/facilities/rules", payload: { regionCode: "230524100000", kind: "*", minVisits: 3, periods: 3 } })).json().error.code).toBe("RULE_REGION_INVALID");
   });
 });
 

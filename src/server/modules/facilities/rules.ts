@@ -3,7 +3,7 @@ import type { FacilityKind, IdleRuleInput } from "../../../contracts/facilities.
 import type { ProjectRulesInput } from "../../../contracts/projects.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
-import { authorize, pathIsInside, type Actor, type ScopeUnit } from "../../kernel/actor.js";
+import { authorize, pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
 import { getUnit, getUnits, pathCodes } from "../org/units.js";
 import { DEFAULT_IDLE_RULE, type IdleRule } from "./idle.js";
@@ -84,4 +84,12 @@ export async function projectRulesOf(db: Queryable, region: ScopeUnit) {
   const rows = await rulesOnPath(db, region.path);
   const nearest = rows.filter((r) => r.subject === "project").sort((a, b) => b.regionPath.length - a.regionPath.length)[0];
   return { regionCode: nearest?.regionCode ?? null, ...projectRulesFrom(rows, region.path) };
+}
+
+/** A region whose rules the actor may read: his region, a region inside it, or one above it. */
+export async function readableRegion(db: Queryable, actor: Actor, code: string | undefined): Promise<ScopeUnit> {
+  const own = regionPathOf(actor);
+  const region = await getUnit(db, code ?? own.split(".").at(-1)!);
+  if (!region || !(pathIsInside(region.path, own) || pathIsInside(own, region.path))) throw new AppError("UNIT_NOT_FOUND", { code: code ?? "" });
+  return region;
 }

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit.js";
 import { getUnit, unitsUnder } from "../org/units.js";
 import { periodOf, shiftPeriod } from "../../kernel/periods.js";
 import { powerExercises, powerItems } from "./schema.js";
-import { countyOf, inForceOn, itemsOf, loadCounty, powerPolicy, versionsOf, type VersionRow } from "./versions.js";
+import { countyOf, inForceOn, itemsOf, powerPolicy, versionsOf, type VersionRow } from "./versions.js";
 
 /** The last day of a period "YYYY-MM". */
 const lastDayOf = (period: string) => addDays(`${shiftPeriod(period, 1)}-01`, -1);
@@ -91,10 +91,11 @@ export async function usageOf(db: Queryable, townships: readonly ScopeUnit[], la
   const yearAgo = addDays(on, -365);
   const items: PowerUsage[] = [];
   for (const t of townships) {
-    const county = await countyOf(db, t);
-    if (!county) continue;
-    if (!byCounty.has(county.code)) byCounty.set(county.code, await versionsOf(db, (await loadCounty(db, county.code)).code));
-    const versions = byCounty.get(county.code)!;
+    // A township's county is its parent: the versions are read once per county, not per township.
+    const countyCode = t.parentCode ?? (await countyOf(db, t))?.code;
+    if (!countyCode) continue;
+    if (!byCounty.has(countyCode)) byCounty.set(countyCode, await versionsOf(db, countyCode));
+    const versions = byCounty.get(countyCode)!;
     const version = inForceOn(versions, on, t.code);
     if (!version) continue;
     if (!itemCache.has(version.id)) itemCache.set(version.id, await itemsOf(db, version.id));

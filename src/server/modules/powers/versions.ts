@@ -37,7 +37,10 @@ export async function loadCounty(db: Queryable, code: string): Promise<ScopeUnit
   return unit;
 }
 
+/** The county a township belongs to: its parent in the hierarchy, else the county on its path. */
 export async function countyOf(db: Queryable, township: ScopeUnit): Promise<ScopeUnit | null> {
+  const parent = township.parentCode ? await getUnit(db, township.parentCode) : null;
+  if (parent?.level === "county") return parent;
   return (await ancestorsOf(db, township)).find((a) => a.level === "county") ?? null;
 }
 

@@ -21,11 +21,11 @@ import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
-import { pathIsInside, regionPathOf } from "../../../kernel/actor.js";
+import { regionPathOf } from "../../../kernel/actor.js";
 import { getUnit } from "../../org/units.js";
 import { exportFacilities, importFacilities } from "../excel.js";
 import { getFacility, listFacilities, registerFacility, reportUse, updateFacility } from "../registry.js";
-import { listIdleRules, setIdleRule } from "../rules.js";
+import { listIdleRules, readableRegion, setIdleRule } from "../rules.js";
 import { unitResources } from "../summary.js";
 
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024;
@@ -71,14 +71,7 @@ export function facilityRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   app.get(
     "/api/facilities/rules",
     { schema: { tags, summary: "闲置认定规则 / idle rules in force for a region", querystring: ZRegionQuery, response: { 200: ZIdleRules, ...errors } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const code = request.query.region ?? regionPathOf(actor).split(".").at(-1)!;
-      const region = await getUnit(db, code);
-      const region_ = regionPathOf(actor);
-      if (!region || !(pathIsInside(region.path, region_) || pathIsInside(region_, region.path))) throw new AppError("UNIT_NOT_FOUND", { code });
-      return listIdleRules(db, region);
-    },
+    async (request) => listIdleRules(db, await readableRegion(db, actorOf(request), request.query.region)),
   );
 
   app.put(

@@ -14,7 +14,7 @@ import { getUnit } from "../../org/units.js";
 import { openProjectCase } from "../open-case.js";
 import { exportProjects, importProjects } from "../projects-excel.js";
 import { getProject, listProjects, recordProjectUse, registerProject, updateProject } from "../projects.js";
-import { projectRulesOf, setProjectRules } from "../rules.js";
+import { projectRulesOf, readableRegion, setProjectRules } from "../rules.js";
 import { errors, MAX_XLSX_BYTES } from "./facilities.routes.js";
 
 const tags = ["projects"];
@@ -59,12 +59,7 @@ export function projectRoutes(fastify: FastifyInstance, { db, config }: RouteDep
   app.get(
     "/api/projects/rules",
     { schema: { tags, summary: "项目问题标记阈值 / the project thresholds in force for a region", querystring: ZRegionQuery, response: { 200: ZProjectRules, ...errors } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const region = await getUnit(db, request.query.region ?? regionPathOf(actor).split(".").at(-1)!);
-      if (!region) throw new AppError("UNIT_NOT_FOUND", { code: request.query.region ?? "" });
-      return projectRulesOf(db, region);
-    },
+    async (request) => projectRulesOf(db, await readableRegion(db, actorOf(request), request.query.region)),
   );
 
   app.put(
