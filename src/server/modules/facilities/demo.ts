@@ -134,7 +134,7 @@ export async function seedDemoFacilities(db: Db, today: string): Promise<number>
       await tx.insert(facilityUseReports).values(
         months.map((period, i) => {
           const v = visits(Number(period.slice(5)), i);
-          return { facilityId: id, period, visits: v, events: Math.max(0, Math.round(v / 40)), provinceCode: unit.provinceCode, reportedBy: "seed" };
+          return { facilityId: id, period, visits: v, events: Math.min(12, Math.round(v / 10)), provinceCode: unit.provinceCode, reportedBy: "seed" };
         }),
       );
       n++;
