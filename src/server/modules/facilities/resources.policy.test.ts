@@ -2,7 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { periodOf, shiftPeriod } from "../../kernel/periods.js";
-import { ANON, DENY, GRID_COLUMNS, NEW, OK, OUT, type GridCells, type GridUser } from "../../test/grid.js";
+import { DENY, GRID_COLUMNS, gridRows, NEW, OK, OUT, type GridCells, type GridRow } from "../../test/grid.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 
 /**
@@ -15,26 +15,23 @@ const NOP = "404 PROJECT_NOT_FOUND";
 const NOU = "404 UNIT_NOT_FOUND";
 
 // prettier-ignore
-const GRID: Record<string, GridCells> = {
+const GRID: Record<string, Record<string, GridCells>> = {
   //                                        village  town   dept   office jiwei  rAdmin admin  aOffice aTown
-  "GET /api/facilities/:id":               [OK,     OK,    OK,    OK,    OK,    OK,    OK,    NOF,    NOF],
-  "POST /api/facilities":                  [OUT,    NEW,   OUT,   NEW,   OUT,   OUT,   OUT,   OUT,    OUT],
-  "POST /api/facilities/:id/use-reports":  [OK,     OK,    DENY,  OK,    DENY,  DENY,  DENY,  NOF,    NOF],
-  "PUT /api/facilities/rules":             [OUT,    OUT,   OUT,   OK,    OUT,   OUT,   OUT,   OUT,    OUT],
-  "GET /api/facilities/unit-summary":      [NOU,    OK,    OK,    OK,    OK,    OK,    OK,    NOU,    NOU],
-  "GET /api/projects/:id":                 [NOP,    OK,    OK,    OK,    OK,    OK,    OK,    NOP,    NOP],
-  "POST /api/projects":                    [OUT,    NEW,   OUT,   NEW,   OUT,   OUT,   OUT,   OUT,    OUT],
-  "POST /api/projects/:id/flags/:code/case": [NOP,  DENY,  DENY,  NEW,   NEW,   DENY,  DENY,  NOP,    NOP],
-  "GET /api/powers/:county":               [OK,     OK,    OK,    OK,    OK,    OK,    OK,    OUT,    OUT],
-  "POST /api/powers/exercises":            [OUT,    OK,    OUT,   OK,    OUT,   OUT,   OUT,   OUT,    OUT],
-  "GET /api/powers/usage":                 [OK,     OK,    OK,    OK,    OK,    OK,    OK,    OK,     OK],
+  "GET /api/facilities/:id":               { "饶河村农家书屋": [OK,     OK,    OK,    OK,    OK,    OK,    OK,    NOF,    NOF] },
+  "POST /api/facilities":                  { "饶河村 230524100200": [OUT,    NEW,   OUT,   NEW,   OUT,   OUT,   OUT,   OUT,    OUT] },
+  "POST /api/facilities/:id/use-reports":  { "饶河村农家书屋": [OK,     OK,    DENY,  OK,    DENY,  DENY,  DENY,  NOF,    NOF] },
+  "PUT /api/facilities/rules":             { "饶河县 230524": [OUT,    OUT,   OUT,   OK,    OUT,   OUT,   OUT,   OUT,    OUT] },
+  "GET /api/facilities/unit-summary":      { "饶河镇 230524100000": [NOU,    OK,    OK,    OK,    OK,    OK,    OK,    NOU,    NOU] },
+  "GET /api/projects/:id":                 { "饶河镇的项目": [NOP,    OK,    OK,    OK,    OK,    OK,    OK,    NOP,    NOP] },
+  "POST /api/projects":                    { "饶河镇 230524100000": [OUT,    NEW,   OUT,   NEW,   OUT,   OUT,   OUT,   OUT,    OUT] },
+  "POST /api/projects/:id/flags/:code/case": { "饶河镇的项目 DEBT_WITHOUT_STUDY": [NOP,  DENY,  DENY,  NEW,   NEW,   DENY,  DENY,  NOP,    NOP] },
+  "GET /api/powers/:county":               { "饶河县 230524": [OK,     OK,    OK,    OK,    OK,    OK,    OK,    OUT,    OUT] },
+  "POST /api/powers/exercises":            { "饶河镇 P001": [OUT,    OK,    OUT,   OK,    OUT,   OUT,   OUT,   OUT,    OUT] },
+  "GET /api/powers/usage":                 { "own region": [OK,     OK,    OK,    OK,    OK,    OK,    OK,    OK,     OK] },
 };
 
-type Row = { role: GridUser | "(anonymous)"; endpoint: string; expected: string };
-const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, cells]) => [
-  ...GRID_COLUMNS.map((role, i) => ({ role, endpoint, expected: cells[i]! })),
-  { role: "(anonymous)" as const, endpoint, expected: ANON },
-]);
+type Row = GridRow;
+const MATRIX: Row[] = gridRows(GRID);
 
 const today = chinaToday();
 const facility = { name: "饶河村农家书屋", kind: "rural_library", unitCode: "230524100200", owner: "县委宣传部", cost: 150000, staffHoursPerWeek: 12, openingHours: "周二 14:00-17:00" };
@@ -100,12 +97,11 @@ async function requestFor(row: Row): Promise<InjectOptions> {
 }
 
 describe("facilities, projects and powers authorization matrix", () => {
-  it.each(MATRIX)("$endpoint as $role → $expected", async (row) => {
+  it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const options = await requestFor(row);
     const res = session ? await session.request(options) : await ctx.app.inject(options);
-    const [status, code] = row.expected.split(" ");
-    expect(res.statusCode, res.body).toBe(Number(status));
-    if (code) expect(res.json().error.code).toBe(code);
+    expect(res.statusCode, res.body).toBe(row.expectedStatus);
+    if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
   });
 });
