@@ -32,8 +32,11 @@ export const CATEGORY_NAMES: Record<CaseCategory, { zh: string; en: string }> = 
   other: { zh: "其他", en: "Other" },
 };
 
-/** How a report came in: a 直报点 information officer, any logged-in cadre, or the public by QR/web. */
-export const CASE_CHANNELS = ["point", "cadre", "public"] as const;
+/**
+ * How a report came in: a 直报点 information officer, any logged-in cadre, the public by QR/web, or
+ * "system": opened by an official from a flag the platform raised (cases/system.ts).
+ */
+export const CASE_CHANNELS = ["point", "cadre", "public", "system"] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 export const CASE_STATUSES = ["received", "verifying", "substantiated", "unsubstantiated", "rectifying", "verified", "closed"] as const;

@@ -33,6 +33,7 @@ const itemFields = {
   legalBasis: optionalText(2000).describe("履职依据: laws, regulations, documents"),
   leadDepartment: optionalText(100).describe("牵头部门: required for a cooperative item"),
   note: optionalText(500),
+  powerKey: ZDutyKey.nullable().optional().describe("the delegated power 赋权事项 (its key in the county's power list) that enables the item"),
 };
 
 const leadNamed = (item: { part: DutyPart; leadDepartment?: string | null }) => item.part !== "cooperative" || !!item.leadDepartment;
@@ -101,6 +102,7 @@ export const ZDutyItem = z.object({
   legalBasis: z.string().nullable(),
   leadDepartment: z.string().nullable(),
   note: z.string().nullable(),
+  powerKey: z.string().nullable().optional().describe("the delegated power that enables the item, when one is cited"),
   source: z.enum(["template", "township", "changed"]).describe("from the county template, added by the township, or changed by it"),
 });
 export type DutyItem = z.infer<typeof ZDutyItem>;

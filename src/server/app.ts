@@ -32,6 +32,9 @@ import { secondmentRoutes } from "./modules/secondments/routes/secondments.route
 import { fingertipRoutes } from "./modules/fingertips/routes/fingertips.routes.js";
 import { plaqueRoutes } from "./modules/evaluations/routes/plaques.routes.js";
 import { evaluationRoutes } from "./modules/evaluations/routes/evaluations.routes.js";
+import { facilityRoutes } from "./modules/facilities/routes/facilities.routes.js";
+import { projectRoutes } from "./modules/facilities/routes/projects.routes.js";
+import { powerRoutes } from "./modules/powers/routes/powers.routes.js";
 import { formRoutes } from "./modules/forms/routes.js";
 import { authRoutes } from "./modules/org/routes/auth.routes.js";
 import { publicRoutes } from "./modules/org/routes/public.routes.js";
@@ -72,7 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, evaluationRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, evaluationRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes, facilityRoutes, projectRoutes, powerRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -32,6 +32,10 @@ const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.j
 const FingertipsPage = lazy(() => import("./pages/fingertips/FingertipsPage.js"));
 const EvaluationsPage = lazy(() => import("./pages/evaluations/EvaluationsPage.js"));
 const PlaquesPage = lazy(() => import("./pages/plaques/PlaquesPage.js"));
+const FacilitiesPage = lazy(() => import("./pages/facilities/FacilitiesPage.js"));
+const FacilityReportPage = lazy(() => import("./pages/facilities/FacilityReportPage.js"));
+const ProjectsPage = lazy(() => import("./pages/facilities/ProjectsPage.js"));
+const PowersPage = lazy(() => import("./pages/powers/PowersPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
 const FormsPage = lazy(() => import("./pages/forms/FormsPage.js"));
@@ -113,6 +117,10 @@ function SignedIn() {
           <Route path="fingertips" element={<RequireAuth screen="fingertips"><FingertipsPage /></RequireAuth>} />
           <Route path="evaluations" element={<RequireAuth screen="evaluations"><EvaluationsPage /></RequireAuth>} />
           <Route path="plaques" element={<RequireAuth screen="plaques"><PlaquesPage /></RequireAuth>} />
+          <Route path="facilities" element={<RequireAuth screen="facilities"><FacilitiesPage /></RequireAuth>} />
+          <Route path="facilities/report" element={<RequireAuth screen="facilityReport"><FacilityReportPage /></RequireAuth>} />
+          <Route path="projects" element={<RequireAuth screen="projects"><ProjectsPage /></RequireAuth>} />
+          <Route path="powers" element={<RequireAuth screen="powers"><PowersPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />

@@ -15,3 +15,5 @@ export * from "../modules/inspection-plans/schema.js";
 export * from "../modules/rankings/schema.js";
 export * from "../modules/fingertips/schema.js";
 export * from "../modules/evaluations/schema.js";
+export * from "../modules/facilities/schema.js";
+export * from "../modules/powers/schema.js";

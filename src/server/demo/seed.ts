@@ -10,6 +10,8 @@ import { seedDemoEvaluations } from "../modules/evaluations/demo.js";
 import { seedDemoFingertips } from "../modules/fingertips/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
+import { seedDemoFacilities } from "../modules/facilities/demo.js";
+import { seedDemoPowers } from "../modules/powers/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -17,7 +19,7 @@ import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
  * then documents.
  * Each step is idempotent, so a restart seeds nothing twice.
  */
-export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean; secondments?: boolean } = {}) {
+export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean; secondments?: boolean; facilities?: boolean } = {}) {
   const org = await seedDemoOrg(db, password);
   const duties = await seedDemoDuties(db);
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
@@ -32,5 +34,8 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   // Apps and groups, plaques and evaluations are burdens too: seeded with the burdens' demo (tests make their own).
   const fingertips = options.burdens === false ? 0 : await seedDemoFingertips(db);
   const evaluations = options.burdens === false ? { plaques: 0, evaluations: 0 } : await seedDemoEvaluations(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations };
+  // Facilities, projects and delegated powers of Raohe (issue 8).
+  const facilities = options.facilities === false ? 0 : await seedDemoFacilities(db, chinaToday());
+  const powers = options.facilities === false ? 0 : await seedDemoPowers(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers };
 }

@@ -210,6 +210,21 @@ export const ERROR_CATALOG = {
   PHOTO_TYPE: m(415, "只能上传 JPG 或 PNG 照片，且文件须完好", "Upload an undamaged JPG or PNG photo"),
   PHOTO_TOO_LARGE: m(413, (p) => `照片超过 ${p.max} MB，请压缩后再上传`, (p) => `The photo is larger than ${p.max} MB; shrink it and retry`),
   PHOTO_NOT_FOUND: m(404, "该牌子没有照片", "The plaque has no photo"),
+  // facilities 公共服务设施, projects 项目, delegated powers 赋权事项 (issue 8)
+  EXCEL_TABLE_NO_HEADER: m(400, (p) => `未找到表头：表格前 10 行中须有一行包含${p.columns}`, (p) => `No header row: one of the first 10 rows must have the columns ${p.columns}`),
+  FACILITY_NOT_FOUND: m(404, "未找到该设施", "No such facility"),
+  FACILITY_UNIT_LEVEL: m(400, (p) => `${p.code} 不是乡镇或村（社区）：设施登记在其所在并负责值守的乡镇或村`, (p) => `${p.code} is not a township or village: a facility is registered at the township or village that staffs it`),
+  PERIOD_IN_FUTURE: m(400, (p) => `期间 ${p.period} 尚未结束或尚未到来`, (p) => `The period ${p.period} has not ended yet`),
+  RULE_REGION_INVALID: m(400, (p) => `${p.code} 不是县级及以上地区：规则由县级及以上减负办设置`, (p) => `${p.code} is not a county or higher region: rules are set by the office of a county or higher`),
+  PROJECT_NOT_FOUND: m(404, "未找到该项目", "No such project"),
+  PROJECT_NO_INVESTMENT: m(400, "项目总投资为零：请填写财政资金、举债资金或其他资金", "The project has no investment: give its fiscal, debt or other funds"),
+  PROJECT_NOT_COMPLETED: m(400, (p) => `项目尚未竣工（或 ${p.year} 年早于竣工年份），不能登记实际使用`, (p) => `The project was not completed by ${p.year}; no actual use can be recorded`),
+  PROJECT_FLAG_NOT_RAISED: m(409, "该项目当前没有这项问题标记，不能据此立案", "The project does not carry this flag now; no case can be opened from it"),
+  PROJECT_CASE_EXISTS: m(409, "已根据该标记转为问题线索，不能重复转办", "A case was already opened from this flag"),
+  POWER_WRONG_LEVEL: m(400, (p) => (p.expected === "county" ? `赋权事项清单由县（市、区）制定，${p.code} 不是县级单位` : `赋权事项由乡镇（街道）行使，${p.code} 不是乡镇`), (p) => (p.expected === "county" ? `A power list belongs to a county; ${p.code} is not one` : `Powers are exercised by townships; ${p.code} is not one`)),
+  POWER_LIST_NOT_FOUND: m(404, (p) => `${p.unit} 在 ${p.on} 没有生效的赋权事项清单`, (p) => `${p.unit} has no power list in force on ${p.on}`),
+  POWER_LIST_INVALID: m(400, (p) => `赋权事项清单有 ${p.count} 处错误，未作任何修改`, (p) => `The power list has ${p.count} error(s); nothing was changed`),
+  POWER_NOT_HELD: m(400, (p) => `${p.township} 在 ${p.period} 未被赋予事项 ${p.key}`, (p) => `${p.township} did not hold the power ${p.key} in ${p.period}`),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
 } satisfies Record<string, Message>;
 

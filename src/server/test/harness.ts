@@ -24,7 +24,7 @@ export async function createTestApp(): Promise<TestContext> {
     demoPassword: TEST_PASSWORD,
   };
   // Demo burdens and documents are left out: each test makes those it looks at.
-  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false, documents: false, secondments: false });
+  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false, documents: false, secondments: false, facilities: false });
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger: false });
   return {
     app,

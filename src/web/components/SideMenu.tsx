@@ -1,6 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  BuildOutlined,
+  KeyOutlined,
+  FormOutlined,
   AreaChartOutlined,
   CalendarOutlined,
   AlertOutlined,
@@ -37,7 +41,7 @@ import { useT } from "../i18n/index.js";
 import { roleSees, type Screen } from "./roleAccess.js";
 
 /** Menu entries that share their first path segment with another entry: selected by the whole path. */
-const EXACT_KEYS = new Set(["/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks", "/cases/notices", "/forms/fill", "/forms/catalog", "/forms/figures"]);
+const EXACT_KEYS = new Set(["/facilities/report", "/burdens/new", "/cases/report", "/cases/settings", "/cases/tasks", "/cases/notices", "/forms/fill", "/forms/catalog", "/forms/figures"]);
 
 /** Logo and the module menu; only entries the server allows (`me.can`) or that fit the role appear. */
 export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
@@ -68,6 +72,10 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("fingertips") ? { key: "/fingertips", icon: <MobileOutlined />, label: t.fingertips.nav } : null,
     sees("evaluations") ? { key: "/evaluations", icon: <CrownOutlined />, label: t.evaluations.nav } : null,
     sees("plaques") ? { key: "/plaques", icon: <TagsOutlined />, label: t.plaques.nav } : null,
+    sees("facilities") ? { key: "/facilities", icon: <BankOutlined />, label: t.resources.nav.facilities } : null,
+    sees("facilityReport") ? { key: "/facilities/report", icon: <FormOutlined />, label: t.resources.nav.report } : null,
+    sees("projects") ? { key: "/projects", icon: <BuildOutlined />, label: t.resources.nav.projects } : null,
+    sees("powers") ? { key: "/powers", icon: <KeyOutlined />, label: t.resources.nav.powers } : null,
     { key: "/dashboard", icon: <AreaChartOutlined />, label: t.nav.dashboard },
     { key: "/calendar", icon: <CalendarOutlined />, label: t.nav.calendar },
     sees("gate") ? { key: "/gate", icon: <ControlOutlined />, label: t.nav.gate } : null,

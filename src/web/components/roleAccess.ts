@@ -24,6 +24,10 @@ export const SCREEN_ROLES = {
   meetings: ["village_cadre", "township_official", "department_staff", "office", "commission", "admin"],
   inspectionPlans: ["department_staff", "township_official", "office", "commission", "admin"],
   rankings: ["department_staff", "township_official", "office", "commission", "admin"],
+  facilities: ["village_cadre", "township_official", "department_staff", "office", "commission", "admin"],
+  facilityReport: ["village_cadre", "township_official", "office"],
+  projects: ["township_official", "department_staff", "office", "commission", "admin"],
+  powers: ["township_official", "department_staff", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -72,7 +72,7 @@ export const casesEn: typeof casesZh = {
       verified: "Rectification verified",
       closed: "Closed",
     },
-    channels: { point: "Report point", cadre: "Cadre", public: "Public" },
+    channels: { point: "Report point", cadre: "Cadre", public: "Public", system: "System flag" },
     handlers: { commission: "Discipline commission", office: "Burden-reduction office" },
     report: {
       title: "Report formalism and bureaucratism",

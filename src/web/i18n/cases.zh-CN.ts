@@ -72,7 +72,7 @@ export const casesZh = {
       verified: "整改已验收",
       closed: "已办结",
     } satisfies Record<CaseStatus, string>,
-    channels: { point: "直报点", cadre: "干部反映", public: "群众反映" },
+    channels: { point: "直报点", cadre: "干部反映", public: "群众反映", system: "系统标记转入" },
     handlers: { commission: "纪委监委", office: "减负办" },
     report: {
       title: "反映形式主义、官僚主义问题",

@@ -1,3 +1,4 @@
+import { facilitiesEn } from "./facilities.en.js";
 import type { Dict } from "./zh-CN.js";
 import { casesEn } from "./cases.en.js";
 import { configEn } from "./config.en.js";
@@ -208,5 +209,6 @@ export const en: Dict = {
   ...meetingsEn,
   ...fingertipsEn,
   ...evaluationsEn,
+  ...facilitiesEn,
   ...dashboardEn,
 };

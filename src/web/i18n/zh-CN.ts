@@ -1,3 +1,4 @@
+import { facilitiesZh } from "./facilities.zh-CN.js";
 import type { OrgType, Role, UnitLevel } from "../../contracts/roles.js";
 import { casesZh } from "./cases.zh-CN.js";
 import { configZh } from "./config.zh-CN.js";
@@ -208,6 +209,7 @@ export const zhCN = {
   ...meetingsZh,
   ...fingertipsZh,
   ...evaluationsZh,
+  ...facilitiesZh,
   ...dashboardZh,
 };
 

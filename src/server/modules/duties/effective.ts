@@ -62,6 +62,7 @@ export const applyDifferences = (template: readonly ItemRow[], differences: read
     legalBasis: r.legalBasis,
     leadDepartment: r.leadDepartment,
     note: r.note,
+    ...(r.powerKey ? { powerKey: r.powerKey } : {}),
     source,
     position,
   }));

@@ -53,6 +53,8 @@ export const dutyItems = pgTable(
     legalBasis: text("legal_basis"),
     leadDepartment: text("lead_department"),
     note: text("note"),
+    /** The delegated power 赋权事项 (its key in the county's power list) that enables the item, if any. */
+    powerKey: text("power_key"),
     position: integer("position").notNull(),
     provinceCode: text("province_code").notNull(),
   },

@@ -55,6 +55,7 @@ const itemRow = (item: DutyItemInput & { key: string }, op: string, position: nu
   legalBasis: clean(item.legalBasis),
   leadDepartment: clean(item.leadDepartment),
   note: clean(item.note),
+  powerKey: clean(item.powerKey),
   position,
 });
 

@@ -3,6 +3,7 @@ import { unitsApi } from "../../api/endpoints.js";
 import { LevelTag } from "../../components/LevelTag.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
+import { UnitResourcesPanel } from "../facilities/UnitResourcesPanel.js";
 
 /** Details of one unit (GET /api/units/:code): code, name, level, chain of units above, number of units below. */
 export function UnitDetailDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
@@ -33,6 +34,7 @@ export function UnitDetailDrawer({ code, onClose }: { code: string | null; onClo
           <Descriptions.Item label={t.units.childCount}>{u.childCount}</Descriptions.Item>
         </Descriptions>
       )}
+      {u && u.level !== "nation" && <UnitResourcesPanel code={u.code} />}
     </Drawer>
   );
 }

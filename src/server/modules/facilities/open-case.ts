@@ -1,0 +1,44 @@
+import { and, eq } from "drizzle-orm";
+import { PROJECT_KIND_NAMES, type ProjectFlagCode } from "../../../contracts/projects.js";
+import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/sql-helpers.js";
+import { AppError } from "../../http/errors.js";
+import { authorize, type Actor } from "../../kernel/actor.js";
+import { chinaToday } from "../../kernel/dates.js";
+import { recordAudit } from "../audit/audit.js";
+import type { ReporterKeys } from "../cases/crypto.js";
+import { openSystemCase } from "../cases/system.js";
+import { resourcePolicy } from "./policy.js";
+import { presentProjects, readableProject } from "./projects.js";
+import { projectCases } from "./schema.js";
+
+/**
+ * Turns a project's flag into a case 问题线索 (category 形象工程), routed like any report about the
+ * project's unit. Only a flag the project carries now, once per flag; the case and the link commit
+ * together, and both are audited with the official who asked.
+ */
+export async function openProjectCase(db: Db, keys: ReporterKeys, actor: Actor, id: string, code: ProjectFlagCode): Promise<string> {
+  const row = await readableProject(db, actor, id);
+  authorize(resourcePolicy.canOpenCase(actor, { code: row.unitCode, path: row.unitPath }));
+  const [project] = await presentProjects(db, null, [row], "zh-CN");
+  const flag = project?.flags.find((f) => f.code === code);
+  if (!project || !flag) throw new AppError("PROJECT_FLAG_NOT_RAISED");
+  const [existing] = await db.select().from(projectCases).where(and(eq(projectCases.projectId, id), eq(projectCases.flag, code)));
+  if (existing) throw new AppError("PROJECT_CASE_EXISTS");
+  const text = [
+    `项目“${project.name}”（${PROJECT_KIND_NAMES[project.kind].zh}，${project.unit.name}，业主：${project.owner}）`,
+    `总投资 ${project.investment} 元，其中举债 ${project.debtFunds} 元；${project.hasFeasibilityStudy ? `可行性研究：${project.feasibilityDocument ?? "有"}` : "无可行性研究"}。`,
+    `系统标记：${flag.message}。`,
+  ].join("");
+  try {
+    return await db.transaction(async (tx) => {
+      const caseId = await openSystemCase(tx, keys, { actor, unitCode: row.unitCode, category: "image_project", text, source: { module: "project", entityId: id, flag: code } });
+      await tx.insert(projectCases).values({ projectId: id, flag: code, caseId, openedBy: actor.username, openedOn: chinaToday() });
+      await recordAudit(tx, { actor: { id: actor.id, name: actor.username }, action: "project.open_case", entityType: "project", entityId: id, scopePath: row.unitPath, detail: { flag: code, caseId } });
+      return caseId;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("PROJECT_CASE_EXISTS");
+    throw err;
+  }
+}

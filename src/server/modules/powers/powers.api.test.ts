@@ -1,0 +1,142 @@
+import ExcelJS from "exceljs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XLSX_MIME } from "../../../contracts/duties.js";
+import type { PowerUsage } from "../../../contracts/powers.js";
+import { addDays, chinaToday } from "../../kernel/dates.js";
+import { periodOf, shiftPeriod } from "../../kernel/periods.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+
+let ctx: TestContext;
+const as = sessionsFor(() => ctx.app);
+const today = chinaToday();
+const RAOHE_TOWN = "230524100000";
+const XIAOJIAHE = "230524101000";
+
+const items = [
+  { name: "对未取得乡村建设规划许可证进行建设的行政处罚", category: "penalty", legalBasis: "《城乡规划法》第六十五条", fromDepartment: "县住房和城乡建设局" },
+  { name: "农村村民宅基地审批", category: "permit", legalBasis: "《土地管理法》第六十二条", fromDepartment: "县农业农村局" },
+  { name: "对违法建设施工现场的查封", category: "enforcement", legalBasis: "《城乡规划法》第六十八条", fromDepartment: "县住房和城乡建设局" },
+];
+const added = { name: "对在河道管理范围内乱堆乱建的行政处罚", category: "penalty", fromDepartment: "县水务局" };
+const publish = async (username: string, body: Record<string, unknown>) => (await as(username)).request({ method: "POST", url: "/api/powers/230524", payload: body });
+const exercise = async (username: string, body: Record<string, unknown>) =>
+  (await as(username)).request({ method: "POST", url: "/api/powers/exercises", payload: { townshipCode: RAOHE_TOWN, key: "P001", period: shiftPeriod(periodOf(today), -2), count: 3, ...body } });
+const usage = async (username: string, query: Record<string, string> = {}) => (await (await as(username)).request({ method: "GET", url: "/api/powers/usage", query })).json() as { items: PowerUsage[] };
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const v1 = await publish("raohe_office", { effectiveFrom: addDays(today, -400), reason: "县委常委会研究决定向乡镇赋权", items });
+  expect(v1.statusCode, v1.body).toBe(201);
+  const v2 = await publish("raohe_office", { effectiveFrom: addDays(today, -100), reason: "新增河道管理赋权事项", items: [...items, added] });
+  expect(v2.statusCode, v2.body).toBe(201);
+});
+afterAll(async () => ctx?.close());
+
+describe("delegated powers 赋权事项清单: the Shaanxi 放权赋能 lists", () => {
+  it("keeps versions like the duty list: who, when, why, and the one in force on a date", async () => {
+    const now = (await (await as("raohe_town")).request({ method: "GET", url: "/api/powers/230524" })).json();
+    expect(now.version.version).toBe(2);
+    expect(now.items.map((i: { key: string }) => i.key)).toEqual(["P001", "P002", "P003", "P004"]);
+    expect(now.versions.map((v: { version: number; supersededOn: string | null }) => [v.version, v.supersededOn])).toEqual([
+      [2, null],
+      [1, addDays(today, -100)],
+    ]);
+    expect(now.versions[1].createdByName).toContain("raohe_office");
+    const before = (await (await as("raohe_office")).request({ method: "GET", url: "/api/powers/230524", query: { on: addDays(today, -200) } })).json();
+    expect([before.version.version, before.items.length]).toEqual([1, 3]);
+  });
+
+  it("flags a power a township held a year and never exercised; an exercised one and a newly given one are not flagged", async () => {
+    const res = await exercise("raohe_town", {});
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = await usage("raohe_town");
+    expect(mine.items.every((i) => i.township.code === RAOHE_TOWN)).toBe(true);
+    const byKey = new Map(mine.items.map((i) => [i.key, i]));
+    expect(byKey.get("P001")).toMatchObject({ last12Months: 3, flag: null, heldSince: addDays(today, -400) });
+    expect(byKey.get("P002")!.flag?.code).toBe("UNUSED_YEAR");
+    expect(byKey.get("P002")!.flag?.message).toContain("近一年未行使过");
+    expect(byKey.get("P004")).toMatchObject({ heldSince: addDays(today, -100), flag: null });
+    // The county office sees every township; 小佳河镇 never exercised anything given a year ago.
+    const flagged = await usage("raohe_office", { flagged: "true" });
+    expect(flagged.items.filter((i) => i.township.code === XIAOJIAHE).map((i) => i.key)).toEqual(["P001", "P002", "P003"]);
+    // A later report for the same month replaces the count.
+    await exercise("raohe_town", { count: 5 });
+    expect((await usage("raohe_town")).items.find((i) => i.key === "P001")!.last12Months).toBe(5);
+  });
+
+  it("refuses bad exercises and lists", async () => {
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      ["raohe_town", { key: "P999" }, 400, "POWER_NOT_HELD"],
+      ["raohe_town", { key: "P004", period: shiftPeriod(periodOf(today), -6) }, 400, "POWER_NOT_HELD"],
+      ["raohe_town", { period: "2099-01" }, 400, "PERIOD_IN_FUTURE"],
+      ["raohe_town", { count: -1 }, 400, "VALIDATION_FAILED"],
+      ["raohe_town", { townshipCode: XIAOJIAHE }, 403, "OUT_OF_SCOPE"],
+      ["raohe_town", { townshipCode: "230524100200" }, 400, "POWER_WRONG_LEVEL"],
+      ["raohe_village", {}, 403, "OUT_OF_SCOPE"],
+    ];
+    for (const [user, body, status, code] of cases) {
+      const res = await exercise(user, body);
+      expect(res.statusCode, `${user} ${JSON.stringify(body)} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect((await publish("raohe_town", { effectiveFrom: today, reason: "乡镇自定", items })).statusCode).toBe(403);
+    expect((await publish("raohe_office", { effectiveFrom: today, reason: "重复事项", items: [items[0], items[0]] })).statusCode).toBe(400);
+    const town = await (await as("raohe_office")).request({ method: "POST", url: `/api/powers/${RAOHE_TOWN}`, payload: { effectiveFrom: today, reason: "乡镇清单", items } });
+    expect(town.json().error.code).toBe("POWER_WRONG_LEVEL");
+    expect((await (await as("atushi_office")).request({ method: "GET", url: "/api/powers/230524" })).statusCode).toBe(403);
+  });
+});
+
+async function sheet(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("赋权事项");
+  ws.addRow(["饶河县赋权乡镇事项清单"]);
+  ws.addRow(["序号", "事项编码", "事项名称", "权力类别", "实施依据", "原实施部门", "备注"]);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const upload = async (file: Buffer) =>
+  (await as("raohe_office")).request({ method: "POST", url: "/api/powers/230524/import", query: { effectiveFrom: today, reason: "按县政府印发文件导入" }, headers: { "content-type": XLSX_MIME }, payload: file });
+const versions = async () => Number((await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from power_list_versions`)).rows[0]!.n);
+
+describe("power list in Excel", () => {
+  it("names bad rows and changes nothing; an export imports back as the same list, keys kept", async () => {
+    const before = await versions();
+    const bad = await upload(
+      await sheet([
+        [1, "", "农村村民宅基地审批", "行政许可", "《土地管理法》", "县农业农村局", ""],
+        [2, "", "对某事的行政处理", "行政指导", "", "县某局", ""],
+        [3, "", "农村村民宅基地审批", "行政许可", "", "县农业农村局", ""],
+        [4, "", "对某事的检查", "行政检查", "", "", ""],
+      ]),
+    );
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.code).toBe("POWER_LIST_INVALID");
+    expect((bad.json().error.details as { path: string }[]).map((d) => d.path)).toEqual(["赋权事项!D4", "赋权事项!C5", "赋权事项!F6"]);
+    expect(await versions()).toBe(before);
+
+    const exported = await (await as("raohe_town")).request({ method: "GET", url: "/api/powers/230524/export.xlsx" });
+    expect(exported.statusCode).toBe(200);
+    const again = await upload(exported.rawPayload);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().version.source).toBe("excel");
+    expect(again.json().items.map((i: { key: string; name: string }) => i.key)).toEqual(["P001", "P002", "P003", "P004"]);
+  });
+});
+
+describe("a duty item cites the power that enables it", () => {
+  it("keeps the power key on the duty list", async () => {
+    const res = await (await as("raohe_office")).request({
+      method: "POST",
+      url: "/api/duties/230524/template",
+      payload: { effectiveFrom: addDays(today, 1), reason: "履职事项对应赋权事项", items: [{ part: "basic", name: "农村宅基地审批管理", powerKey: "P002" }, { part: "basic", name: "村庄规划编制组织" }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const list = (await (await as("raohe_office")).request({ method: "GET", url: "/api/duties/230524", query: { on: addDays(today, 1) } })).json();
+    expect(list.items.map((i: { name: string; powerKey?: string }) => [i.name, i.powerKey ?? null])).toEqual([
+      ["农村宅基地审批管理", "P002"],
+      ["村庄规划编制组织", null],
+    ]);
+  });
+});
