@@ -70,6 +70,17 @@ export const en: Dict = {
     rankings: "Rankings",
     dashboard: "Burden index",
   },
+  navGroups: {
+    burdens: "Burdens and gate",
+    forms: "One form",
+    documents: "Documents, meetings",
+    inspections: "Inspections",
+    fingertips: "Apps, awards, plaques",
+    people: "Secondments, proofs",
+    resources: "Facilities, projects, powers",
+    cases: "Cases",
+    system: "System",
+  },
   header: {
     changePassword: "Change password",
     logout: "Log out",

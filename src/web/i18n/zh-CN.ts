@@ -71,6 +71,17 @@ export const zhCN = {
     rankings: "排名通报与考核",
     dashboard: "负担指数",
   },
+  navGroups: {
+    burdens: "负担准入",
+    forms: "一表通",
+    documents: "精文减会",
+    inspections: "督查检查考核",
+    fingertips: "指尖评比挂牌",
+    people: "借调证明",
+    resources: "设施项目赋权",
+    cases: "问题线索",
+    system: "系统设置",
+  },
   header: {
     changePassword: "修改密码",
     logout: "退出登录",
