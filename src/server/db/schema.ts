@@ -10,3 +10,5 @@ export * from "../modules/proofs/schema.js";
 export * from "../modules/secondments/schema.js";
 export * from "../modules/forms/schema.js";
 export * from "../modules/burden-index/schema.js";
+export * from "../modules/monitoring/schema.js";
+export * from "../modules/satisfaction/schema.js";

@@ -178,6 +178,20 @@ export const ERROR_CATALOG = {
   SECONDMENT_FROM_NOT_GRASSROOTS: m(400, (p) => `${p.code} 不是本区域的乡镇或村（社区）：借调登记的是从基层借调的人员`, (p) => `${p.code} is not a township or village of the region: the register is of cadres borrowed from the grassroots`),
   SECONDMENT_ALREADY_RETURNED: m(409, (p) => `该人员已于 ${p.on} 返回原单位`, (p) => `Already returned on ${p.on}`),
   SECONDMENT_RETURN_DATE: m(400, (p) => `返回日期 ${p.on} 须在借调开始（${p.start}）之后且不晚于今天`, (p) => `The return date ${p.on} must fall between the start (${p.start}) and today`),
+  // monitoring points 监测点
+  MONITORING_POINT_NOT_FOUND: m(404, (p) => `${p.code} 不是您辖区内的监测点`, (p) => `${p.code} is not a monitoring point of your region`),
+  MONITORING_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是本辖区的村（社区）：监测点只能是村（社区）`, (p) => `${p.code} is not a village of your region: monitoring points are villages`),
+  MONITORING_POINT_EXISTS: m(409, (p) => `${p.code} 已是监测点`, (p) => `${p.code} is already a monitoring point`),
+  MONITORING_WEEK_INVALID: m(
+    400,
+    (p) => `周次 ${p.week} 无效：须为周一，且在监测开始（${p.since}）之后、不晚于本周`,
+    (p) => `Week ${p.week} is not valid: it must be a Monday, not before the start (${p.since}) and not after this week`,
+  ),
+  MONITORING_WEEK_ANSWERED: m(409, (p) => `${p.week} 这一周已经填报过了`, (p) => `The week of ${p.week} has already been answered`),
+  MONITORING_BURDEN_NOT_LISTED: m(400, "所填事项不在本周到达本村的已准入事项中，请刷新后重填", "A burden answered is not one of this week's admitted burdens of the village; reload and answer again"),
+  MONITORING_BURDEN_TWICE: m(400, "同一事项填了两次", "The same burden is answered twice"),
+  // public satisfaction 群众满意度
+  SATISFACTION_UNIT_NOT_FOUND: m(404, "未找到该单位的满意度调查", "No satisfaction survey for this unit"),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
 } satisfies Record<string, Message>;
 

@@ -43,6 +43,13 @@ export function seriesWorkbook(s: IndexSeries, lang: Lang): Promise<Buffer> {
       header: [zh(lang) ? "月份" : "Month", ...kinds.map(kindName)],
       rows: s.months.map((m) => [m.month, ...kinds.map((k) => m.byKind.find((b) => b.kind === k)?.hours ?? 0)]),
     },
+    {
+      title: zh(lang) ? "监测点实际工时与预计工时（小时）" : "Monitoring points: actual against expected hours",
+      header: zh(lang)
+        ? ["月份", "已答周次（村·周）", "预计工时", "实际工时", "无准入编号事项数", "无准入编号事项工时"]
+        : ["Month", "Village-weeks answered", "Expected hours", "Actual hours", "Burdens without admission number", "Their hours"],
+      rows: s.months.map((m) => [m.month, m.actual.answers, m.actual.expectedHours, m.actual.actualHours, m.actual.unregistered, m.actual.unregisteredHours]),
+    },
   ]);
 }
 
