@@ -9,7 +9,7 @@ type Table = { title: string; header: string[]; rows: (string | number)[][] };
 const thin = { style: "thin" as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-async function workbookOf(sheets: Table[]): Promise<Buffer> {
+export async function workbookOf(sheets: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "减负通 Jianfu";
   for (const [i, t] of sheets.entries()) {
