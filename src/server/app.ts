@@ -26,6 +26,7 @@ import { documentRoutes } from "./modules/documents/routes/documents.routes.js";
 import { dutyRoutes } from "./modules/duties/routes.js";
 import { proofRoutes } from "./modules/proofs/routes/proofs.routes.js";
 import { monitoringRoutes } from "./modules/monitoring/routes/monitoring.routes.js";
+import { reportRoutes } from "./modules/reports/routes/reports.routes.js";
 import { satisfactionRoutes } from "./modules/satisfaction/routes/satisfaction.routes.js";
 import { secondmentRoutes } from "./modules/secondments/routes/secondments.routes.js";
 import { formRoutes } from "./modules/forms/routes.js";
@@ -68,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes, monitoringRoutes, satisfactionRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes, monitoringRoutes, satisfactionRoutes, reportRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -7,6 +7,8 @@ import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
+import { seedDemoMonitoring } from "../modules/monitoring/demo.js";
+import { seedDemoSatisfaction } from "../modules/satisfaction/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -24,5 +26,8 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const indicators = await seedDemoForms(db);
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger };
+  // Monitoring answers speak of the ledger's burdens, so they come after it.
+  const monitoring = options.burdens === false ? 0 : await seedDemoMonitoring(db, chinaToday());
+  const satisfaction = options.burdens === false ? 0 : await seedDemoSatisfaction(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, monitoring, satisfaction };
 }
