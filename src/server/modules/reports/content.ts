@@ -110,7 +110,7 @@ export function reportContent(r: MonthlyReport): ReportContent {
     : null;
   return {
     title: reportTitle(r),
-    subtitle: `统计单位：${r.unit.name}（${r.unit.code}）　统计月份：${monthName(r.month)}　数据来源：减负通`,
+    subtitle: `统计单位：${r.unit.name}（${r.unit.code}）\u3000统计月份：${monthName(r.month)}\u3000数据来源：减负通`,
     sections: [burdenSection(r), issuers, casesSection(r), ...laterSections(r)],
     charts: { trend, monitoring },
   };

@@ -6,7 +6,7 @@ import { AppError } from "../../http/errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { monthsFrom } from "../burden-index/queries.js";
 import { getUnits, type Unit } from "../org/units.js";
-import { satisfactionMonthly, satisfactionResponses } from "./schema.js";
+import { satisfactionResponses } from "./schema.js";
 
 export type Scores = { q1: number; q2: number; q3: number; q4: number };
 
