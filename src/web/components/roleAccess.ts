@@ -18,6 +18,8 @@ export const SCREEN_ROLES = {
   forms: ["department_staff", "office", "commission", "admin"],
   formsCatalog: ["department_staff", "township_official", "office", "commission", "admin"],
   oneTable: ["village_cadre", "township_official"],
+  monitoringSurvey: ["village_cadre"],
+  monitoringPoints: ["township_official", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

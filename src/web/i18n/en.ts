@@ -8,6 +8,7 @@ import { proofsEn } from "./proofs.en.js";
 import { secondmentsEn } from "./secondments.en.js";
 import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
+import { monitoringEn } from "./monitoring.en.js";
 
 export const en: Dict = {
   app: {
@@ -200,4 +201,5 @@ export const en: Dict = {
   ...proofsEn,
   ...secondmentsEn,
   ...dashboardEn,
+  ...monitoringEn,
 };

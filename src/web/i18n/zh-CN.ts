@@ -8,6 +8,7 @@ import { proofsZh } from "./proofs.zh-CN.js";
 import { secondmentsZh } from "./secondments.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
+import { monitoringZh } from "./monitoring.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -200,6 +201,7 @@ export const zhCN = {
   ...proofsZh,
   ...secondmentsZh,
   ...dashboardZh,
+  ...monitoringZh,
 };
 
 export type Dict = typeof zhCN;

@@ -6,7 +6,12 @@ import { ZMonthlyReport, ZMonthlyReportQuery } from "../../../../contracts/repor
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { chinaToday } from "../../../kernel/dates.js";
+import { XLSX_MIME } from "../../../../contracts/duties.js";
+import { ZFiguresQuery } from "../../../../contracts/forms.js";
+import { pickLang } from "../../../http/i18n.js";
+import { formFigures } from "../../forms/figures.js";
 import { reportContent } from "../content.js";
+import { formsWorkbook } from "../excel.js";
 import { reportDocx } from "../docx.js";
 import { monthlyReport } from "../figures.js";
 import { reportPdf } from "../pdf.js";
@@ -47,6 +52,15 @@ export function reportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         .type("application/pdf")
         .header("content-disposition", disposition(`monthly-report-${report.unit.code}-${report.month}.pdf`, `${content.title}.pdf`))
         .send(await reportPdf(content));
+    },
+  );
+  app.get(
+    "/api/reports/forms.xlsx",
+    { schema: { tags, summary: "一表通免填字段 Excel / fields avoided by the one form, as .xlsx", querystring: ZFiguresQuery, response: { 200: z.unknown(), ...errors } } },
+    async (request, reply) => {
+      const figures = await formFigures(db, { actor: actorOf(request), from: request.query.from, to: request.query.to });
+      const body = await formsWorkbook(figures, pickLang(request.headers["accept-language"]));
+      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="forms-avoided-${figures.from}-${figures.to}.xlsx"`).send(body);
     },
   );
 }
