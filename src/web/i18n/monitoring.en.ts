@@ -6,7 +6,7 @@ export const monitoringEn: typeof monitoringZh = {
     survey: {
       title: "Monitoring point: this week",
       lead: (unit: string, from: string, to: string) => `${unit}, week ${from} to ${to}: how many hours did each admitted burden really take?`,
-      expected: (h: number) => `the issuer estimated ${h} h a week`,
+      expected: (h: number) => (h < 0.1 ? "the issuer estimated under 0.1 h a week" : `the issuer estimated ${h} h a week`),
       hours: "Hours",
       none: "No admitted burden reached the village this week.",
       unregistered: "Burdens without an admission number",

@@ -5,7 +5,7 @@ export const monitoringZh = {
     survey: {
       title: "监测点每周填报",
       lead: (unit: string, from: string, to: string) => `${unit}：${from} 至 ${to} 这一周，下面各项已准入事项实际花了多少小时？`,
-      expected: (h: number) => `下达单位预计每周 ${h} 小时`,
+      expected: (h: number) => (h < 0.1 ? "下达单位预计每周不到0.1小时" : `下达单位预计每周 ${h} 小时`),
       hours: "实际小时",
       none: "本周没有到达本村的已准入事项。",
       unregistered: "没有准入编号的事项",
