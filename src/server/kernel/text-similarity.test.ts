@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestMatch, coverage, prepare, prepareName, relevance, similarity, tokens } from "./text-similarity.js";
+import { bestMatch, coverage, parsePrepared, prepare, prepareName, relevance, serializePrepared, similarity, tokens } from "./text-similarity.js";
 
 describe("tokens", () => {
   it("cuts Chinese into meaningful words, dropping punctuation, numbers and the boilerplate of official text", () => {
@@ -87,5 +87,31 @@ describe("relevance of a duty name to a request", () => {
   it("weighs words by what they tell: the rare word found counts more than the common one", () => {
     const name = prepare("粮食生产");
     expect(coverage(name, prepare("粮食"))).toBeGreaterThan(coverage(name, prepare("生产")));
+  });
+});
+
+describe("a prepared text kept as a string", () => {
+  const texts = [
+    "关于填报2026年各村耕地面积统计表的通知",
+    "请各村如实填写耕地面积统计表，于月底前报送县统计局。\n联系人：张三，电话 0469-5621234。",
+    "各乡镇：为进一步做好农村人居环境整治工作，请于11月30日前报送村庄清洁行动情况汇总表、明细表。",
+    "",
+    "，。！",
+    "A村 vs B村: 100% 完成",
+  ];
+
+  it("comes back equal to the text prepared anew", () => {
+    for (const text of texts) expect(parsePrepared(serializePrepared(prepare(text)))).toEqual(prepare(text));
+  });
+
+  it("keeps separators out of the words: control characters in a text are spaces", () => {
+    const tricky = "耕地\u001f面积\u001e统计\u001d报表";
+    expect(prepare(tricky)).toEqual(prepare("耕地 面积 统计 报表"));
+    expect(parsePrepared(serializePrepared(prepare(tricky)))).toEqual(prepare(tricky));
+  });
+
+  it("is refused in another format", () => {
+    expect(parsePrepared("p0\u001e耕地")).toBeNull();
+    expect(parsePrepared("")).toBeNull();
   });
 });

@@ -111,16 +111,58 @@ export type PreparedText = {
   words: Word[];
   /** Sum of the weights of `words`: how much the text says. */
   mass: number;
+  /** The meaningful words run together, in order: what `bigrams` is made of. */
+  run: string;
 };
 
-export function prepare(text: string): PreparedText {
+/** Control characters separate nothing a reader sees; they are also serializePrepared's separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+export function prepare(raw: string): PreparedText {
+  const text = raw.replace(CONTROL, " ");
   const counts = new Map<string, number>();
   for (const t of tokens(text)) counts.set(t, (counts.get(t) ?? 0) + wordWeight(t));
   let sq = 0;
   for (const n of counts.values()) sq += n * n;
   const cut = cutWords(text);
   const words = wordsOf(cut);
-  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(cut.join(""))), words, mass: massOf(words) };
+  const run = cut.join("");
+  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(run)), words, mass: massOf(words), run };
+}
+
+/*
+ * A prepared text kept as a string, so that a text compared often (an admitted burden, a candidate
+ * duplicate of many checks) is segmented once, when it is written, not at every comparison. Separators
+ * are ASCII control characters, which `clean` never lets into a word.
+ */
+const FIELD = "\u001f";
+const PART = "\u001e";
+const FORMAT = "p1";
+
+/** `prepare`'s result as a string that `parsePrepared` turns back into an equal PreparedText. */
+export function serializePrepared(p: PreparedText): string {
+  const entries: string[] = [];
+  for (const [word, weight] of p.counts) entries.push(word, String(weight));
+  return [FORMAT, p.run, entries.join(FIELD), p.words.map((w) => w.word).join(FIELD)].join(PART);
+}
+
+/** The PreparedText a `serializePrepared` string stands for; null when the string is not one (an older format). */
+export function parsePrepared(stored: string): PreparedText | null {
+  const [format, run, entries, cut] = stored.split(PART);
+  if (format !== FORMAT || run === undefined || entries === undefined || cut === undefined) return null;
+  const counts = new Map<string, number>();
+  let sq = 0;
+  if (entries.length > 0) {
+    const fields = entries.split(FIELD);
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const weight = Number(fields[i + 1]);
+      counts.set(fields[i]!, weight);
+      sq += weight * weight;
+    }
+  }
+  const words = cut.length > 0 ? cut.split(FIELD).map(wordOf) : [];
+  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(run)), words, mass: massOf(words), run };
 }
 
 const cosine = (a: PreparedText, b: PreparedText): number => {

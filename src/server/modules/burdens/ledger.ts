@@ -8,7 +8,7 @@ import { applyBurdenToIndex } from "../burden-index/rollup.js";
 import { getUnits } from "../org/units.js";
 import { yearlyMinutes } from "./hours.js";
 import { burdenEvents, burdens, burdenTargets } from "./schema.js";
-import { similaritySignatureOf } from "./similar.js";
+import { similarityColumnsOf } from "./similar.js";
 import { loadOf, setInForce } from "./target-loads.js";
 import { resolveTargets } from "./targets.js";
 
@@ -61,7 +61,7 @@ export async function importLedger(db: Db, args: { actor: Actor; source: string;
           details: input.details,
           yearlyMinutes: yearlyMinutes(input, targets.length),
           decisionReason: reason,
-          similaritySignature: similaritySignatureOf(input),
+          ...similarityColumnsOf(input),
           createdBy: actor.id,
         })
         .returning({ id: burdens.id });

@@ -10,7 +10,7 @@ import { formatAdmissionNumber } from "./admission-number.js";
 import { burdenPolicy } from "./policy.js";
 import { prepareBurden, type Prepared } from "./prepare.js";
 import { admissionSequences, burdenEvents, burdens, burdenTargets } from "./schema.js";
-import { similaritySignatureOf } from "./similar.js";
+import { similarityColumnsOf } from "./similar.js";
 import { loadOf, setInForce } from "./target-loads.js";
 
 type BurdenRow = typeof burdens.$inferSelect;
@@ -53,7 +53,7 @@ const columnsOf = (input: BurdenInput, prepared: Prepared) => ({
   details: input.details,
   findings: prepared.findings,
   yearlyMinutes: prepared.yearlyMinutes,
-  similaritySignature: similaritySignatureOf(input),
+  ...similarityColumnsOf(input),
 });
 
 async function writeTargets(tx: Tx, burdenId: string, input: BurdenInput, prepared: Prepared) {

@@ -43,6 +43,11 @@ export const burdens = pgTable(
      * gate screens hundreds of candidate duplicates by these before tokenizing the few that look alike.
      */
     similaritySignature: bytea("similarity_signature"),
+    /**
+     * The title and title + text segmented into words (kernel/text-similarity.ts serializePrepared): a
+     * candidate the screen keeps is scored exactly from these, without segmenting its text again.
+     */
+    similarityWords: text("similarity_words"),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../kernel/dates.js";
 import { createTestApp, loginAs, type TestContext } from "../../test/harness.js";
 import { chinaToday } from "./prepare.js";
-import { exactScore, prepareChecked, screen, SHORTLIST, signUnsignedBurdens, similaritySignatureOf } from "./similar.js";
+import { exactScore, prepareChecked, screen, SHORTLIST, signUnsignedBurdens, similarityColumnsOf, similaritySignatureOf } from "./similar.js";
 
 const form = { title: "关于填报2026年各村耕地面积统计表的通知", text: "请各村如实填写耕地面积统计表，于月底前报送县统计局。" };
 const sameAsked = { title: "各村耕地面积情况报表", text: "请各村统计本村耕地面积，填写情况报表，按时报送县农业农村局。" };
@@ -26,6 +26,15 @@ describe("the duplicate screen", () => {
       if (!kept.includes(`other${i}`)) expect(exactScore(checked, unrelated[i]!)).toBeLessThan(0.3);
     }
     expect(kept.length).toBeLessThan(unrelated.length + 1);
+  });
+
+  it("scores a candidate from its stored words as from its text", () => {
+    for (const other of [sameAsked, ...unrelated, form]) {
+      const words = similarityColumnsOf(other).similarityWords;
+      expect(exactScore(checked, { title: "", text: "", words })).toBe(exactScore(checked, other));
+    }
+    // Words in a format this code does not know are ignored: the text is segmented instead.
+    expect(exactScore(checked, { ...sameAsked, words: "p0\u001e…" })).toBe(exactScore(checked, sameAsked));
   });
 
   it("scores every unsigned candidate exactly and at most the shortlist of signed ones", () => {
@@ -54,7 +63,7 @@ describe("burdens written before signatures", () => {
       const office = await loginAs(ctx.app, "raohe_office");
       await office.request({ method: "POST", url: `/api/burdens/${id}/decide`, payload: { decision: "admit", reason: "测试：准予下达" } });
     }
-    await ctx.db.execute(sql`update burdens set similarity_signature = null`);
+    await ctx.db.execute(sql`update burdens set similarity_signature = null, similarity_words = null`);
     const duplicateOf = async () => {
       const res = await dept.request({ method: "POST", url: "/api/admission/check", payload: { ...body, ...sameAsked } });
       expect(res.statusCode, res.body).toBe(200);
@@ -64,8 +73,9 @@ describe("burdens written before signatures", () => {
 
     expect(await signUnsignedBurdens(ctx.db, 1)).toBe(1);
     expect(await signUnsignedBurdens(ctx.db)).toBe(0);
-    const { rows } = await ctx.db.execute<{ signature: Uint8Array }>(sql`select similarity_signature as signature from burdens where id = ${id}`);
+    const { rows } = await ctx.db.execute<{ signature: Uint8Array; words: string }>(sql`select similarity_signature as signature, similarity_words as words from burdens where id = ${id}`);
     expect(Buffer.from(rows[0]!.signature).equals(Buffer.from(similaritySignatureOf(form)))).toBe(true);
+    expect(rows[0]!.words).toBe(similarityColumnsOf(form).similarityWords);
     expect(JSON.stringify(await duplicateOf())).toContain(id);
   });
 });

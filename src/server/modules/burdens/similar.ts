@@ -4,8 +4,8 @@ import type { Db } from "../../db/client.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
-import { prepare, preparedSimilarity, shinglesOf, type PreparedText } from "../../kernel/text-similarity.js";
-import { getUnits } from "../org/units.js";
+import { parsePrepared, prepare, preparedSimilarity, serializePrepared, shinglesOf, type PreparedText } from "../../kernel/text-similarity.js";
+import { units } from "../org/schema.js";
 import type { SimilarBurden } from "./gate/types.js";
 import { burdens, burdenTargets } from "./schema.js";
 
@@ -42,15 +42,36 @@ export const prepareChecked = (input: Pick<BurdenInput, "title" | "text">): Chec
 
 const signaturesOf = (checked: CheckedText) => [minhashSignature(shinglesOf(checked.title)), minhashSignature(shinglesOf(checked.whole))] as const;
 
+/** What a burden stores for the duplicate search: the signatures of its title and of its title + text, and both segmented. */
+export function similarityColumnsOf(input: Pick<BurdenInput, "title" | "text">): { similaritySignature: Uint8Array; similarityWords: string } {
+  const checked = prepareChecked(input);
+  return { similaritySignature: packSignatures(...signaturesOf(checked)), similarityWords: serializeChecked(checked) };
+}
+
 /** The stored signature of a burden's title and of its title + text. */
-export const similaritySignatureOf = (input: Pick<BurdenInput, "title" | "text">): Uint8Array => packSignatures(...signaturesOf(prepareChecked(input)));
+export const similaritySignatureOf = (input: Pick<BurdenInput, "title" | "text">): Uint8Array => similarityColumnsOf(input).similaritySignature;
+
+const CHECKED_SEPARATOR = "\u001d";
+const serializeChecked = (c: CheckedText): string => `${serializePrepared(c.title)}${CHECKED_SEPARATOR}${serializePrepared(c.whole)}`;
+
+/** A candidate's stored words, or its text segmented now when it has none (written before they were stored). */
+function checkedOf(other: { title: string; text: string; words: string | null }): CheckedText {
+  if (other.words) {
+    const [title, whole] = other.words.split(CHECKED_SEPARATOR);
+    const parsed = title !== undefined && whole !== undefined ? { title: parsePrepared(title), whole: parsePrepared(whole) } : null;
+    if (parsed?.title && parsed.whole) return { title: parsed.title, whole: parsed.whole };
+  }
+  return prepareChecked(other);
+}
 
 /** Dice of two sets from their Jaccard: the scale preparedSimilarity's bigram half uses. */
 const diceOf = (jaccard: number) => (2 * jaccard) / (1 + jaccard);
 
 /** The exact score of a candidate: the closer of its title and its title + text. */
-export const exactScore = (checked: CheckedText, other: { title: string; text: string }): number =>
-  Math.max(preparedSimilarity(checked.title, prepare(other.title)), preparedSimilarity(checked.whole, prepare(wholeText(other.title, other.text))));
+export function exactScore(checked: CheckedText, other: { title: string; text: string; words?: string | null }): number {
+  const theirs = checkedOf({ ...other, words: other.words ?? null });
+  return Math.max(preparedSimilarity(checked.title, theirs.title), preparedSimilarity(checked.whole, theirs.whole));
+}
 
 type Candidate = { id: string; shared: number; signature: Uint8Array | null };
 
@@ -91,9 +112,13 @@ export async function similarBurdens(
   const candidates = await candidatesSharingTargets(db, { codes: args.targetCodes, since: addDays(args.input.issuedOn, -DUPLICATE_WINDOW_DAYS), excludeId: args.excludeId });
   const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
   if (ids.length === 0) return [];
-  const { rows } = await db.execute<{ id: string; admission_number: string | null; title: string; text: string; kind: string; head: string | null; issuer_code: string; deadline: string }>(sql`
-    select id, admission_number, title, left(text, ${TEXT_LIMIT}) as text, kind, details->>'head' as head, issuer_code, deadline::text as deadline
-    from ${burdens} where ${anyUuid(burdens.id, ids)}`);
+  // The text is read only for a candidate without stored words.
+  const { rows } = await db.execute<{
+    id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; issuer_name: string | null; deadline: string;
+  }>(sql`
+    select b.id, b.admission_number, b.title, case when b.similarity_words is null then left(b.text, ${TEXT_LIMIT}) else '' end as text, b.similarity_words as words,
+           b.kind, b.details->>'head' as head, b.issuer_code, u.name as issuer_name, b.deadline::text as deadline
+    from ${burdens} b left join ${units} u on u.code = b.issuer_code where ${anyUuid(sql`b.id`, ids)}`);
   const scored = rows
     .map((r) => ({ r, score: exactScore(args.checked, r) }))
     .filter((s) => s.score >= SIMILARITY_FLOOR)
@@ -101,12 +126,11 @@ export async function similarBurdens(
     .slice(0, 10);
   if (scored.length === 0) return [];
   const shared = new Map(candidates.map((c) => [c.id, c.shared]));
-  const issuers = new Map((await getUnits(db, [...new Set(scored.map((s) => s.r.issuer_code))])).map((u) => [u.code, u.name]));
   return scored.map(({ r, score }) => ({
     id: r.id,
     admissionNumber: r.admission_number,
     title: r.title,
-    issuerName: issuers.get(r.issuer_code) ?? r.issuer_code,
+    issuerName: r.issuer_name ?? r.issuer_code,
     deadline: r.deadline,
     similarity: Math.round(score * 1000) / 1000,
     sharedTargets: shared.get(r.id) ?? 0,
@@ -116,19 +140,26 @@ export async function similarBurdens(
 }
 
 /**
- * Signs burdens written before signatures existed, in batches; returns how many. Run at start: until
- * then the gate scores such candidates exactly, which is right but slower.
+ * Fills the duplicate-search columns of burdens written before they existed (signatures, then stored
+ * words), in batches of one statement each; returns how many. Run at start: until then the gate scores
+ * such candidates by segmenting their text, which is right but slower.
  */
 export async function signUnsignedBurdens(db: Db, batch = 500): Promise<number> {
   let signed = 0;
+  // In id order from where the last batch ended: each row is looked at once, however many are unsigned.
+  let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const { rows } = await db.execute<{ id: string; title: string; text: string }>(
-      sql`select id, title, text from ${burdens} where similarity_signature is null limit ${batch}`,
+      sql`select id, title, text from ${burdens} where (similarity_signature is null or similarity_words is null) and id > ${after} order by id limit ${batch}`,
     );
     if (rows.length === 0) return signed;
-    for (const r of rows) {
-      await db.execute(sql`update ${burdens} set similarity_signature = ${similaritySignatureOf(r)} where id = ${r.id}`);
-    }
+    after = rows.at(-1)!.id;
+    const columns = rows.map((r) => similarityColumnsOf(r));
+    await db.execute(sql`
+      update ${burdens} b set similarity_signature = decode(u.signature, 'base64'), similarity_words = u.words
+      from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(columns.map((c) => Buffer.from(c.similaritySignature).toString("base64")))}::text[],
+                  ${sql.param(columns.map((c) => c.similarityWords))}::text[]) as u(id, signature, words)
+      where b.id = u.id`);
     signed += rows.length;
   }
 }

@@ -19,7 +19,8 @@ export async function resolveTargets(db: Queryable, issuer: ScopeUnit, spec: Tar
     const missing = codes.filter((c) => !found.some((u) => u.code === c));
     if (missing.length > 0) throw new AppError("UNIT_NOT_FOUND", { code: missing.slice(0, 5).join(", ") });
   } else {
-    const root = await getUnit(db, spec.under);
+    // Most often a unit targets everything under itself: the issuer is the root, already read.
+    const root = spec.under === issuer.code ? issuer : await getUnit(db, spec.under);
     if (!root) throw new AppError("UNIT_NOT_FOUND", { code: spec.under });
     found = [...(root.level === spec.level ? [root] : []), ...(await unitsUnder(db, root.path, spec.level))];
   }

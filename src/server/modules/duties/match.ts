@@ -64,6 +64,30 @@ function preparedName(name: string): PreparedName {
   return prepared;
 }
 
+/**
+ * A township's effective list (its county template with its own differences) by the pair of version
+ * ids: both never change, so the merge and sort of ~340 items is done once per pair, not per check.
+ */
+const EFFECTIVE_BUDGET = 200_000;
+const effectiveLists = new Map<string, PreparedRow[]>();
+let effectiveItems = 0;
+
+function effectiveList(key: string, merge: () => PreparedRow[]): PreparedRow[] {
+  let rows = effectiveLists.get(key);
+  if (!rows) {
+    rows = merge();
+    effectiveLists.set(key, rows);
+    effectiveItems += rows.length;
+    // Insertion order: the oldest goes first.
+    for (const [oldest, old] of effectiveLists) {
+      if (effectiveItems <= EFFECTIVE_BUDGET || oldest === key) break;
+      effectiveLists.delete(oldest);
+      effectiveItems -= old.length;
+    }
+  }
+  return rows;
+}
+
 async function preparedItems(db: Queryable, versionIds: readonly string[]): Promise<Map<string, PreparedRow[]>> {
   const found = new Map<string, PreparedRow[]>();
   const missing: string[] = [];
@@ -132,7 +156,7 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
     let answer = answers.get(id);
     if (!answer) {
       const rows = (v: VersionRow | undefined) => (v ? (items.get(v.id) ?? []) : []);
-      const effective = mergeDifferences(rows(template), rows(differences)).map((e) => e.row);
+      const effective = effectiveList(id, () => mergeDifferences(rows(template), rows(differences)).map((e) => e.row));
       answer = { best: bestOf(effective), cited: cited ? findCited(effective, cited) : null };
       answers.set(id, answer);
     }
@@ -173,6 +197,8 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
 /** For tests and benchmarks: forget every cached version (and the tokenized names, unless kept). */
 export function clearDutyMatchCache(options: { keepNames?: boolean } = {}) {
   cache.clear();
+  effectiveLists.clear();
   if (!options.keepNames) names.clear();
   cachedItems = 0;
+  effectiveItems = 0;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "burdens" ADD COLUMN "similarity_words" text;
