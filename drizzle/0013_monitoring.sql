@@ -99,7 +99,9 @@ CREATE TABLE "satisfaction_responses" (
 ALTER TABLE "monitoring_answer_items" ADD CONSTRAINT "monitoring_answer_items_answer_id_monitoring_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."monitoring_answers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_unregistered" ADD CONSTRAINT "monitoring_unregistered_answer_id_monitoring_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."monitoring_answers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "burden_index_actual_parent_idx" ON "burden_index_actual" USING btree ("parent_code","month");--> statement-breakpoint
-CREATE INDEX "monitoring_answers_path_idx" ON "monitoring_answers" USING btree ("unit_path","week");--> statement-breakpoint
-CREATE INDEX "monitoring_points_path_idx" ON "monitoring_points" USING btree ("unit_path");--> statement-breakpoint
+CREATE INDEX "monitoring_answers_path_idx" ON "monitoring_answers" USING btree ("unit_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "monitoring_answers_week_idx" ON "monitoring_answers" USING btree ("week");--> statement-breakpoint
+CREATE INDEX "monitoring_points_path_idx" ON "monitoring_points" USING btree ("unit_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "satisfaction_monthly_parent_idx" ON "satisfaction_monthly" USING btree ("parent_code","month");--> statement-breakpoint
-CREATE INDEX "satisfaction_responses_unit_idx" ON "satisfaction_responses" USING btree ("unit_code","month");
+CREATE INDEX "satisfaction_responses_unit_idx" ON "satisfaction_responses" USING btree ("unit_code","month");--> statement-breakpoint
+CREATE INDEX "satisfaction_responses_path_idx" ON "satisfaction_responses" USING btree ("unit_path" text_pattern_ops);

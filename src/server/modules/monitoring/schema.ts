@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -16,7 +17,7 @@ export const monitoringPoints = pgTable(
     chosenBy: uuid("chosen_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("monitoring_points_path_idx").on(t.unitPath)],
+  (t) => [index("monitoring_points_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`)],
 );
 
 /** One weekly answer of a monitoring point; the idempotency key makes a retry find the first. */
@@ -41,7 +42,7 @@ export const monitoringAnswers = pgTable(
     answeredByName: text("answered_by_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("monitoring_answers_week_uq").on(t.unitCode, t.week), unique("monitoring_answers_key_uq").on(t.unitCode, t.idempotencyKey), index("monitoring_answers_path_idx").on(t.unitPath, t.week)],
+  (t) => [unique("monitoring_answers_week_uq").on(t.unitCode, t.week), unique("monitoring_answers_key_uq").on(t.unitCode, t.idempotencyKey), index("monitoring_answers_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`), index("monitoring_answers_week_idx").on(t.week)],
 );
 
 /** Hours one admitted burden took the village that week, next to what its issuer estimated. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -18,7 +19,7 @@ export const satisfactionResponses = pgTable(
     q4: smallint("q4").notNull(),
     comment: text("comment"),
   },
-  (t) => [index("satisfaction_responses_unit_idx").on(t.unitCode, t.month)],
+  (t) => [index("satisfaction_responses_unit_idx").on(t.unitCode, t.month), index("satisfaction_responses_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`)],
 );
 
 /** The rollup per unit on each answer's path and month: counts and sums of each question's scores. */
