@@ -52,13 +52,13 @@ export const NO_ACTUAL: IndexActual = { answers: 0, expectedHours: 0, actualHour
  * The admitted burdens in force on a village during a week (Monday to Sunday), with the issuer's
  * estimate for that week (a month's minutes × 12 / 52): the list a monitoring point answers about.
  */
-export async function burdensOnVillageInWeek(db: Queryable, unitCode: string, monday: string, sunday: string) {
-  const { rows } = await db.execute<{ burden_id: string; title: string; kind: string; admission_number: string | null; issuer_code: string; monthly_minutes: number }>(sql`
-    select b.id as burden_id, b.title, b.kind, b.admission_number, b.issuer_code, t.monthly_minutes
+export async function burdensOnVillageInWeek(db: Queryable, unitCode: string, monday: string, sunday: string, limit = 200) {
+  const { rows } = await db.execute<{ burden_id: string; title: string; kind: string; admission_number: string | null; issuer_code: string; monthly_minutes: number; load_from: string; load_to: string }>(sql`
+    select b.id as burden_id, b.title, b.kind, b.admission_number, b.issuer_code, t.monthly_minutes, t.load_from::text as load_from, t.load_to::text as load_to
     from burden_targets t join burdens b on b.id = t.burden_id
     where t.unit_code = ${unitCode} and t.in_force and t.load_from <= ${sunday}::date and t.load_to >= ${monday}::date
     order by t.monthly_minutes desc, b.id
-    limit 200`);
+    limit ${limit}`);
   return rows.map((r) => ({
     burdenId: r.burden_id,
     title: r.title,
@@ -66,5 +66,38 @@ export async function burdensOnVillageInWeek(db: Queryable, unitCode: string, mo
     admissionNumber: r.admission_number,
     issuerCode: r.issuer_code,
     expectedMinutes: Math.round(((Number(r.monthly_minutes) * 12) / 52) * 10) / 10,
+    loadFrom: r.load_from,
+    loadTo: r.load_to,
   }));
+}
+
+/**
+ * Adds many answers' cells at once (a bulk load such as the demo): summed per unit and month first,
+ * then upserted in one statement.
+ */
+export async function applyAnswersToIndex(tx: Queryable, cells: ActualCell[]): Promise<void> {
+  const sums = new Map<string, { code: string; parent: string | null; province: string; month: string; answers: number; e: number; a: number; um: number; u: number }>();
+  for (const c of cells) {
+    const codes = c.unitPath.split(".");
+    codes.forEach((code, i) => {
+      const key = `${code}|${c.month}`;
+      const s = sums.get(key) ?? { code, parent: i > 0 ? codes[i - 1]! : null, province: codes[1] ?? codes[0]!, month: c.month, answers: 0, e: 0, a: 0, um: 0, u: 0 };
+      s.answers++;
+      s.e += c.expectedMinutes;
+      s.a += c.actualMinutes;
+      s.um += c.unregisteredMinutes;
+      s.u += c.unregistered;
+      sums.set(key, s);
+    });
+  }
+  if (sums.size === 0) return;
+  const rows = [...sums.values()].sort((x, y) => (x.code + x.month).localeCompare(y.code + y.month));
+  await tx.execute(sql`
+    insert into burden_index_actual (unit_code, parent_code, province_code, month, answers, expected_minutes, actual_minutes, unregistered_minutes, unregistered)
+    values ${sql.join(rows.map((r) => sql`(${r.code}, ${r.parent}::text, ${r.province}, ${r.month}, ${r.answers}, ${r.e}, ${r.a}, ${r.um}, ${r.u})`), sql`, `)}
+    on conflict (unit_code, month) do update set answers = burden_index_actual.answers + excluded.answers,
+      expected_minutes = burden_index_actual.expected_minutes + excluded.expected_minutes,
+      actual_minutes = burden_index_actual.actual_minutes + excluded.actual_minutes,
+      unregistered_minutes = burden_index_actual.unregistered_minutes + excluded.unregistered_minutes,
+      unregistered = burden_index_actual.unregistered + excluded.unregistered`);
 }

@@ -5,7 +5,7 @@ import { pathWithin } from "../../db/sql-helpers.js";
 import { authorize, regionPathOf, type Actor } from "../../kernel/actor.js";
 import { addDays } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
-import { applyAnswerToIndex, clearActual } from "../burden-index/actual.js";
+import { applyAnswersToIndex, clearActual } from "../burden-index/actual.js";
 import { getUnits } from "../org/units.js";
 import { missingIn } from "./points.js";
 import { monitoringPolicy } from "./policy.js";
@@ -61,9 +61,10 @@ export async function rebuildActual(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await clearActual(tx);
     const rows = await tx.select().from(monitoringAnswers);
-    for (const r of rows) {
-      await applyAnswerToIndex(tx, { unitPath: r.unitPath, month: r.month, expectedMinutes: r.expectedMinutes, actualMinutes: r.actualMinutes, unregisteredMinutes: r.unregisteredMinutes, unregistered: r.unregisteredCount });
-    }
+    await applyAnswersToIndex(
+      tx,
+      rows.map((r) => ({ unitPath: r.unitPath, month: r.month, expectedMinutes: r.expectedMinutes, actualMinutes: r.actualMinutes, unregisteredMinutes: r.unregisteredMinutes, unregistered: r.unregisteredCount })),
+    );
   });
 }
 

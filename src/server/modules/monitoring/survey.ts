@@ -81,7 +81,7 @@ export async function loadSurvey(db: Db, actor: Actor, week: string | undefined,
   };
 }
 
-const requestHash = (input: AnswerInput) =>
+export const requestHash = (input: AnswerInput) =>
   createHash("sha256")
     .update(JSON.stringify({ week: input.week, items: [...input.items].sort((a, b) => a.burdenId.localeCompare(b.burdenId)), unregistered: input.unregistered }))
     .digest("hex");

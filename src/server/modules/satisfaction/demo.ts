@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { addMonths } from "../burden-index/queries.js";
 import { getUnit, unitsUnder } from "../org/units.js";
-import { recordResponse } from "./survey.js";
+import { recordResponses } from "./survey.js";
 
 function random(seed: number) {
   let a = seed;
@@ -22,7 +22,8 @@ const COMMENTS = [
 
 /**
  * Demo satisfaction answers 群众满意度 for Raohe: twelve months up to this month at a few villages and
- * townships, scores rising from under 3 to about 4 as the campaign shows, comments to match. Idempotent.
+ * townships, scores rising from under 3 to about 4 as the campaign shows, comments to match; written in
+ * bulk with one audit entry. Idempotent.
  */
 export async function seedDemoSatisfaction(db: Db, today: string): Promise<number> {
   const { rows } = await db.execute(sql`select 1 from satisfaction_responses limit 1`);
@@ -34,7 +35,7 @@ export async function seedDemoSatisfaction(db: Db, today: string): Promise<numbe
   const units = [...villages, ...townships.slice(0, 4)];
   const rand = random(20260901);
   const thisMonth = today.slice(0, 7);
-  let n = 0;
+  const answers: Parameters<typeof recordResponses>[1] = [];
   for (let k = 11; k >= 0; k--) {
     const month = addMonths(thisMonth, -k);
     const progress = (11 - k) / 11;
@@ -44,10 +45,10 @@ export async function seedDemoSatisfaction(db: Db, today: string): Promise<numbe
         const s = () => Math.max(1, Math.min(5, Math.round(2.6 + 1.5 * progress + (rand() - 0.5) * 2)));
         const comments = COMMENTS[Math.min(2, Math.floor(progress * 3))]!;
         const comment = rand() < 0.25 ? comments[Math.floor(rand() * comments.length)] : undefined;
-        await recordResponse(db, unit, { q1: s(), q2: s(), q3: s(), q4: s(), comment }, month);
-        n++;
+        answers.push({ unit, month, scores: { q1: s(), q2: s(), q3: s(), q4: s() }, comment: comment ?? null });
       }
     }
   }
-  return n;
+  await recordResponses(db, answers, { region: raohe });
+  return answers.length;
 }

@@ -29,6 +29,40 @@ export async function recordResponse(db: Db, unit: Unit, input: Scores & { comme
   });
 }
 
+/** Many answers at once (the demo): inserted together, the rollup summed per unit and month first; one audit entry. */
+export async function recordResponses(db: Db, answers: { unit: Unit; month: string; scores: Scores; comment: string | null }[], audit: { region: Unit }): Promise<void> {
+  const sums = new Map<string, { code: string; parent: string | null; province: string; month: string; n: number; s: number[]; c: number }>();
+  for (const a of answers) {
+    const codes = a.unit.path.split(".");
+    codes.forEach((code, i) => {
+      const key = `${code}|${a.month}`;
+      const x = sums.get(key) ?? { code, parent: i > 0 ? codes[i - 1]! : null, province: a.unit.provinceCode, month: a.month, n: 0, s: [0, 0, 0, 0], c: 0 };
+      x.n++;
+      [a.scores.q1, a.scores.q2, a.scores.q3, a.scores.q4].forEach((v, j) => (x.s[j]! += v));
+      if (a.comment) x.c++;
+      sums.set(key, x);
+    });
+  }
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < answers.length; i += 500) {
+      await tx.insert(satisfactionResponses).values(
+        answers.slice(i, i + 500).map((a) => ({ unitCode: a.unit.code, unitPath: a.unit.path, provinceCode: a.unit.provinceCode, month: a.month, ...a.scores, comment: a.comment })),
+      );
+    }
+    const rows = [...sums.values()].sort((x, y) => (x.code + x.month).localeCompare(y.code + y.month));
+    if (rows.length > 0) {
+      await tx.execute(sql`
+        insert into satisfaction_monthly (unit_code, parent_code, province_code, month, responses, sum_q1, sum_q2, sum_q3, sum_q4, comments)
+        values ${sql.join(rows.map((r) => sql`(${r.code}, ${r.parent}::text, ${r.province}, ${r.month}, ${r.n}, ${r.s[0]}, ${r.s[1]}, ${r.s[2]}, ${r.s[3]}, ${r.c})`), sql`, `)}
+        on conflict (unit_code, month) do update set responses = satisfaction_monthly.responses + excluded.responses,
+          sum_q1 = satisfaction_monthly.sum_q1 + excluded.sum_q1, sum_q2 = satisfaction_monthly.sum_q2 + excluded.sum_q2,
+          sum_q3 = satisfaction_monthly.sum_q3 + excluded.sum_q3, sum_q4 = satisfaction_monthly.sum_q4 + excluded.sum_q4,
+          comments = satisfaction_monthly.comments + excluded.comments`);
+    }
+    await recordAudit(tx, { actor: null, action: "satisfaction.bulk_import", entityType: "satisfaction_intake", entityId: audit.region.code, scopePath: audit.region.path, detail: { answers: answers.length } });
+  });
+}
+
 async function addToRollup(tx: Queryable, codes: string[], provinceCode: string, month: string, s: Scores, comments: number) {
   const rows = codes.map((code, i) => sql`(${code}, ${i > 0 ? codes[i - 1]! : null}::text)`);
   await tx.execute(sql`
