@@ -25,6 +25,9 @@ import { casesModule } from "./modules/cases/routes/index.js";
 import { documentRoutes } from "./modules/documents/routes/documents.routes.js";
 import { dutyRoutes } from "./modules/duties/routes.js";
 import { proofRoutes } from "./modules/proofs/routes/proofs.routes.js";
+import { meetingRoutes } from "./modules/meetings/routes/meetings.routes.js";
+import { inspectionPlanRoutes } from "./modules/inspection-plans/routes/inspection-plans.routes.js";
+import { rankingRoutes } from "./modules/rankings/routes/rankings.routes.js";
 import { monitoringRoutes } from "./modules/monitoring/routes/monitoring.routes.js";
 import { reportRoutes } from "./modules/reports/routes/reports.routes.js";
 import { satisfactionRoutes } from "./modules/satisfaction/routes/satisfaction.routes.js";
@@ -69,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes, monitoringRoutes, satisfactionRoutes, reportRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes, monitoringRoutes, satisfactionRoutes, reportRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -25,6 +25,9 @@ const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage.js"));
 const GateSettingsPage = lazy(() => import("./pages/gate/GateSettingsPage.js"));
 const InspectionMergePage = lazy(() => import("./pages/inspections/InspectionMergePage.js"));
 const ProofsPage = lazy(() => import("./pages/proofs/ProofsPage.js"));
+const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage.js"));
+const InspectionPlanPage = lazy(() => import("./pages/inspection-plans/InspectionPlanPage.js"));
+const RankingsPage = lazy(() => import("./pages/rankings/RankingsPage.js"));
 const SecondmentsPage = lazy(() => import("./pages/secondments/SecondmentsPage.js"));
 const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.js"));
 const DocumentDetailPage = lazy(() => import("./pages/documents/DocumentDetailPage.js"));
@@ -104,6 +107,9 @@ function SignedIn() {
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="proofs" element={<ProofsPage />} />
           <Route path="secondments" element={<RequireAuth screen="secondments"><SecondmentsPage /></RequireAuth>} />
+          <Route path="meetings" element={<RequireAuth screen="meetings"><MeetingsPage /></RequireAuth>} />
+          <Route path="inspection-plans" element={<RequireAuth screen="inspectionPlans"><InspectionPlanPage /></RequireAuth>} />
+          <Route path="rankings" element={<RequireAuth screen="rankings"><RankingsPage /></RequireAuth>} />
           <Route path="inspections" element={<RequireAuth screen="inspections"><InspectionMergePage /></RequireAuth>} />
           <Route path="documents/:id" element={<DocumentDetailPage />} />
           <Route path="forms" element={<RequireAuth screen="forms"><FormsPage /></RequireAuth>} />

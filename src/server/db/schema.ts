@@ -10,5 +10,8 @@ export * from "../modules/proofs/schema.js";
 export * from "../modules/secondments/schema.js";
 export * from "../modules/forms/schema.js";
 export * from "../modules/burden-index/schema.js";
+export * from "../modules/meetings/schema.js";
+export * from "../modules/inspection-plans/schema.js";
+export * from "../modules/rankings/schema.js";
 export * from "../modules/monitoring/schema.js";
 export * from "../modules/satisfaction/schema.js";

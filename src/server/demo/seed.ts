@@ -4,6 +4,7 @@ import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoCases } from "../modules/cases/demo.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
+import { seedDemoIssue6 } from "../modules/meetings/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
 import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
@@ -26,8 +27,10 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   const indicators = await seedDemoForms(db);
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
+  // Meetings, the inspection plan and ranking notices (issue 6); they register burdens, so only with the burdens.
+  const registers = options.burdens === false ? 0 : await seedDemoIssue6(db, chinaToday());
   // Monitoring answers speak of the ledger's burdens, so they come after it.
   const monitoring = options.burdens === false ? 0 : await seedDemoMonitoring(db, chinaToday());
   const satisfaction = options.burdens === false ? 0 : await seedDemoSatisfaction(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, monitoring, satisfaction };
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, monitoring, satisfaction };
 }

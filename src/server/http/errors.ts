@@ -155,6 +155,16 @@ export const ERROR_CATALOG = {
     (p) => `台账导入只收已结束的事项：截止日期 ${p.deadline} 尚未过去，请通过准入登记`,
     (p) => `The ledger import takes finished burdens only: the deadline ${p.deadline} has not passed; register it through the gate`,
   ),
+  // meetings 会议台账, inspection plans 督检考计划, ranking notices 排名通报 (issue 6)
+  MEETING_NOT_FOUND: m(404, "未找到该会议", "No such meeting"),
+  YEAR_OUT_OF_RANGE: m(400, (p) => `年度 ${p.year} 不在可登记的范围内（${p.min}–${p.max} 年）`, (p) => `The year ${p.year} is outside the years that can be registered (${p.min}–${p.max})`),
+  TARGETS_NOT_GRASSROOTS: m(400, (p) => `对象须为本区域的乡镇或村（社区）：${p.units}`, (p) => `Targets must be townships or villages of the region: ${p.units}`),
+  EXCEL_HEADER_MISSING: m(400, (p) => `未找到表头：前 10 行中须有一行包含这些列：${p.columns}`, (p) => `No header row: one of the first 10 rows must hold the columns ${p.columns}`),
+  EXCEL_NO_ROWS: m(400, "Excel 文件中表头下没有数据行", "The Excel file has no rows under its header"),
+  PLAN_ITEM_NOT_FOUND: m(404, "未找到该计划项目", "No such plan item"),
+  PLAN_ITEM_DECIDED: m(409, (p) => `该计划项目已${p.status === "approved" ? "批准" : "退回"}，不能再审批`, (p) => `The plan item is already ${p.status}; it cannot be decided again`),
+  RANKING_NOT_FOUND: m(404, "未找到该排名通报或考核", "No such ranking notice or assessment"),
+  RANKING_ALREADY_CANCELLED: m(409, "该排名通报或考核已取消", "It is already cancelled"),
   // documents 文件登记
   DOCUMENT_NOT_FOUND: m(404, "未找到该文件", "No such document"),
   NOT_DOCUMENT_ISSUER: m(403, (p) => `您不能以“${p.issuer}”的名义登记文件`, (p) => `You may not register documents in the name of ${p.issuer}`),

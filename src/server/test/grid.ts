@@ -25,3 +25,27 @@ export const NEW = "201";
 export const DENY = "403 FORBIDDEN";
 export const OUT = "403 OUT_OF_SCOPE";
 export const ANON = "401 UNAUTHENTICATED";
+
+/** Who calls: a roster account, or nobody logged in. */
+export type GridCaller = GridUser | "(anonymous)";
+
+/** One test of a grid: a caller, an endpoint and a target, and the answer "status [code]" split for assertions. */
+export type GridRow<E extends string = string> = { role: GridCaller; endpoint: E; target: string; expected: string; expectedStatus: number; expectedCode?: string };
+
+const toGridRow = <E extends string>(role: GridCaller, endpoint: E, target: string, cell: string): GridRow<E> => {
+  const [status, code] = cell.split(" ");
+  return { role, endpoint, target, expected: cell, expectedStatus: Number(status), ...(code ? { expectedCode: code } : {}) };
+};
+
+/**
+ * The rows of a grid endpoint × target × column, each followed by the anonymous caller, who is turned
+ * away before anything else is looked at (ANON) unless the endpoint is public and says otherwise.
+ */
+export function gridRows<E extends string>(grid: Record<E, Record<string, GridCells>>, anonymous: (endpoint: E) => string = () => ANON): GridRow<E>[] {
+  return (Object.entries(grid) as [E, Record<string, GridCells>][]).flatMap(([endpoint, targets]) =>
+    Object.entries(targets).flatMap(([target, cells]) => [
+      ...GRID_COLUMNS.map((role, i) => toGridRow(role, endpoint, target, cells[i]!)),
+      toGridRow("(anonymous)", endpoint, target, anonymous(endpoint)),
+    ]),
+  );
+}

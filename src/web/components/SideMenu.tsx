@@ -22,6 +22,9 @@ import {
   SafetyCertificateOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  ScheduleOutlined,
+  CarryOutOutlined,
   ToolOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
@@ -54,7 +57,10 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     sees("formsCatalog") ? { key: "/forms/catalog", icon: <DatabaseOutlined />, label: t.forms.nav.catalog } : null,
     { key: "/duties", icon: <OrderedListOutlined />, label: t.nav.duties },
     { key: "/documents", icon: <FileTextOutlined />, label: t.nav.documents },
+    sees("meetings") ? { key: "/meetings", icon: <ScheduleOutlined />, label: t.nav.meetings } : null,
+    sees("inspectionPlans") ? { key: "/inspection-plans", icon: <CarryOutOutlined />, label: t.nav.inspectionPlans } : null,
     sees("inspections") ? { key: "/inspections", icon: <MergeCellsOutlined />, label: t.nav.inspections } : null,
+    sees("rankings") ? { key: "/rankings", icon: <TrophyOutlined />, label: t.nav.rankings } : null,
     { key: "/proofs", icon: <SafetyOutlined />, label: t.nav.proofs },
     sees("secondments") ? { key: "/secondments", icon: <SwapOutlined />, label: t.nav.secondments } : null,
     { key: "/dashboard", icon: <AreaChartOutlined />, label: t.nav.dashboard },

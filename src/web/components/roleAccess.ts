@@ -18,6 +18,9 @@ export const SCREEN_ROLES = {
   forms: ["department_staff", "office", "commission", "admin"],
   formsCatalog: ["department_staff", "township_official", "office", "commission", "admin"],
   oneTable: ["village_cadre", "township_official"],
+  meetings: ["village_cadre", "township_official", "department_staff", "office", "commission", "admin"],
+  inspectionPlans: ["department_staff", "township_official", "office", "commission", "admin"],
+  rankings: ["department_staff", "township_official", "office", "commission", "admin"],
   monitoringSurvey: ["village_cadre"],
   monitoringPoints: ["township_official", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

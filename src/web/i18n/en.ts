@@ -6,6 +6,7 @@ import { documentsEn } from "./documents.en.js";
 import { inspectionsEn } from "./inspections.en.js";
 import { proofsEn } from "./proofs.en.js";
 import { secondmentsEn } from "./secondments.en.js";
+import { meetingsEn } from "./meetings.en.js";
 import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
 import { monitoringEn } from "./monitoring.en.js";
@@ -62,6 +63,9 @@ export const en: Dict = {
     inspections: "Inspection planning",
     proofs: "Proofs",
     secondments: "Secondments",
+    meetings: "Meetings",
+    inspectionPlans: "Inspection plan",
+    rankings: "Rankings",
     dashboard: "Burden index",
   },
   header: {
@@ -200,6 +204,7 @@ export const en: Dict = {
   ...inspectionsEn,
   ...proofsEn,
   ...secondmentsEn,
+  ...meetingsEn,
   ...dashboardEn,
   ...monitoringEn,
 };

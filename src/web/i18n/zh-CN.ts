@@ -6,6 +6,7 @@ import { documentsZh } from "./documents.zh-CN.js";
 import { inspectionsZh } from "./inspections.zh-CN.js";
 import { proofsZh } from "./proofs.zh-CN.js";
 import { secondmentsZh } from "./secondments.zh-CN.js";
+import { meetingsZh } from "./meetings.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
 import { monitoringZh } from "./monitoring.zh-CN.js";
@@ -63,6 +64,9 @@ export const zhCN = {
     inspections: "督检考统筹",
     proofs: "证明事项",
     secondments: "借调登记",
+    meetings: "会议台账",
+    inspectionPlans: "督检考计划",
+    rankings: "排名通报与考核",
     dashboard: "负担指数",
   },
   header: {
@@ -200,6 +204,7 @@ export const zhCN = {
   ...inspectionsZh,
   ...proofsZh,
   ...secondmentsZh,
+  ...meetingsZh,
   ...dashboardZh,
   ...monitoringZh,
 };

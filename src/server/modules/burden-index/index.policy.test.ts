@@ -1,6 +1,6 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANON, GRID_COLUMNS, OK, type GridCells, type GridUser } from "../../test/grid.js";
+import { GRID_COLUMNS, OK, type GridCells, gridRows, type GridRow } from "../../test/grid.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 
 /**
@@ -22,13 +22,8 @@ const BY_UNIT: Record<string, GridCells> = {
 };
 const ENDPOINTS: Endpoint[] = ["GET /api/index", "GET /api/index.xlsx", "GET /api/index/children", "GET /api/index/issuers", "GET /api/index/issuers.xlsx"];
 
-type Row = { role: GridUser | "(anonymous)"; endpoint: Endpoint; target: string; expected: string };
-const MATRIX: Row[] = ENDPOINTS.flatMap((endpoint) =>
-  Object.entries(BY_UNIT).flatMap(([target, cells]) => [
-    ...GRID_COLUMNS.map((role, i) => ({ role, endpoint, target, expected: cells[i]! })),
-    { role: "(anonymous)" as const, endpoint, target, expected: ANON },
-  ]),
-);
+type Row = GridRow<Endpoint>;
+const MATRIX: Row[] = gridRows(Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, BY_UNIT])) as Record<Endpoint, typeof BY_UNIT>);
 
 let ctx: TestContext;
 const sessions = new Map<string, Session>();

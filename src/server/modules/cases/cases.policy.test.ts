@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseCategory } from "../../../contracts/cases.js";
-import { ANON, DENY, GRID_COLUMNS, NEW, OK, type GridCells, type GridUser } from "../../test/grid.js";
+import { DENY, GRID_COLUMNS, NEW, OK, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
 import { buildUser } from "../../test/factories.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { reporterKeysOf } from "./crypto.js";
@@ -81,13 +81,8 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   },
 };
 
-type Row = { role: GridUser | "(anonymous)"; endpoint: Endpoint; target: string; expected: string };
-const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
-  Object.entries(targets).flatMap(([target, cells]) => [
-    ...GRID_COLUMNS.map((role, i) => ({ role, endpoint: endpoint as Endpoint, target, expected: cells[i]! })),
-    { role: "(anonymous)" as const, endpoint: endpoint as Endpoint, target, expected: ANON },
-  ]),
-);
+type Row = GridRow<Endpoint>;
+const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
 const sessions = new Map<GridUser, Session>();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridCells, type GridUser } from "../../test/grid.js";
+import { GRID_COLUMNS, OK, NEW, DENY, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import { XLSX_MIME } from "../../../contracts/duties.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
@@ -64,19 +64,8 @@ const GRID: Record<Endpoint, Record<string, Cells>> = {
   },
 };
 
-type Row = { role: Username | "(anonymous)"; endpoint: Endpoint; target: string; expectedStatus: number; expectedCode?: string; expected: string };
-
-const toRow = (role: Row["role"], endpoint: Endpoint, target: string, cell: string): Row => {
-  const [status, code] = cell.split(" ");
-  return { role, endpoint, target, expectedStatus: Number(status), ...(code ? { expectedCode: code } : {}), expected: cell };
-};
-
-const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
-  Object.entries(targets).flatMap(([target, cells]) => [
-    ...COLUMNS.map((role, i) => toRow(role, endpoint as Endpoint, target, cells[i]!)),
-    toRow("(anonymous)", endpoint as Endpoint, target, ANON),
-  ]),
-);
+type Row = GridRow<Endpoint>;
+const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
 let xlsx: Buffer;

@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME, type Form, type OneTable } from "../../../contracts/forms.js";
-import { ANON, DENY, GRID_COLUMNS, NEW, OK, OUT, type GridCells, type GridUser } from "../../test/grid.js";
+import { DENY, GRID_COLUMNS, NEW, OK, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { buildWorkbook } from "./fixtures/build.js";
 import { admittedFormBurden } from "./fixtures/burdens.js";
@@ -92,17 +92,8 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   },
 };
 
-type Row = { role: GridUser | "(anonymous)"; endpoint: Endpoint; target: string; expectedStatus: number; expectedCode?: string; expected: string };
-const toRow = (role: Row["role"], endpoint: Endpoint, target: string, cell: string): Row => {
-  const [status, code] = cell.split(" ");
-  return { role, endpoint, target, expectedStatus: Number(status), ...(code ? { expectedCode: code } : {}), expected: cell };
-};
-const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
-  Object.entries(targets).flatMap(([target, cells]) => [
-    ...GRID_COLUMNS.map((role, i) => toRow(role, endpoint as Endpoint, target, cells[i]!)),
-    toRow("(anonymous)", endpoint as Endpoint, target, ANON),
-  ]),
-);
+type Row = GridRow<Endpoint>;
+const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
 const sessions = new Map<GridUser, Session>();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridCells, type GridUser } from "../../test/grid.js";
+import { GRID_COLUMNS, OK, NEW, DENY, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import type { Role } from "../../../contracts/roles.js";
 import { buildUser } from "../../test/factories.js";
@@ -110,20 +110,9 @@ const CHANGES: Record<string, Record<string, string>> = {
   "make township_official": { role: "township_official" },
 };
 
-type Row = { role: Username | "(anonymous)"; endpoint: Endpoint; target: string; expectedStatus: number; expectedCode?: string; expected: string };
-
-const toRow = (role: Row["role"], endpoint: Endpoint, target: string, cell: string): Row => {
-  const [status, code] = cell.split(" ");
-  return { role, endpoint, target, expectedStatus: Number(status), ...(code ? { expectedCode: code } : {}), expected: cell };
-};
-
-const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
-  Object.entries(targets).flatMap(([target, cells]) => [
-    ...COLUMNS.map((role, i) => toRow(role, endpoint as Endpoint, target, cells[i]!)),
-    // Anyone not logged in is turned away before anything else is looked at.
-    toRow("(anonymous)", endpoint as Endpoint, target, ANON),
-  ]),
-);
+// Anyone not logged in is turned away before anything else is looked at (gridRows adds that row).
+type Row = GridRow<Endpoint>;
+const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
 const sessions = new Map<Username, Session>();

@@ -1,0 +1,128 @@
+import ExcelJS from "exceljs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlanItem, PlanList } from "../../../contracts/inspection-plans.js";
+import { addDays, chinaToday } from "../../kernel/dates.js";
+import { buildXlsx } from "../duties/excel/fixtures.js";
+import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+
+let ctx: TestContext;
+const as = sessionsFor(() => ctx.app);
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const today = chinaToday();
+const year = Number(today.slice(0, 4));
+const issuedOn = addDays(today, 1);
+const countItems = async () => (await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from inspection_plan_items`)).rows[0]!.n;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => ctx?.close());
+
+const item = (over: Record<string, unknown> = {}) => ({ department: "230524D01", year, title: "秸秆禁烧工作专项检查", targets: ["230524100000", "230524101000"], month: 11, comprehensive: false, ...over });
+const submit = async (username: string, over: Record<string, unknown> = {}) => (await as(username)).request({ method: "POST", url: "/api/inspection-plans", payload: item(over) });
+
+/** The gate's findings for an inspection citing a plan item code (a draft is enough: findings come back at once). */
+async function gateCodesFor(planItemCode: string) {
+  const res = await (await as("raohe_nyncj")).request({
+    method: "POST",
+    url: "/api/burdens",
+    payload: {
+      kind: "inspection",
+      issuer: "230524D01",
+      targets: ["230524100000"],
+      title: `秸秆禁烧工作现场检查（${planItemCode}）`,
+      text: "到乡镇现场检查秸秆禁烧工作落实情况。",
+      issuedOn,
+      deadline: addDays(issuedOn, 14),
+      frequency: "once",
+      minutesPerTarget: 120,
+      details: { planItemCode, comprehensive: false, onSite: true },
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { findings: { code: string }[] }).findings.map((f) => f.code);
+}
+
+describe("annual inspection plan 年度督检考计划", () => {
+  it("only an approved item lets an inspection past UNPLANNED_INSPECTION; a rejected one does not", async () => {
+    const submitted = await submit("raohe_nyncj");
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const planned = submitted.json() as PlanItem;
+    expect(planned).toMatchObject({ status: "submitted", department: { name: "饶河县农业农村局" }, can: [] });
+    expect(planned.code).toMatch(new RegExp(`^230524-DJK-${year}-\\d{3}$`));
+    expect(await gateCodesFor(planned.code)).toContain("UNPLANNED_INSPECTION");
+
+    // The office sees it as decidable; a department may not decide; a reason is required.
+    const list = (await (await as("raohe_office")).request({ method: "GET", url: `/api/inspection-plans?year=${year}&status=submitted` })).json() as PlanList;
+    expect(list.items.find((i) => i.id === planned.id)!.can).toEqual(["decide"]);
+    expect((await (await as("raohe_nyncj")).request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "approve", reason: "同意" } })).statusCode).toBe(403);
+    const noReason = await (await as("raohe_office")).request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "approve", reason: "" } });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.code).toBe("VALIDATION_FAILED");
+
+    const approved = await (await as("raohe_office")).request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "approve", reason: "与秋冬季农业生产检查合并开展" } });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: "approved", decisionReason: "与秋冬季农业生产检查合并开展", decidedBy: "饶河县减负办 王主任", can: [] });
+    expect(await gateCodesFor(planned.code)).not.toContain("UNPLANNED_INSPECTION");
+    const again = await (await as("raohe_office")).request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "reject", reason: "重复审批" } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("PLAN_ITEM_DECIDED");
+
+    const other = (await submit("raohe_nyncj", { title: "农机安全生产大检查", comprehensive: true })).json() as PlanItem;
+    const rejected = await (await as("raohe_office")).request({ method: "POST", url: `/api/inspection-plans/${other.id}/decide`, payload: { decision: "reject", reason: "已列入县综合考核，不再单独开展" } });
+    expect(rejected.json()).toMatchObject({ status: "rejected" });
+    expect(await gateCodesFor(other.code)).toContain("UNPLANNED_INSPECTION");
+
+    const audit = await ctx.db.execute<{ action: string }>(sql`select action from audit_log where entity_type = 'inspection_plan_item' order by id`);
+    expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["inspection_plan.submit", "inspection_plan.approve", "inspection_plan.reject"]));
+    const counts = ((await (await as("raohe_office")).request({ method: "GET", url: `/api/inspection-plans?year=${year}` })).json() as PlanList).counts;
+    expect(counts).toMatchObject({ approved: 1, rejected: 1 });
+  });
+
+  it("refuses bad input clearly", async () => {
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      ["raohe_nyncj", { year: year - 1 }, 400, "YEAR_OUT_OF_RANGE"],
+      ["raohe_nyncj", { year: year + 2 }, 400, "YEAR_OUT_OF_RANGE"],
+      ["raohe_nyncj", { department: "230524D99" }, 404, "UNIT_NOT_FOUND"],
+      ["raohe_nyncj", { targets: ["653001100000"] }, 400, "TARGETS_NOT_GRASSROOTS"],
+      ["raohe_nyncj", { targets: ["230524D02"] }, 400, "TARGETS_NOT_GRASSROOTS"],
+      ["raohe_nyncj", { month: 13 }, 400, "VALIDATION_FAILED"],
+      ["raohe_nyncj", { title: "" }, 400, "VALIDATION_FAILED"],
+      ["raohe_tjj", {}, 403, "NOT_ISSUER"],
+      ["raohe_village", {}, 403, "NOT_ISSUER"],
+    ];
+    for (const [user, over, status, code] of cases) {
+      const res = await submit(user, over);
+      expect(res.statusCode, `${JSON.stringify(over)} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    const missing = await (await as("raohe_office")).request({ method: "POST", url: "/api/inspection-plans/00000000-0000-4000-8000-000000000000/decide", payload: { decision: "approve", reason: "同意开展" } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe("PLAN_ITEM_NOT_FOUND");
+  });
+
+  it("imports a department's plan from Excel whole or not at all, and exports the region's plan", async () => {
+    const upload = async (file: Buffer, y = year) =>
+      (await as("raohe_mzj")).request({ method: "POST", url: `/api/inspection-plans/import?year=${y}&department=230524D03`, payload: file, headers: { "content-type": XLSX } });
+    const header = ["项目名称", "检查对象", "计划月份", "综合性"];
+    const before = await countItems();
+    const bad = await upload(await buildXlsx([{ title: "县民政局督检考计划", rows: [header, ["农村低保专项督查", "全部乡镇", "3月", "否"], ["养老机构安全检查", "230524100000、653001100000", 5, "否"], ["殡葬改革督查", "230524100000", 14, "否"], ["社会救助检查", "230524100000", 6, "也许"]] }]));
+    expect(bad.statusCode, bad.body).toBe(400);
+    const details = bad.json().error.details as { path: string; message: string }[];
+    expect(details.map((d) => d.path)).toEqual(["Sheet1!B4", "Sheet1!C5", "Sheet1!D6"]);
+    expect(details[0]!.message).toContain("653001100000");
+    expect(await countItems()).toBe(before);
+    expect((await upload(await buildXlsx([{ rows: [header, ["农村低保专项督查", "全部乡镇", 3, "否"]] }]), year - 3)).json().error.code).toBe("YEAR_OUT_OF_RANGE");
+
+    const good = await upload(await buildXlsx([{ rows: [header, ["农村低保专项督查", "全部乡镇", "3月", "否"], ["养老机构安全检查", "230524100000", 5, "是"]] }]));
+    expect(good.statusCode, good.body).toBe(201);
+    expect(good.json().imported).toBe(2);
+    const exported = await (await as("raohe_office")).request({ method: "GET", url: `/api/inspection-plans/export.xlsx?year=${year}` });
+    expect(exported.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
+    const titles = wb.worksheets[0]!.getColumn(3).values;
+    expect(titles).toEqual(expect.arrayContaining(["农村低保专项督查", "养老机构安全检查", "秸秆禁烧工作专项检查"]));
+  });
+});
