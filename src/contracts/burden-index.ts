@@ -40,11 +40,26 @@ export const ZIndexFigures = z.object({
 });
 export type IndexFigures = z.infer<typeof ZIndexFigures>;
 
+/**
+ * What monitoring points 监测点 below the unit reported for the month: village-weeks answered, the
+ * issuers' estimate for the burdens they answered about (expected), the hours those really took
+ * (actual), and burdens that came without an admission number.
+ */
+export const ZIndexActual = z.object({
+  answers: z.number().int(),
+  expectedHours: z.number(),
+  actualHours: z.number(),
+  unregisteredHours: z.number(),
+  unregistered: z.number().int(),
+});
+export type IndexActual = z.infer<typeof ZIndexActual>;
+
 export const ZIndexMonth = ZIndexFigures.extend({
   month: ZMonth,
   byKind: z.array(ZIndexFigures.extend({ kind: ZBurdenKind })),
   /** The same month a year before. */
   lastYear: ZIndexFigures,
+  actual: ZIndexActual,
 });
 export type IndexMonth = z.infer<typeof ZIndexMonth>;
 
@@ -59,6 +74,7 @@ export const ZIndexSeries = z.object({
   baseline: z.object({ year: z.number().int(), totals: ZIndexFigures, monthlyAverage: ZIndexFigures }),
   /** Share of burdens in force (burden-months) admitted with findings of the gate, 0..1. */
   flaggedShare: z.number(),
+  actualTotals: ZIndexActual,
 });
 export type IndexSeries = z.infer<typeof ZIndexSeries>;
 

@@ -262,3 +262,19 @@ export type Notice = z.infer<typeof ZNotice>;
 export const ZNoticeList = z.object({ items: z.array(ZNotice) });
 export const ZNoticeIdParams = z.object({ id: z.uuid() });
 export const ZPublicNoticeQuery = z.object({ region: ZUnitCode.optional() });
+
+/** Case statistics for the dashboard and the monthly report: cases received in a period that the actor handles. */
+export const ZCaseStatisticsQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const ZCaseStatistics = z.object({
+  from: z.string(),
+  to: z.string(),
+  received: z.number().int(),
+  closed: z.number().int(),
+  substantiated: z.number().int().describe("cases found true (substantiated or later: rectifying, verified, closed after substantiation)"),
+  /** Calendar days from receipt to closing, the median of the cases closed; null when none. */
+  medianDaysToClose: z.number().nullable(),
+  /** Open cases past their deadline today, whenever received. */
+  overdue: z.number().int(),
+  byCategory: z.array(z.object({ category: ZCaseCategory, received: z.number().int(), closed: z.number().int() })),
+});
+export type CaseStatistics = z.infer<typeof ZCaseStatistics>;

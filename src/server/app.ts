@@ -28,6 +28,9 @@ import { proofRoutes } from "./modules/proofs/routes/proofs.routes.js";
 import { meetingRoutes } from "./modules/meetings/routes/meetings.routes.js";
 import { inspectionPlanRoutes } from "./modules/inspection-plans/routes/inspection-plans.routes.js";
 import { rankingRoutes } from "./modules/rankings/routes/rankings.routes.js";
+import { monitoringRoutes } from "./modules/monitoring/routes/monitoring.routes.js";
+import { reportRoutes } from "./modules/reports/routes/reports.routes.js";
+import { satisfactionRoutes } from "./modules/satisfaction/routes/satisfaction.routes.js";
 import { secondmentRoutes } from "./modules/secondments/routes/secondments.routes.js";
 import { fingertipRoutes } from "./modules/fingertips/routes/fingertips.routes.js";
 import { plaqueRoutes } from "./modules/evaluations/routes/plaques.routes.js";
@@ -75,7 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: RouteDeps = { db: options.db, dbKind: options.dbKind, config };
   registerSessionGuard(app, { db: deps.db, secret: config.secret });
-  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, evaluationRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes, facilityRoutes, projectRoutes, powerRoutes];
+  const modules = [publicRoutes, authRoutes, unitRoutes, userRoutes, auditRoutes, calendarRoutes, dutyRoutes, burdenRoutes, inboxRoutes, gateRoutes, inspectionRoutes, documentRoutes, proofRoutes, secondmentRoutes, fingertipRoutes, plaqueRoutes, evaluationRoutes, casesModule, formRoutes, indexRoutes, meetingRoutes, inspectionPlanRoutes, rankingRoutes, facilityRoutes, projectRoutes, powerRoutes, monitoringRoutes, satisfactionRoutes, reportRoutes];
   for (const routes of modules) routes(app, deps);
 
   const webBuilt = existsSync(path.join(webRoot, "index.html"));

@@ -44,6 +44,9 @@ const CatalogPage = lazy(() => import("./pages/forms/CatalogPage.js"));
 const OneTablePage = lazy(() => import("./pages/forms/OneTablePage.js"));
 const FiguresPage = lazy(() => import("./pages/forms/FiguresPage.js"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.js"));
+const MonitoringSurveyPage = lazy(() => import("./pages/monitoring/SurveyPage.js"));
+const MonitoringPointsPage = lazy(() => import("./pages/monitoring/PointsPage.js"));
+const PublicSurveyPage = lazy(() => import("./pages/survey/PublicSurveyPage.js"));
 const PublicVerifyPage = lazy(() => import("./pages/verify/PublicVerifyPage.js"));
 const PublicReportPage = lazy(() => import("./pages/report/PublicReportPage.js"));
 const FollowPage = lazy(() => import("./pages/report/FollowPage.js"));
@@ -129,6 +132,8 @@ function SignedIn() {
           <Route path="forms/fill" element={<RequireAuth screen="oneTable"><OneTablePage /></RequireAuth>} />
           <Route path="forms/:id" element={<RequireAuth screen="forms"><FormMappingPage /></RequireAuth>} />
           <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="monitoring" element={<RequireAuth screen="monitoringPoints"><MonitoringPointsPage /></RequireAuth>} />
+          <Route path="monitoring/survey" element={<RequireAuth screen="monitoringSurvey"><MonitoringSurveyPage /></RequireAuth>} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
@@ -155,6 +160,8 @@ function Routed() {
             {/* Public reporting by QR code: no login; the poster of a unit points at /report/<code>. */}
             <Route path="/notices" element={<Suspense fallback={<PageSpin />}><PublicNoticesPage /></Suspense>} />
             <Route path="/report/follow" element={<Suspense fallback={<PageSpin />}><FollowPage /></Suspense>} />
+            {/* Public satisfaction survey by QR code: no login; the poster of a unit points at /survey/<code>. */}
+            <Route path="/survey/:code" element={<Suspense fallback={<PageSpin />}><PublicSurveyPage /></Suspense>} />
             <Route path="/report/:unitCode?" element={<Suspense fallback={<PageSpin />}><PublicReportPage /></Suspense>} />
             <Route path="*" element={<SignedIn />} />
           </Routes>

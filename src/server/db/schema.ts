@@ -17,3 +17,5 @@ export * from "../modules/fingertips/schema.js";
 export * from "../modules/evaluations/schema.js";
 export * from "../modules/facilities/schema.js";
 export * from "../modules/powers/schema.js";
+export * from "../modules/monitoring/schema.js";
+export * from "../modules/satisfaction/schema.js";

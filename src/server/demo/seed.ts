@@ -12,6 +12,8 @@ import { chinaToday } from "../kernel/dates.js";
 import { seedDemoForms } from "../modules/forms/demo.js";
 import { seedDemoFacilities } from "../modules/facilities/demo.js";
 import { seedDemoPowers } from "../modules/powers/demo.js";
+import { seedDemoMonitoring } from "../modules/monitoring/demo.js";
+import { seedDemoSatisfaction } from "../modules/satisfaction/demo.js";
 import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
 
 /**
@@ -37,5 +39,8 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   // Facilities, projects and delegated powers of Raohe (issue 8).
   const facilities = options.facilities === false ? 0 : await seedDemoFacilities(db, chinaToday());
   const powers = options.facilities === false ? 0 : await seedDemoPowers(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers };
+  // Monitoring answers speak of the ledger's burdens, so they come after it.
+  const monitoring = options.burdens === false ? 0 : await seedDemoMonitoring(db, chinaToday());
+  const satisfaction = options.burdens === false ? 0 : await seedDemoSatisfaction(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction };
 }

@@ -225,6 +225,20 @@ export const ERROR_CATALOG = {
   POWER_LIST_NOT_FOUND: m(404, (p) => `${p.unit} 在 ${p.on} 没有生效的赋权事项清单`, (p) => `${p.unit} has no power list in force on ${p.on}`),
   POWER_LIST_INVALID: m(400, (p) => `赋权事项清单有 ${p.count} 处错误，未作任何修改`, (p) => `The power list has ${p.count} error(s); nothing was changed`),
   POWER_NOT_HELD: m(400, (p) => `${p.township} 在 ${p.period} 未被赋予事项 ${p.key}`, (p) => `${p.township} did not hold the power ${p.key} in ${p.period}`),
+  // monitoring points 监测点
+  MONITORING_POINT_NOT_FOUND: m(404, (p) => `${p.code} 不是您辖区内的监测点`, (p) => `${p.code} is not a monitoring point of your region`),
+  MONITORING_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是本辖区的村（社区）：监测点只能是村（社区）`, (p) => `${p.code} is not a village of your region: monitoring points are villages`),
+  MONITORING_POINT_EXISTS: m(409, (p) => `${p.code} 已是监测点`, (p) => `${p.code} is already a monitoring point`),
+  MONITORING_WEEK_INVALID: m(
+    400,
+    (p) => `周次 ${p.week} 无效：须为周一，且在监测开始（${p.since}）之后、不晚于本周`,
+    (p) => `Week ${p.week} is not valid: it must be a Monday, not before the start (${p.since}) and not after this week`,
+  ),
+  MONITORING_WEEK_ANSWERED: m(409, (p) => `${p.week} 这一周已经填报过了`, (p) => `The week of ${p.week} has already been answered`),
+  MONITORING_BURDEN_NOT_LISTED: m(400, "所填事项不在本周到达本村的已准入事项中，请刷新后重填", "A burden answered is not one of this week's admitted burdens of the village; reload and answer again"),
+  MONITORING_BURDEN_TWICE: m(400, "同一事项填了两次", "The same burden is answered twice"),
+  // public satisfaction 群众满意度
+  SATISFACTION_UNIT_NOT_FOUND: m(404, "未找到该单位的满意度调查", "No satisfaction survey for this unit"),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
 } satisfies Record<string, Message>;
 

@@ -6,6 +6,7 @@ import {
   KeyOutlined,
   FormOutlined,
   AreaChartOutlined,
+  FieldTimeOutlined,
   CalendarOutlined,
   AlertOutlined,
   ControlOutlined,
@@ -65,7 +66,9 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
     { key: "/", icon: <HomeOutlined />, label: t.nav.home },
     // What reaches a village or a township comes first: it is what their cadres open the platform for.
     sees("inbox") ? { key: "/inbox", icon: <InboxOutlined />, label: t.nav.inbox } : null,
+    sees("monitoringSurvey") ? { key: "/monitoring/survey", icon: <FieldTimeOutlined />, label: t.monitoring.nav.survey } : null,
     { key: "/dashboard", icon: <AreaChartOutlined />, label: t.nav.dashboard },
+    sees("monitoringPoints") ? { key: "/monitoring", icon: <FieldTimeOutlined />, label: t.monitoring.nav.points } : null,
     group("burdens", <ProfileOutlined />, [
       sees("burdens") ? { key: "/burdens", icon: <ProfileOutlined />, label: t.nav.burdens } : null,
       sees("newBurden") ? { key: "/burdens/new", icon: <FileAddOutlined />, label: t.nav.newBurden } : null,

@@ -28,6 +28,8 @@ export const SCREEN_ROLES = {
   facilityReport: ["village_cadre", "township_official", "office"],
   projects: ["township_official", "department_staff", "office", "commission", "admin"],
   powers: ["township_official", "department_staff", "office", "commission", "admin"],
+  monitoringSurvey: ["village_cadre"],
+  monitoringPoints: ["township_official", "office", "commission", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -12,6 +12,7 @@ import { fingertipsEn } from "./fingertips.en.js";
 import { evaluationsEn } from "./evaluations.en.js";
 import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
+import { monitoringEn } from "./monitoring.en.js";
 
 export const en: Dict = {
   app: {
@@ -222,4 +223,5 @@ export const en: Dict = {
   ...evaluationsEn,
   ...facilitiesEn,
   ...dashboardEn,
+  ...monitoringEn,
 };

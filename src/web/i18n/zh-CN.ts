@@ -12,6 +12,7 @@ import { fingertipsZh } from "./fingertips.zh-CN.js";
 import { evaluationsZh } from "./evaluations.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
+import { monitoringZh } from "./monitoring.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -222,6 +223,7 @@ export const zhCN = {
   ...evaluationsZh,
   ...facilitiesZh,
   ...dashboardZh,
+  ...monitoringZh,
 };
 
 export type Dict = typeof zhCN;

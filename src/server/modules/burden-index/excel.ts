@@ -9,7 +9,7 @@ type Table = { title: string; header: string[]; rows: (string | number)[][] };
 const thin = { style: "thin" as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-async function workbookOf(sheets: Table[]): Promise<Buffer> {
+export async function workbookOf(sheets: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "减负通 Jianfu";
   for (const [i, t] of sheets.entries()) {
@@ -42,6 +42,13 @@ export function seriesWorkbook(s: IndexSeries, lang: Lang): Promise<Buffer> {
       title: zh(lang) ? "按类型的负担工时（小时）" : "Burden hours by kind",
       header: [zh(lang) ? "月份" : "Month", ...kinds.map(kindName)],
       rows: s.months.map((m) => [m.month, ...kinds.map((k) => m.byKind.find((b) => b.kind === k)?.hours ?? 0)]),
+    },
+    {
+      title: zh(lang) ? "监测点实际工时与预计工时（小时）" : "Monitoring points: actual against expected hours",
+      header: zh(lang)
+        ? ["月份", "已答周次（村·周）", "预计工时", "实际工时", "无准入编号事项数", "无准入编号事项工时"]
+        : ["Month", "Village-weeks answered", "Expected hours", "Actual hours", "Burdens without admission number", "Their hours"],
+      rows: s.months.map((m) => [m.month, m.actual.answers, m.actual.expectedHours, m.actual.actualHours, m.actual.unregistered, m.actual.unregisteredHours]),
     },
   ]);
 }

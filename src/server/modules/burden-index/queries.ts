@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   MAX_INDEX_MONTHS,
+  type IndexActual,
   type IndexChildren,
   type IndexChildrenQuery,
   type IndexFigures,
@@ -15,6 +16,7 @@ import type { Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { Actor } from "../../kernel/actor.js";
 import { getUnit, getUnits, type Unit } from "../org/units.js";
+import { actualByMonth, NO_ACTUAL } from "./actual.js";
 import { indexPolicy } from "./policy.js";
 
 /** Month arithmetic on "YYYY-MM". */
@@ -52,6 +54,18 @@ function checkPeriod(from: Month, to: Month) {
 
 type Row = { month: string; kind: BurdenKind; burdens: number; flagged: number; targets: number; minutes: number };
 
+const sumActual = (xs: IndexActual[]): IndexActual =>
+  xs.reduce(
+    (a, b) => ({
+      answers: a.answers + b.answers,
+      expectedHours: Math.round((a.expectedHours + b.expectedHours) * 10) / 10,
+      actualHours: Math.round((a.actualHours + b.actualHours) * 10) / 10,
+      unregisteredHours: Math.round((a.unregisteredHours + b.unregisteredHours) * 10) / 10,
+      unregistered: a.unregistered + b.unregistered,
+    }),
+    NO_ACTUAL,
+  );
+
 /** The monthly series of a unit by kind, the same months a year before, and a baseline year. */
 export async function indexSeries(db: Queryable, unit: Unit, q: Pick<IndexQuery, "from" | "to" | "baseline">): Promise<IndexSeries> {
   checkPeriod(q.from, q.to);
@@ -62,6 +76,7 @@ export async function indexSeries(db: Queryable, unit: Unit, q: Pick<IndexQuery,
     select month, kind, burdens, flagged, targets, minutes from burden_index
     where unit_code = ${unit.code}
       and (month between ${q.from} and ${q.to} or month between ${lastFrom} and ${lastTo} or month between ${`${baselineYear}-01`} and ${`${baselineYear}-12`})`);
+  const actual = await actualByMonth(db, unit.code, q.from, q.to);
   const byMonth = new Map<string, Row[]>();
   for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
   const monthTotal = (m: string) => (byMonth.get(m) ?? []).reduce((acc, r) => add(acc, figures(r)), ZERO);
@@ -76,6 +91,7 @@ export async function indexSeries(db: Queryable, unit: Unit, q: Pick<IndexQuery,
         return r && (r.burdens !== 0 || r.targets !== 0) ? [{ kind, ...figures(r) }] : [];
       }),
       lastYear: monthTotal(addMonths(month, -12)),
+      actual: actual.get(month) ?? NO_ACTUAL,
     };
   });
   const baselineTotals = monthsFrom(`${baselineYear}-01`, `${baselineYear}-12`).reduce((acc, m) => add(acc, monthTotal(m)), ZERO);
@@ -93,6 +109,7 @@ export async function indexSeries(db: Queryable, unit: Unit, q: Pick<IndexQuery,
       monthlyAverage: figures({ burdens: Math.round(baselineTotals.burdens / 12), flagged: Math.round(baselineTotals.flagged / 12), targets: Math.round(baselineTotals.targets / 12), minutes: baselineTotals.minutes / 12 }),
     },
     flaggedShare: totals.burdens > 0 ? Math.round((totals.flagged / totals.burdens) * 1000) / 1000 : 0,
+    actualTotals: sumActual(months.map((m) => m.actual)),
   };
 }
 

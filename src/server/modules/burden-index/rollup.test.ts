@@ -5,6 +5,11 @@ import { addDays } from "../../kernel/dates.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { chinaToday } from "../burdens/prepare.js";
 import { expireOverdue } from "../burdens/registry.js";
+import { importLedger } from "../burdens/ledger.js";
+import { choosePoint } from "../monitoring/points.js";
+import { rebuildActual } from "../monitoring/reminders.js";
+import { loadSurvey, submitAnswer } from "../monitoring/survey.js";
+import { actorByUsername } from "../org/auth.js";
 import { rebuildIndex } from "./rollup.js";
 
 /**
@@ -133,5 +138,83 @@ describe("burden index rollups", () => {
     expect(await storedIndex()).toEqual(expected);
     await rebuildIndex(ctx.db);
     expect(await storedIndex()).toEqual(expected);
+  });
+});
+
+/**
+ * The "actual" side (burden_index_actual), fed by monitoring points 监测点: after random weekly answers,
+ * retries and refused second answers, every unit on each village's path and month holds the sum of the
+ * answers below it, computed here from what the test itself sent; and the rebuild gives the same.
+ */
+describe("burden index actual hours from monitoring points", () => {
+  it("equal the sums of the answers after random answers and retries, and their rebuild", async () => {
+    const rand = seededRandom(20261125);
+    const officeActor = (await actorByUsername(ctx.db, "raohe_office"))!;
+    const villages = [
+      { code: "230524100200", path: "", actor: (await actorByUsername(ctx.db, "raohe_village"))! },
+      { code: "230524101200", path: "", actor: (await actorByUsername(ctx.db, "jiaping_village"))! },
+    ];
+    for (const v of villages) v.path = v.actor.scope.path;
+    const entries = ["农业生产情况周报", "村级事务公开检查", "防汛值守日报"].map((title, i) => ({
+      kind: "form" as const,
+      issuer: i === 1 ? "230524D02" : "230524D01",
+      targets: villages.map((v) => v.code),
+      title: `监测随机测试：${title}`,
+      text: `监测随机测试：${title}，按周报送。`,
+      issuedOn: "2025-01-06",
+      deadline: i === 2 ? "2025-03-28" : "2025-05-30",
+      frequency: "weekly" as const,
+      minutesPerTarget: 60 + i * 45,
+      details: {},
+    }));
+    await importLedger(ctx.db, { actor: officeActor, source: "监测随机测试台账", entries, today: "2025-06-02" });
+    for (const v of villages) await choosePoint(ctx.db, officeActor, v.code, "2025-01-06");
+
+    const today = "2025-06-02";
+    const sent = new Map<string, { answers: number; actual: number; unregistered: number; unregisteredMinutes: number }>();
+    let refused = 0;
+    for (let i = 0; i < 30; i++) {
+      const v = villages[Math.floor(rand() * villages.length)]!;
+      const week = addDays("2025-01-06", 7 * Math.floor(rand() * 21));
+      const survey = await loadSurvey(ctx.db, v.actor, week, today);
+      const items = survey.burdens.filter(() => rand() < 0.8).map((b) => ({ burdenId: b.burdenId, hours: Math.round(rand() * 80) / 10 }));
+      const unregistered = rand() < 0.4 ? [{ text: `没有准入编号的临时任务${i}`, hours: Math.round(rand() * 50) / 10 }] : [];
+      const input = { week, idempotencyKey: `random-${i}-${v.code}`, items, unregistered };
+      if (survey.answer) {
+        await expect(submitAnswer(ctx.db, v.actor, input, today)).rejects.toMatchObject({ code: "MONITORING_WEEK_ANSWERED" });
+        refused++;
+        continue;
+      }
+      const first = await submitAnswer(ctx.db, v.actor, input, today);
+      if (rand() < 0.3) expect((await submitAnswer(ctx.db, v.actor, input, today)).answer.id).toBe(first.answer.id);
+      const month = addDays(week, 3).slice(0, 7);
+      for (const code of v.path.split(".")) {
+        const c = sent.get(`${code}|${month}`) ?? { answers: 0, actual: 0, unregistered: 0, unregisteredMinutes: 0 };
+        c.answers++;
+        c.actual += items.reduce((n, it) => n + Math.round(it.hours * 60), 0);
+        c.unregistered += unregistered.length;
+        c.unregisteredMinutes += unregistered.reduce((n, u) => n + Math.round(u.hours * 60), 0);
+        sent.set(`${code}|${month}`, c);
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+    const expected = Object.fromEntries([...sent].map(([k, c]) => [k, c]));
+    const stored = async () => {
+      const { rows } = await ctx.db.execute<{ unit_code: string; month: string; answers: number; actual_minutes: number; unregistered: number; unregistered_minutes: number }>(
+        sql`select * from burden_index_actual where answers <> 0`,
+      );
+      return Object.fromEntries(rows.map((r) => [`${r.unit_code}|${r.month}`, { answers: r.answers, actual: Number(r.actual_minutes), unregistered: r.unregistered, unregisteredMinutes: Number(r.unregistered_minutes) }]));
+    };
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+    expect(await stored()).toEqual(expected);
+    // Expected hours: the issuers' weekly estimate of each answered burden, from the raw items.
+    const { rows: raw } = await ctx.db.execute<{ month: string; expected: number }>(
+      sql`select a.month, sum(i.expected_minutes) as expected from monitoring_answers a join monitoring_answer_items i on i.answer_id = a.id group by 1`,
+    );
+    const { rows: county } = await ctx.db.execute<{ month: string; expected_minutes: number }>(sql`select month, expected_minutes from burden_index_actual where unit_code = '230524'`);
+    expect(raw.length).toBeGreaterThan(3);
+    for (const r of raw) expect(Number(county.find((c) => c.month === r.month)?.expected_minutes), r.month).toBeCloseTo(Number(r.expected), 6);
+    await rebuildActual(ctx.db);
+    expect(await stored()).toEqual(expected);
   });
 });

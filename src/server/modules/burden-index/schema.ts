@@ -46,3 +46,24 @@ export const burdenIndexIssuers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.month, t.issuerCode] })],
 );
+
+/**
+ * The "actual" side of the index: what monitoring points 监测点 reported, rolled up per unit on each
+ * point's path and month — village-weeks answered, the issuers' estimate for the burdens answered
+ * (expected), the hours they really took (actual), and burdens without an admission number.
+ */
+export const burdenIndexActual = pgTable(
+  "burden_index_actual",
+  {
+    unitCode: text("unit_code").notNull(),
+    parentCode: text("parent_code"),
+    provinceCode: text("province_code").notNull(),
+    month: text("month").notNull(),
+    answers: integer("answers").notNull(),
+    expectedMinutes: doublePrecision("expected_minutes").notNull(),
+    actualMinutes: doublePrecision("actual_minutes").notNull(),
+    unregisteredMinutes: doublePrecision("unregistered_minutes").notNull(),
+    unregistered: integer("unregistered").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.month] }), index("burden_index_actual_parent_idx").on(t.parentCode, t.month)],
+);

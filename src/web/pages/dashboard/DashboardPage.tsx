@@ -11,6 +11,7 @@ import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx, indexApi } from "./api.js";
 import { EChart } from "./EChart.js";
+import { MoreCharts, ReportButtons } from "./MoreCharts.js";
 
 const COLORS: string[] = ["#1d4e89", "#b71c1c", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#c2185b", "#827717", "#455a64", "#0277bd"];
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -115,6 +116,11 @@ export default function DashboardPage() {
             options={[1, 2, 3, 4].map((n) => ({ value: toYear - n, label: String(toYear - n) }))}
           />
         </Space>
+        {["office", "commission", "admin"].includes(me.role) && (
+          <div style={{ marginTop: 12 }}>
+            <ReportButtons unit={unit} />
+          </div>
+        )}
       </Card>
       {s && <Kpis s={s} />}
       <Row gutter={[16, 16]}>
@@ -163,6 +169,7 @@ export default function DashboardPage() {
           </ChartCard>
         </Col>
       </Row>
+      <MoreCharts unit={unit} from={from} to={to} series={s} />
     </Space>
   );
 }

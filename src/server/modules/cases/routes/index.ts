@@ -8,6 +8,7 @@ import { caseSettingsRoutes } from "./settings.routes.js";
 import { taskRoutes } from "./tasks.routes.js";
 import { evidenceRoutes } from "./evidence.routes.js";
 import { noticeRoutes } from "./notices.routes.js";
+import { caseStatsRoutes } from "./stats.routes.js";
 
 const HOUR = 3_600_000;
 
@@ -20,6 +21,7 @@ export function casesModule(app: FastifyInstance, deps: RouteDeps) {
   taskRoutes(app, deps);
   evidenceRoutes(app, deps, keys);
   noticeRoutes(app, deps);
+  caseStatsRoutes(app, deps);
   if (deps.config.env === "test") return;
   let timer: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {
