@@ -23,6 +23,7 @@ export const en: Dict = {
     langSwitch: "中文",
   },
   common: {
+    exportXlsx: "Export Excel",
     loading: "Loading…",
     networkError: "Network error; check your connection and retry",
     httpError: (status: number) => `The server answered with an error (${status}); please retry later`,

@@ -24,6 +24,7 @@ export const zhCN = {
     langSwitch: "English",
   },
   common: {
+    exportXlsx: "导出 Excel",
     loading: "加载中…",
     networkError: "网络连接失败，请检查网络后重试",
     httpError: (status: number) => `服务器返回错误（${status}），请稍后重试`,

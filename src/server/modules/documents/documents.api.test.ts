@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../test/factories.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { sheetRows } from "../../test/xlsx.js";
 
 let ctx: TestContext;
 const as = sessionsFor(() => ctx.app);
@@ -83,6 +84,26 @@ describe("红头改白头 and the yearly count", () => {
     const county = (counts.json() as { issuers: { issuerCode: string; thisYear: number; lastYear: number; whiteOrMemo: number; reasons: string[] }[] }).issuers.find((i) => i.issuerCode === "230524");
     expect(county).toMatchObject({ thisYear: 2, lastYear: 1, whiteOrMemo: 1, reasons: ["省里新增减负监测任务，需单独部署"] });
     expect((await (await as("raohe_nyncj")).request({ method: "GET", url: "/api/documents/counts?year=2026" })).statusCode).toBe(403);
+  });
+});
+
+describe("the documents register in Excel", () => {
+  it("downloads the documents one may read, with their findings in words; of a year and only flagged ones on request", async () => {
+    const office = await as("raohe_office");
+    const res = await office.request({ method: "GET", url: "/api/documents/export.xlsx?year=2026" });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows[1]).toEqual(["成文日期", "发文单位", "文号", "标题", "形式", "类别", "字数", "问题"]);
+    const listed = (await office.request({ method: "GET", url: "/api/documents?year=2026&limit=200" })).json() as { total: number };
+    expect(rows.length - 2).toBe(listed.total);
+    const white = rows.find((r) => r[3] === "再次提醒：村级财务公开");
+    expect(white?.[4]).toBe("白头文件");
+    expect(white?.[7]).not.toBe("");
+    const flagged = await sheetRows((await office.request({ method: "GET", url: "/api/documents/export.xlsx?flagged=true" })).rawPayload);
+    expect(flagged.length).toBeGreaterThan(2);
+    expect(flagged.slice(2).every((r) => r[7]!.length > 0)).toBe(true);
+    expect(await sheetRows((await (await as("atushi_office")).request({ method: "GET", url: "/api/documents/export.xlsx?issuer=230524" })).rawPayload)).toHaveLength(2);
+    expect((await office.request({ method: "GET", url: "/api/documents/export.xlsx?issuer=x" })).statusCode).toBe(400);
   });
 });
 

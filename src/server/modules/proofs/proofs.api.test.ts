@@ -2,6 +2,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { sheetRows } from "../../test/xlsx.js";
 
 let ctx: TestContext;
 const as = sessionsFor(() => ctx.app);
@@ -62,6 +63,21 @@ describe("proofs asked of a village 证明事项", () => {
     const other = (await (await as("atushi_office")).request({ method: "GET", url: "/api/proofs/requests" })).json() as { total: number };
     expect(other.total).toBe(0);
     expect((await (await as("atushi_office")).request({ method: "GET", url: `/api/proofs/requests/${mine.items[0]!.id}/refusal.docx` })).statusCode).toBe(404);
+  });
+
+  it("downloads the log as Excel: the region's requests, their outcome in words, of a year on request", async () => {
+    const office = await as("raohe_office");
+    const res = await office.request({ method: "GET", url: "/api/proofs/requests/export.xlsx" });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows[1]).toEqual(["日期", "村（社区）", "证明事项", "索要单位", "用途", "处理", "对应清单事项", "可自行核查的途径"]);
+    const listed = (await office.request({ method: "GET", url: "/api/proofs/requests?limit=500" })).json() as { total: number };
+    expect(rows.length - 2).toBe(listed.total);
+    expect(rows.some((r) => r[2] === "房屋产权归属证明" && r[5] === "不予出具（不在清单内）")).toBe(true);
+    const lastYear = await sheetRows((await office.request({ method: "GET", url: `/api/proofs/requests/export.xlsx?year=${year - 1}` })).rawPayload);
+    expect(lastYear.slice(2).map((r) => r[0]!.slice(0, 4))).toEqual([String(year - 1), String(year - 1)]);
+    expect(await sheetRows((await (await as("atushi_office")).request({ method: "GET", url: "/api/proofs/requests/export.xlsx" })).rawPayload)).toHaveLength(2);
+    expect((await office.request({ method: "GET", url: "/api/proofs/requests/export.xlsx?year=1999" })).statusCode).toBe(400);
   });
 
   it("refuses bad input clearly and writes nothing", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { sheetRows } from "../../test/xlsx.js";
 import { monthsOf, secondmentFlags } from "./flags.js";
 
 let ctx: TestContext;
@@ -71,6 +72,29 @@ describe("secondments 借调", () => {
       expect(res.statusCode, res.body).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
+  });
+});
+
+describe("the secondments register in Excel", () => {
+  it("downloads what the list shows, flags in words; only flagged ones on request; another region gets its own (none)", async () => {
+    const office = await as("raohe_office");
+    const all = await office.request({ method: "GET", url: "/api/secondments/export.xlsx" });
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.headers["content-type"]).toContain("spreadsheetml");
+    const rows = await sheetRows(all.rawPayload);
+    expect(rows[1]).toEqual(["姓名", "原单位", "借调单位", "开始日期", "计划结束日期", "实际返回日期", "借调月数", "审批文号", "借调事由", "问题"]);
+    const listed = (await office.request({ method: "GET", url: "/api/secondments" })).json() as { total: number };
+    expect(rows.length - 2).toBe(listed.total);
+    expect(rows.some((r) => r[0] === "李四" && r[9] === "")).toBe(true);
+
+    const flagged = await sheetRows((await office.request({ method: "GET", url: "/api/secondments/export.xlsx?flagged=true" })).rawPayload);
+    expect(flagged.length).toBeGreaterThan(2);
+    expect(flagged.slice(2).every((r) => r[9]!.length > 0)).toBe(true);
+
+    const elsewhere = await sheetRows((await (await as("atushi_office")).request({ method: "GET", url: "/api/secondments/export.xlsx" })).rawPayload);
+    expect(elsewhere).toHaveLength(2);
+    expect((await office.request({ method: "GET", url: "/api/secondments/export.xlsx?flagged=maybe" })).statusCode).toBe(400);
+    expect((await ctx.app.inject({ method: "GET", url: "/api/secondments/export.xlsx" })).statusCode).toBe(401);
   });
 });
 

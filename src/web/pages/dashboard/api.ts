@@ -1,5 +1,5 @@
 import type { IndexChildren, IndexIssuers, IndexSeries } from "../../../contracts/burden-index.js";
-import { api, type Lang } from "../../api/client.js";
+import { api } from "../../api/client.js";
 
 type Period = { unit: string; from: string; to: string };
 
@@ -9,16 +9,4 @@ export const indexApi = {
   issuers: (q: Period, signal?: AbortSignal) => api.get<IndexIssuers>("/api/index/issuers", { ...q, limit: 10 }, signal),
 };
 
-/** Fetches an .xlsx answer in the user's language and hands it to the browser as a download. */
-export async function downloadXlsx(path: string, query: Record<string, string>, lang: Lang, fileName: string): Promise<void> {
-  const res = await fetch(`${path}?${new URLSearchParams(query).toString()}`, { credentials: "same-origin", headers: { "Accept-Language": lang === "en" ? "en" : "zh-CN" } });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `${fileName}.xlsx`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadXlsx } from "../../api/download.js";

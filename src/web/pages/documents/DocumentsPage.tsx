@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import type { DocumentSummary } from "../../../contracts/documents.js";
 import { useMe } from "../../auth/AuthContext.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { documentsApi } from "./api.js";
@@ -54,7 +55,12 @@ export default function DocumentsPage() {
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card
         title={t.documents.title}
-        extra={REGISTERS.has(me.role) && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setOpen(true)}>{t.documents.register}</Button>}
+        extra={
+          <Space>
+            <ExportXlsxButton path="/api/documents/export.xlsx" query={{ year: String(year), ...(flagged ? { flagged: "true" } : {}) }} fileName={`${t.documents.title}-${year}`} />
+            {REGISTERS.has(me.role) && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setOpen(true)}>{t.documents.register}</Button>}
+          </Space>
+        }
       >
         <Typography.Paragraph type="secondary">{t.documents.intro}</Typography.Paragraph>
         <Space wrap style={{ marginBottom: 12 }}>

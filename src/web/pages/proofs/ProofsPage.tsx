@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { ProofRequest, ProofRequestInput, ZProofCounts, ZProofList } from "../../../contracts/proofs.js";
 import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { UnitSelect } from "../../components/UnitSelect.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
@@ -97,7 +98,7 @@ export default function ProofsPage() {
           />
         </Card>
       )}
-      <Card size="small" title={t.proofs.ledger}>
+      <Card size="small" title={t.proofs.ledger} extra={<ExportXlsxButton path="/api/proofs/requests/export.xlsx" fileName={t.proofs.ledger} />}>
         <Table<ProofRequest>
           size="small"
           rowKey="id"

@@ -5,6 +5,7 @@ import type { Secondment } from "../../../contracts/secondments.js";
 import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
 import { UnitSelect } from "../../components/UnitSelect.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
@@ -56,7 +57,12 @@ export default function SecondmentsPage() {
   return (
     <Card
       title={t.secondments.title}
-      extra={KEEPS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)}>{t.secondments.register}</Button>}
+      extra={
+        <Space>
+          <ExportXlsxButton path="/api/secondments/export.xlsx" query={flagged ? { flagged: "true" } : {}} fileName={t.secondments.title} />
+          {KEEPS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)}>{t.secondments.register}</Button>}
+        </Space>
+      }
       data-testid="secondments-page"
     >
       <Typography.Paragraph type="secondary">{t.secondments.intro}</Typography.Paragraph>

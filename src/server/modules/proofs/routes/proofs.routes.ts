@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { XLSX_MIME } from "../../../../contracts/duties.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
@@ -6,6 +7,7 @@ import { ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofReq
 import { AppError } from "../../../http/errors.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
+import { exportProofRequests } from "../excel.js";
 import { refusalDocx } from "../refusal-docx.js";
 import { listProofRequests, loadProofRequest, proofCounts, recordProofRequest } from "../requests.js";
 
@@ -47,6 +49,15 @@ export function proofRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const file = await refusalDocx(proof.refusalText);
       const name = encodeURIComponent(`不予出具证明告知书-${proof.villageName}-${proof.on}.docx`);
       return reply.type(DOCX_MIME).header("content-disposition", `attachment; filename*=UTF-8''${name}`).send(file);
+    },
+  );
+
+  app.get(
+    "/api/proofs/requests/export.xlsx",
+    { schema: { tags, summary: "导出证明事项台账 / the proofs asked of one's villages as .xlsx", querystring: ZProofListQuery.omit({ limit: true }), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const file = await exportProofRequests(db, actorOf(request), request.query);
+      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="proofs.xlsx"; filename*=UTF-8''${encodeURIComponent("证明事项台账.xlsx")}`).send(file);
     },
   );
 }

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { XLSX_MIME } from "../../../../contracts/duties.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZSecondment, ZSecondmentIdParams, ZSecondmentInput, ZSecondmentList, ZSecondmentListQuery, ZSecondmentReturn } from "../../../../contracts/secondments.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
+import { exportSecondments } from "../excel.js";
 import { getSecondment, listSecondments, registerSecondment, returnSecondment } from "../registry.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -37,6 +40,15 @@ export function secondmentRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       await returnSecondment(db, { actor, id: request.params.id, returnedOn: request.body.returnedOn });
       return getSecondment(db, actor, request.params.id, lang(request.headers["accept-language"]));
+    },
+  );
+
+  app.get(
+    "/api/secondments/export.xlsx",
+    { schema: { tags, summary: "导出借调登记台账 / the secondments of one's region as .xlsx", querystring: ZSecondmentListQuery.omit({ limit: true }), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const file = await exportSecondments(db, actorOf(request), request.query, lang(request.headers["accept-language"]));
+      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="secondments.xlsx"; filename*=UTF-8''${encodeURIComponent("借调登记台账.xlsx")}`).send(file);
     },
   );
 }
