@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Migrates and seeds one template database for the run; each file copies it (src/server/test/templates.ts).
+    globalSetup: ["src/server/test/global-setup.ts"],
   },
 });

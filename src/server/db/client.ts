@@ -31,7 +31,7 @@ const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export type OpenDatabaseOptions =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string | null /* null: in memory */ };
+  | { kind: "pglite"; dataDir: string | null /* null: in memory */; loadDataDir?: Blob };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
@@ -63,6 +63,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, "pglite") : undefined,
+      // A dump of another database's files to start from (the tests' migrated and seeded templates).
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm },
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -1,3 +1,7 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
+import { loginAs, type Session } from "./harness.js";
+
 /**
  * The roster of the authorization grids: one demo account per role, in the county (饶河县) and in the
  * other region (阿图什市). A grid row holds one answer per column, in this order.
@@ -48,4 +52,25 @@ export function gridRows<E extends string>(grid: Record<E, Record<string, GridCe
       toGridRow("(anonymous)", endpoint, target, anonymous(endpoint)),
     ]),
   );
+}
+
+/** The roster logged in once for a grid file (logins are rate limited per user), and the way a row's caller sends. */
+export type GridSessions = {
+  /** The session of one roster account, for fixtures a test sets up as that account. */
+  of: (user: GridUser) => Session;
+  /** Sends as the row's caller: a roster account with its session and CSRF token, or nobody logged in. */
+  send: (caller: GridCaller, options: InjectOptions) => Promise<LightMyRequestResponse>;
+};
+
+export async function gridSessions(app: FastifyInstance): Promise<GridSessions> {
+  const sessions = new Map<GridUser, Session>();
+  for (const user of GRID_COLUMNS) sessions.set(user, await loginAs(app, user));
+  const of = (user: GridUser) => sessions.get(user)!;
+  return { of, send: (caller, options) => (caller === "(anonymous)" ? app.inject(options) : of(caller).request(options)) };
+}
+
+/** The answer a row expects: its status, and its error code when the cell names one. */
+export function expectGridAnswer(res: LightMyRequestResponse, row: GridRow): void {
+  expect(res.statusCode, res.body).toBe(row.expectedStatus);
+  if (row.expectedCode) expect(res.json<{ error: { code: string } }>().error.code).toBe(row.expectedCode);
 }

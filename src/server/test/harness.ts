@@ -5,8 +5,10 @@ import { loadConfig, type AppConfig } from "../config.js";
 import type { Database, Db } from "../db/client.js";
 import { seedDemoData } from "../demo/seed.js";
 import { createTestDatabase } from "./database.js";
+import { TEST_PASSWORD } from "./password.js";
+import { HARNESS_SEED_OPTIONS } from "./templates.js";
 
-export const TEST_PASSWORD = "Test-password-2026";
+export { TEST_PASSWORD };
 
 export type TestContext = {
   app: FastifyInstance;
@@ -18,13 +20,13 @@ export type TestContext = {
 
 /** An app on a fresh database holding the demo hierarchy (Raohe, Atushi) and the demo accounts. */
 export async function createTestApp(): Promise<TestContext> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase("seeded");
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: "test", JIANFU_SECRET: randomBytes(32).toString("hex"), DATA_DIR: "/nonexistent" }),
     demoPassword: TEST_PASSWORD,
   };
   // Demo burdens and documents are left out: each test makes those it looks at.
-  await seedDemoData(database.db, TEST_PASSWORD, { burdens: false, documents: false, secondments: false, facilities: false });
+  if (!database.seeded) await seedDemoData(database.db, TEST_PASSWORD, HARNESS_SEED_OPTIONS);
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, logger: false });
   return {
     app,

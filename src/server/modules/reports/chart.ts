@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
 import { CJK_FONT } from "../cases/poster.js";
 
 /**
@@ -11,8 +11,15 @@ const FONT_FAMILY = "Noto Sans CJK SC";
 
 export type LineChart = { title: string; categories: string[]; series: { name: string; data: (number | null)[]; dashed?: boolean }[]; unit: string };
 
+/**
+ * ECharts is loaded when the first chart is drawn, not when the app starts: it is the largest module the
+ * server has (about a third of the app's start-up CPU), and only the monthly report draws charts.
+ */
+let loaded: typeof import("echarts") | null = null;
+const echarts = () => (loaded ??= createRequire(import.meta.url)("echarts") as typeof import("echarts"));
+
 export function lineChartSvg(c: LineChart, width = 720, height = 360): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width, height });
   chart.setOption({
     animation: false,
     backgroundColor: "#ffffff",
