@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
+import type * as ECharts from "echarts";
 import { CJK_FONT } from "../cases/poster.js";
 
 /**
@@ -15,8 +16,8 @@ export type LineChart = { title: string; categories: string[]; series: { name: s
  * ECharts is loaded when the first chart is drawn, not when the app starts: it is the largest module the
  * server has (about a third of the app's start-up CPU), and only the monthly report draws charts.
  */
-let loaded: typeof import("echarts") | null = null;
-const echarts = () => (loaded ??= createRequire(import.meta.url)("echarts") as typeof import("echarts"));
+let loaded: typeof ECharts | null = null;
+const echarts = () => (loaded ??= createRequire(import.meta.url)("echarts") as typeof ECharts);
 
 export function lineChartSvg(c: LineChart, width = 720, height = 360): string {
   const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width, height });
