@@ -30,7 +30,7 @@ import type {
   ZRegisterEntries,
   ZRuleList,
 } from "../../contracts/burdens.js";
-import { XLSX_MIME, type DutyList, type DutyVersions, type DutyWriteResult } from "../../contracts/duties.js";
+import { XLSX_MIME, type DutyDifferencesInput, type DutyList, type DutyVersions, type DutyWriteResult } from "../../contracts/duties.js";
 import type { CalendarYear, SetCalendarDay } from "../../contracts/calendar.js";
 import { api, request } from "./client.js";
 
@@ -109,6 +109,8 @@ export const dutiesApi = {
   importXlsx: (unitCode: string, file: Blob, query: { reason: string; effectiveFrom: string }) =>
     api.upload<DutyWriteResult>(`/api/duties/${enc(unitCode)}/import`, new Blob([file], { type: XLSX_MIME }), query),
   exportUrl: (unitCode: string, on?: string) => `/api/duties/${enc(unitCode)}/export.xlsx${on ? `?on=${enc(on)}` : ""}`,
+  /** A township's whole set of differences from its county template, as a new version. */
+  setDifferences: (unitCode: string, body: DutyDifferencesInput) => api.post<DutyWriteResult>(`/api/duties/${enc(unitCode)}/differences`, body),
 };
 
 export const calendarApi = {

@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { DiffOutlined, DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Empty, Form, Space, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import type { Dict } from "../../i18n/zh-CN.js";
 import { defaultDutyUnit } from "./defaultUnit.js";
+import { DutyDifferencesModal } from "./DutyDifferencesModal.js";
 import { DutyImportModal } from "./DutyImportModal.js";
 import { DutyItemsTable } from "./DutyItemsTable.js";
 import { DutyVersionsTable } from "./DutyVersionsTable.js";
@@ -39,6 +40,7 @@ export default function DutiesPage() {
   const [on, setOn] = useState<string | undefined>(undefined);
   const [tick, setTick] = useState(0);
   const [importing, setImporting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const list = useLoad(`${unitCode}|${on ?? ""}|${tick}`, (signal) => dutiesApi.list(unitCode, on, signal));
   const data = list.error ? undefined : list.data;
   const mayImport = me.role === "office" || me.role === "admin";
@@ -52,6 +54,11 @@ export default function DutiesPage() {
             <Button icon={<DownloadOutlined />} href={dutiesApi.exportUrl(unitCode, on)} disabled={!data} data-testid="duties-export">
               {t.duties.export}
             </Button>
+            {mayImport && data?.kind === "township" && data.template && (
+              <Button icon={<DiffOutlined />} disabled={list.loading} onClick={() => setEditing(true)} data-testid="duties-edit-differences">
+                {t.duties.editDifferences}
+              </Button>
+            )}
             {mayImport && (
               <Button type="primary" icon={<UploadOutlined />} disabled={!list.data || list.loading} onClick={() => setImporting(true)} data-testid="duties-import">
                 {t.duties.import}
@@ -96,6 +103,9 @@ export default function DutiesPage() {
         )}
       </Card>
       <DutyVersionsTable unitCode={unitCode} reloadKey={tick} />
+      {data && mayImport && data.kind === "township" && (
+        <DutyDifferencesModal list={data} open={editing} onClose={() => setEditing(false)} onSaved={() => setTick((n) => n + 1)} />
+      )}
       {data && mayImport && (
         <DutyImportModal
           unit={data.unit}
