@@ -26,7 +26,7 @@ const GRID: Record<string, Record<string, GridCells>> = {
   "POST /api/projects":                    { "饶河镇 230524100000": [OUT,    NEW,   OUT,   NEW,   OUT,   OUT,   OUT,   OUT,    OUT] },
   "POST /api/projects/:id/flags/:code/case": { "饶河镇的项目 DEBT_WITHOUT_STUDY": [NOP,  DENY,  DENY,  NEW,   NEW,   DENY,  DENY,  NOP,    NOP] },
   "GET /api/powers/:county":               { "饶河县 230524": [OK,     OK,    OK,    OK,    OK,    OK,    OK,    OUT,    OUT] },
-  "POST /api/powers/exercises":            { "饶河镇 P001": [OUT,    OK,    OUT,   OK,    OUT,   OUT,   OUT,   OUT,    OUT] },
+  "POST /api/powers/exercises":            { "饶河镇 P001": [OUT,    NEW,   OUT,   NEW,   OUT,   OUT,   OUT,   OUT,    OUT] },
   "GET /api/powers/usage":                 { "own region": [OK,     OK,    OK,    OK,    OK,    OK,    OK,    OK,     OK] },
 };
 
@@ -54,6 +54,7 @@ let ctx: TestContext;
 let office: Session;
 let facilityId = "";
 let projectId = "";
+let documents = 0;
 const sessions = new Map<string, Session>();
 
 beforeAll(async () => {
@@ -90,7 +91,7 @@ async function requestFor(row: Row): Promise<InjectOptions> {
     case "POST /api/projects":
       return { method, url: path, payload: project };
     case "POST /api/powers/exercises":
-      return { method, url: path, payload: { townshipCode: "230524100000", key: "P001", period: periodOf(today), count: 1 } };
+      return { method, url: path, payload: { townshipCode: "230524100000", key: "P001", exercisedOn: today, documentNumber: `饶镇罚〔2026〕${++documents}号` } };
     default:
       return { method, url: path.replace(":id", path.startsWith("/api/facilities") ? facilityId : projectId).replace(":county", "230524") };
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME } from "../../../contracts/duties.js";
 import type { PowerUsage } from "../../../contracts/powers.js";
 import { addDays, chinaToday } from "../../kernel/dates.js";
-import { periodOf, shiftPeriod } from "../../kernel/periods.js";
+import { periodOf } from "../../kernel/periods.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 
 let ctx: TestContext;
@@ -20,8 +20,9 @@ const items = [
 ];
 const added = { name: "对在河道管理范围内乱堆乱建的行政处罚", category: "penalty", fromDepartment: "县水务局" };
 const publish = async (username: string, body: Record<string, unknown>) => (await as(username)).request({ method: "POST", url: "/api/powers/230524", payload: body });
+let doc = 0;
 const exercise = async (username: string, body: Record<string, unknown>) =>
-  (await as(username)).request({ method: "POST", url: "/api/powers/exercises", payload: { townshipCode: RAOHE_TOWN, key: "P001", period: shiftPeriod(periodOf(today), -2), count: 3, ...body } });
+  (await as(username)).request({ method: "POST", url: "/api/powers/exercises", payload: { townshipCode: RAOHE_TOWN, key: "P001", exercisedOn: addDays(today, -40), documentNumber: `饶镇综执罚〔2026〕${++doc}号`, ...body } });
 const usage = async (username: string, query: Record<string, string> = {}) => (await (await as(username)).request({ method: "GET", url: "/api/powers/usage", query })).json() as { items: PowerUsage[] };
 
 beforeAll(async () => {
@@ -48,8 +49,10 @@ describe("delegated powers 赋权事项清单: the Shaanxi 放权赋能 lists", 
   });
 
   it("flags a power a township held a year and never exercised; an exercised one and a newly given one are not flagged", async () => {
-    const res = await exercise("raohe_town", {});
-    expect(res.statusCode, res.body).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      const res = await exercise("raohe_town", {});
+      expect(res.statusCode, res.body).toBe(201);
+    }
     const mine = await usage("raohe_town");
     expect(mine.items.every((i) => i.township.code === RAOHE_TOWN)).toBe(true);
     const byKey = new Map(mine.items.map((i) => [i.key, i]));
@@ -60,17 +63,23 @@ describe("delegated powers 赋权事项清单: the Shaanxi 放权赋能 lists", 
     // The county office sees every township; 小佳河镇 never exercised anything given a year ago.
     const flagged = await usage("raohe_office", { flagged: "true" });
     expect(flagged.items.filter((i) => i.township.code === XIAOJIAHE).map((i) => i.key)).toEqual(["P001", "P002", "P003"]);
-    // A later report for the same month replaces the count.
-    await exercise("raohe_town", { count: 5 });
-    expect((await usage("raohe_town")).items.find((i) => i.key === "P001")!.last12Months).toBe(5);
+    // Each record counts once, in the month of its day; the same document number is not recorded twice.
+    expect((await exercise("raohe_town", { documentNumber: "饶镇综执罚〔2026〕1号" })).json().error.code).toBe("POWER_EXERCISE_DUPLICATE");
+    await exercise("raohe_town", { exercisedOn: today });
+    const p001 = (await usage("raohe_town")).items.find((i) => i.key === "P001")!;
+    expect(p001.last12Months).toBe(4);
+    expect(p001.monthly.at(-1)).toBe(1);
+    expect(p001.lastExercised).toBe(periodOf(today));
   });
 
   it("refuses bad exercises and lists", async () => {
     const cases: [string, Record<string, unknown>, number, string][] = [
       ["raohe_town", { key: "P999" }, 400, "POWER_NOT_HELD"],
-      ["raohe_town", { key: "P004", period: shiftPeriod(periodOf(today), -6) }, 400, "POWER_NOT_HELD"],
-      ["raohe_town", { period: "2099-01" }, 400, "PERIOD_IN_FUTURE"],
-      ["raohe_town", { count: -1 }, 400, "VALIDATION_FAILED"],
+      ["raohe_town", { key: "P004", exercisedOn: addDays(today, -101) }, 400, "POWER_NOT_HELD"],
+      ["raohe_town", { exercisedOn: addDays(today, 1) }, 400, "POWER_EXERCISE_FUTURE"],
+      ["raohe_town", { exercisedOn: "2026-02-30" }, 400, "VALIDATION_FAILED"],
+      ["raohe_town", { documentNumber: "" }, 400, "VALIDATION_FAILED"],
+      ["raohe_town", { count: 3 }, 400, "VALIDATION_FAILED"],
       ["raohe_town", { townshipCode: XIAOJIAHE }, 403, "OUT_OF_SCOPE"],
       ["raohe_town", { townshipCode: "230524100200" }, 400, "POWER_WRONG_LEVEL"],
       ["raohe_village", {}, 403, "OUT_OF_SCOPE"],
