@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ZIsoDate } from "./burdens.js";
-import { ZPeriod } from "./facilities.js";
 import { ZUnitCode } from "./roles.js";
 
 /**
