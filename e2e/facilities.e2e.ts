@@ -40,6 +40,13 @@ describe("设施、项目与赋权清单 (issue 8)", () => {
     await powers.getByText("对违法建设施工现场的查封").first().waitFor();
     expect(await powers.getByText("一年未行使").count()).toBeGreaterThan(0);
     await shot(page, "powers-office");
+    // 小佳河镇's own list: the county's with its differences (no advertising power, fishing of its own).
+    await powers.getByRole("tab", { name: "乡镇清单" }).click();
+    await powers.locator("[data-testid=township-select]").click();
+    await page.locator(".ant-select-item-option", { hasText: "小佳河镇" }).click();
+    expect(await powers.locator("[data-testid=township-removed]").innerText()).toContain("P009");
+    await powers.getByText("乡镇增加").first().waitFor();
+    await shot(page, "powers-township");
     await context.close();
 
     const jiwei = await newPage(browser, baseURL);

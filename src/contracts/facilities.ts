@@ -53,7 +53,8 @@ export const ZUsePoint = z.object({ period: z.string(), visits: z.number().int()
 export type UsePoint = z.infer<typeof ZUsePoint>;
 
 export const FACILITY_FLAGS = ["IDLE"] as const;
-export const ZFacilityFlag = z.object({ code: z.enum(FACILITY_FLAGS), message: z.string() });
+export const ZFacilityFlagCode = z.enum(FACILITY_FLAGS);
+export const ZFacilityFlag = z.object({ code: ZFacilityFlagCode, message: z.string(), caseId: z.string().nullable().describe("the case opened from this flag, when one was") });
 
 export const ZFacility = z.object({
   id: z.string(),
@@ -73,11 +74,13 @@ export const ZFacility = z.object({
   /** Change of average monthly visits, second half of the trend against the first (null when unknown). */
   trendChange: z.number().nullable(),
   flags: z.array(ZFacilityFlag),
-  can: z.array(z.enum(["edit", "report"])),
+  can: z.array(z.enum(["edit", "report", "open_case"])),
 });
 export type Facility = z.infer<typeof ZFacility>;
 
 export const ZFacilityIdParams = z.object({ id: z.uuid() });
+export const ZFacilityFlagParams = z.object({ id: z.uuid(), code: ZFacilityFlagCode });
+export const ZFacilityCaseOpened = z.object({ caseId: z.string(), facility: ZFacility });
 export const ZFacilityListQuery = z.object({
   unit: ZUnitCode.optional().describe("only facilities at or below this unit"),
   flagged: z.enum(["true", "false"]).optional(),
@@ -115,3 +118,35 @@ export type UnitResources = z.infer<typeof ZUnitResources>;
 export const ZUnitQuery = z.object({ unit: ZUnitCode });
 
 export const ZImportResult = z.object({ created: z.number().int() });
+
+/**
+ * Facility staff hours beside the burden index for a unit, month by month (docs/decisions/0008): the
+ * burden-hours of admitted burdens, the staff hours facilities took, and of those the hours of months
+ * whose reported visits stayed under the idle floor; the idle facilities now.
+ */
+export const ZFacilityMonthsQuery = z.object({ unit: ZUnitCode, from: ZPeriod, to: ZPeriod });
+export const ZFacilityMonth = z.object({
+  month: z.string(),
+  burdenHours: z.number(),
+  staffHours: z.number(),
+  underFloorHours: z.number(),
+  /** Facilities standing that month (registered by then, or reported on). */
+  facilities: z.number().int(),
+});
+export const ZIdleFacility = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ZFacilityKind,
+  unit: z.object({ code: z.string(), name: z.string() }),
+  staffHoursPerMonth: z.number(),
+  message: z.string(),
+  caseId: z.string().nullable(),
+});
+export const ZFacilityMonths = z.object({
+  unit: z.object({ code: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  months: z.array(ZFacilityMonth),
+  idle: z.array(ZIdleFacility),
+});
+export type FacilityMonths = z.infer<typeof ZFacilityMonths>;

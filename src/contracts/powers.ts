@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ZIsoDate } from "./burdens.js";
-import { ZPeriod } from "./facilities.js";
 import { ZUnitCode } from "./roles.js";
 
 /**
@@ -73,6 +72,9 @@ export type PowerItem = z.infer<typeof ZPowerItem>;
 
 export const ZPowerVersion = z.object({
   id: z.string(),
+  /** "county": a county's list; "differences": a township's differences from it. */
+  kind: z.enum(["county", "differences"]),
+  unitCode: z.string(),
   version: z.number().int(),
   effectiveFrom: z.string(),
   /** The day the next version took effect, when one did. */
@@ -97,16 +99,45 @@ export const ZPowerCountyParams = z.object({ countyCode: ZUnitCode });
 export const ZPowerOnQuery = z.object({ on: ZIsoDate.optional() });
 export const ZPowerImportQuery = z.object({ effectiveFrom: ZIsoDate, reason: z.string().trim().min(2).max(500) });
 
-/** Exercises 行使 of a power by a township, counted per month. */
+/**
+ * One exercise 行使记录 of a power by a township: the day, and the number of the case file or decision
+ * it produced (案卷号/文书号), which makes the record checkable. Monthly counts are computed from these.
+ */
+export const ZDocumentNumber = z.string().trim().min(2, "document number: at least 2 characters / 案卷或文书编号至少 2 个字").max(60);
 export const ZExerciseInput = z
   .object({
     townshipCode: ZUnitCode,
     key: ZPowerKey,
-    period: ZPeriod,
-    count: z.number().int().min(0).max(100_000),
+    exercisedOn: ZIsoDate,
+    documentNumber: ZDocumentNumber,
+    note: z.string().trim().max(200).nullable().optional(),
   })
   .strict();
 export type ExerciseInput = z.infer<typeof ZExerciseInput>;
+
+export const ZExerciseRecord = z.object({
+  id: z.string(),
+  township: z.object({ code: z.string(), name: z.string() }),
+  key: z.string(),
+  /** The power's name in the township's list on the day (null when the list no longer names it). */
+  name: z.string().nullable(),
+  exercisedOn: z.string(),
+  documentNumber: z.string(),
+  note: z.string().nullable(),
+  source: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type ExerciseRecord = z.infer<typeof ZExerciseRecord>;
+export const ZExerciseListQuery = z.object({
+  township: ZUnitCode.optional(),
+  key: ZPowerKey.optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(200),
+});
+export const ZExerciseList = z.object({ total: z.number().int(), items: z.array(ZExerciseRecord) });
+export const ZExerciseImportResult = z.object({ created: z.number().int() });
 
 export const ZPowerUsage = z.object({
   township: z.object({ code: z.string(), name: z.string() }),
@@ -117,8 +148,47 @@ export const ZPowerUsage = z.object({
   heldSince: z.string(),
   last12Months: z.number().int(),
   lastExercised: z.string().nullable(),
-  flag: z.object({ code: z.literal("UNUSED_YEAR"), message: z.string() }).nullable(),
+  /** Exercises a month over the twelve months of `periods`, oldest first. */
+  monthly: z.array(z.number().int()),
+  flag: z.object({ code: z.literal("UNUSED_YEAR"), message: z.string(), caseId: z.string().nullable() }).nullable(),
+  can: z.array(z.literal("open_case")),
 });
 export type PowerUsage = z.infer<typeof ZPowerUsage>;
 export const ZPowerUsageQuery = z.object({ township: ZUnitCode.optional(), flagged: z.enum(["true", "false"]).optional() });
-export const ZPowerUsageList = z.object({ on: z.string(), total: z.number().int(), items: z.array(ZPowerUsage) });
+export const ZPowerUsageList = z.object({ on: z.string(), periods: z.array(z.string()), total: z.number().int(), items: z.array(ZPowerUsage) });
+export const ZPowerCaseParams = z.object({ townshipCode: ZUnitCode, key: ZPowerKey });
+export const ZPowerCaseOpened = z.object({ caseId: z.string() });
+
+/**
+ * A township's differences from its county's list (放权赋能 adjusted per township), kept like the duty
+ * list's (docs/decisions/0003): each version is the township's whole set of differences.
+ */
+export const ZPowerChangeInput = ZPowerItemInput.extend({ key: ZPowerKey });
+export const ZPowerDifferencesInput = z
+  .object({
+    effectiveFrom: ZIsoDate,
+    reason: z.string().trim().min(2).max(500),
+    add: z.array(ZPowerItemInput).max(MAX_POWER_ITEMS).default([]),
+    change: z.array(ZPowerChangeInput).max(MAX_POWER_ITEMS).default([]),
+    remove: z.array(ZPowerKey).max(MAX_POWER_ITEMS).default([]),
+  })
+  .strict();
+export type PowerDifferencesInput = z.infer<typeof ZPowerDifferencesInput>;
+export const POWER_SOURCES = ["county", "changed", "township"] as const;
+export const ZEffectivePowerItem = ZPowerItem.extend({ source: z.enum(POWER_SOURCES) });
+export type EffectivePowerItem = z.infer<typeof ZEffectivePowerItem>;
+export const ZTownshipPowerList = z.object({
+  township: z.object({ code: z.string(), name: z.string() }),
+  county: z.object({ code: z.string(), name: z.string() }).nullable(),
+  on: z.string(),
+  countyVersion: ZPowerVersion.nullable(),
+  differences: ZPowerVersion.nullable(),
+  items: z.array(ZEffectivePowerItem),
+  /** County items the township's differences in force take away. */
+  removed: z.array(ZPowerItem),
+  /** Every version that shaped the township's list, newest first. */
+  versions: z.array(ZPowerVersion),
+  can: z.array(z.literal("edit")),
+});
+export type TownshipPowerList = z.infer<typeof ZTownshipPowerList>;
+export const ZPowerTownshipParams = z.object({ townshipCode: ZUnitCode });

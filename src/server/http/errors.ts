@@ -225,6 +225,10 @@ export const ERROR_CATALOG = {
   POWER_LIST_NOT_FOUND: m(404, (p) => `${p.unit} 在 ${p.on} 没有生效的赋权事项清单`, (p) => `${p.unit} has no power list in force on ${p.on}`),
   POWER_LIST_INVALID: m(400, (p) => `赋权事项清单有 ${p.count} 处错误，未作任何修改`, (p) => `The power list has ${p.count} error(s); nothing was changed`),
   POWER_NOT_HELD: m(400, (p) => `${p.township} 在 ${p.period} 未被赋予事项 ${p.key}`, (p) => `${p.township} did not hold the power ${p.key} in ${p.period}`),
+  POWER_EXERCISE_FUTURE: m(400, (p) => `行使日期 ${p.date} 晚于今天`, (p) => `The date ${p.date} is in the future`),
+  POWER_EXERCISE_DUPLICATE: m(409, (p) => `案卷/文书编号 ${p.number} 已登记过该事项的行使记录，未重复登记`, (p) => `An exercise with document number ${p.number} is already recorded; nothing was added`),
+  FLAG_NOT_RAISED: m(409, "该记录当前没有这项问题标记，不能据此立案", "This record does not carry the flag now; no case can be opened from it"),
+  FLAG_CASE_EXISTS: m(409, "已根据该标记转为问题线索，不能重复转办", "A case was already opened from this flag"),
   // monitoring points 监测点
   MONITORING_POINT_NOT_FOUND: m(404, (p) => `${p.code} 不是您辖区内的监测点`, (p) => `${p.code} is not a monitoring point of your region`),
   MONITORING_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是本辖区的村（社区）：监测点只能是村（社区）`, (p) => `${p.code} is not a village of your region: monitoring points are villages`),

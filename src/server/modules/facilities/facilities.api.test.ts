@@ -73,6 +73,52 @@ describe("facilities 公共服务设施: the Wenzhou/Lishui case", () => {
     expect(list.items.map((x) => x.id)).not.toContain(id);
   });
 
+  it("turns an idle facility into a case once, routed above the village; shows its hours beside the burden index", async () => {
+    const id = ((await register("raohe_office", { name: "佳平村新时代文明实践站", kind: "civilization_station", unitCode: JIAPING, staffHoursPerWeek: 6 })).json() as Facility).id;
+    const busy = ((await register("raohe_office", { name: "佳平村党群服务中心", kind: "party_service_center", unitCode: JIAPING, staffHoursPerWeek: 40 })).json() as Facility).id;
+    for (const [i, period] of months.entries()) {
+      await report("jiaping_village", id, period, 4 + (i % 3));
+      await report("jiaping_village", busy, period, 300);
+    }
+    const open = async (username: string, facility: string) => (await as(username)).request({ method: "POST", url: `/api/facilities/${facility}/flags/IDLE/case` });
+    expect((await (await as("raohe_office")).request({ method: "GET", url: `/api/facilities/${id}` })).json().can).toContain("open_case");
+    // The township and the village it is about cannot open it; the office of the county can.
+    expect((await open("xiaojiahe_town", id)).statusCode).toBe(403);
+    const res = await open("raohe_office", id);
+    expect(res.statusCode, res.body).toBe(201);
+    const caseId = res.json().caseId as string;
+    expect(res.json().facility.flags[0]).toMatchObject({ code: "IDLE", caseId });
+    expect(res.json().facility.can).not.toContain("open_case");
+    const c = await (await as("raohe_jiwei")).request({ method: "GET", url: `/api/cases/${caseId}` });
+    expect(c.statusCode, c.body).toBe(200);
+    expect(c.json()).toMatchObject({ channel: "system", category: "image_project", unit: { code: JIAPING } });
+    expect(c.json().text).toContain("每周值守 6 小时");
+    expect((await (await as("xiaojiahe_town")).request({ method: "GET", url: `/api/cases/${caseId}` })).statusCode).toBe(404);
+    expect((await open("raohe_jiwei", id)).json().error.code).toBe("FLAG_CASE_EXISTS");
+    expect((await open("raohe_office", busy)).json().error.code).toBe("FLAG_NOT_RAISED");
+    expect((await open("atushi_office", id)).statusCode).toBe(404);
+    expect((await (await as("raohe_office")).request({ method: "POST", url: `/api/facilities/${id}/flags/BUSY/case` })).statusCode).toBe(400);
+
+    // Beside the burden index: 小佳河镇's facilities take 46 h a week (173.3 + 26 h a month), 26 h of them in months under the floor.
+    const q = { unit: "230524101000", from: months[0]!, to: months.at(-1)! };
+    const m = await (await as("raohe_office")).request({ method: "GET", url: "/api/facilities/unit-months", query: q });
+    expect(m.statusCode, m.body).toBe(200);
+    expect(m.json().months).toHaveLength(12);
+    const last = m.json().months.at(-1);
+    expect(last).toMatchObject({ month: months.at(-1), staffHours: 199.3, underFloorHours: 26, facilities: 2 });
+    expect(typeof last.burdenHours).toBe("number");
+    expect(m.json().idle.map((f: { name: string; caseId: string }) => [f.name, f.caseId])).toEqual([["佳平村新时代文明实践站", caseId]]);
+    const xlsx = await (await as("raohe_office")).request({ method: "GET", url: "/api/facilities/unit-months.xlsx", query: q });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(14).values).toEqual([undefined, months.at(-1), last.burdenHours, 199.3, 26, 2]);
+    for (const bad of [{ ...q, from: q.to, to: q.from }, { ...q, from: "2020-01" }, { ...q, to: "2026-13" }]) {
+      const r = await (await as("raohe_office")).request({ method: "GET", url: "/api/facilities/unit-months", query: bad });
+      expect(r.statusCode, JSON.stringify(bad)).toBe(400);
+    }
+  });
+
   it("judges idleness by pure rules: a month without a report breaks the run", () => {
     const last = "2026-10";
     const trend = trendOf(periodsEnding(last, 12).map((period) => ({ period, visits: 3, events: 0 })), last);

@@ -12,7 +12,7 @@ import { idleFlag, staffHoursPerMonth, trendChange, trendOf } from "./idle.js";
 import { periodOf, shiftPeriod } from "../../kernel/periods.js";
 import { resourcePolicy } from "./policy.js";
 import { idleRuleFrom, rulesOnPath } from "./rules.js";
-import { facilities, facilityUseReports } from "./schema.js";
+import { facilities, facilityCases, facilityUseReports } from "./schema.js";
 
 type Row = typeof facilities.$inferSelect;
 
@@ -50,14 +50,14 @@ export async function registerFacility(db: Db, actor: Actor, input: FacilityInpu
   return db.transaction((tx) => insertFacility(tx, actor, unit, input, "api"));
 }
 
-async function readable(db: Queryable, actor: Actor, id: string): Promise<Row> {
+export async function readableFacility(db: Queryable, actor: Actor, id: string): Promise<Row> {
   const [row] = await db.select().from(facilities).where(eq(facilities.id, id));
   if (!row || !resourcePolicy.canRead(actor, { code: row.unitCode, path: row.unitPath })) throw new AppError("FACILITY_NOT_FOUND");
   return row;
 }
 
 export async function updateFacility(db: Db, actor: Actor, id: string, input: FacilityInput): Promise<void> {
-  const row = await readable(db, actor, id);
+  const row = await readableFacility(db, actor, id);
   authorize(resourcePolicy.canKeepFacility(actor, { code: row.unitCode, path: row.unitPath }));
   const unit = await facilityUnit(db, actor, input.unitCode);
   await db.transaction(async (tx) => {
@@ -68,7 +68,7 @@ export async function updateFacility(db: Db, actor: Actor, id: string, input: Fa
 
 /** A use report for a closed month; a second report for the same month corrects the first (both audited). */
 export async function reportUse(db: Db, actor: Actor, id: string, input: UseReportInput): Promise<void> {
-  const row = await readable(db, actor, id);
+  const row = await readableFacility(db, actor, id);
   authorize(resourcePolicy.canReportUse(actor, { code: row.unitCode, path: row.unitPath }));
   if (input.period > periodOf(chinaToday())) throw new AppError("PERIOD_IN_FUTURE", { period: input.period });
   await db.transaction(async (tx) => {
@@ -91,12 +91,15 @@ export async function presentFacilities(db: Queryable, actor: Actor | null, rows
     .where(and(inArray(facilityUseReports.facilityId, rows.map((r) => r.id)), gte(facilityUseReports.period, shiftPeriod(last, -11))))
     .orderBy(asc(facilityUseReports.period));
   const rules = await rulesOnPath(db, ...new Set(rows.map((r) => r.unitPath)));
+  const opened = await db.select().from(facilityCases).where(inArray(facilityCases.facilityId, rows.map((r) => r.id)));
   const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.unitCode))])).map((u) => [u.code, u.name]));
   return rows.map((r) => {
     const trend = trendOf(reports.filter((p) => p.facilityId === r.id && p.period <= last), last);
     const rule = idleRuleFrom(rules, r.unitPath, r.kind as FacilityKind);
-    const flag = idleFlag(trend, rule, r.staffHoursPerWeek, lang);
+    const idle = idleFlag(trend, rule, r.staffHoursPerWeek, lang);
+    const flags = idle ? [{ ...idle, caseId: opened.find((o) => o.facilityId === r.id && o.flag === idle.code)?.caseId ?? null }] : [];
     const place = { code: r.unitCode, path: r.unitPath };
+    const canOpen = actor !== null && resourcePolicy.canOpenCase(actor, place) && flags.some((f) => f.caseId === null);
     return {
       id: r.id,
       name: r.name,
@@ -110,14 +113,16 @@ export async function presentFacilities(db: Queryable, actor: Actor | null, rows
       rule,
       trend,
       trendChange: trendChange(trend),
-      flags: flag ? [flag] : [],
-      can: actor ? [...(resourcePolicy.canKeepFacility(actor, place) ? (["edit"] as const) : []), ...(resourcePolicy.canReportUse(actor, place) ? (["report"] as const) : [])] : [],
+      flags,
+      can: actor
+        ? [...(resourcePolicy.canKeepFacility(actor, place) ? (["edit"] as const) : []), ...(resourcePolicy.canReportUse(actor, place) ? (["report"] as const) : []), ...(canOpen ? (["open_case"] as const) : [])]
+        : [],
     };
   });
 }
 
 export async function getFacility(db: Queryable, actor: Actor, id: string, lang: Lang): Promise<Facility> {
-  return (await presentFacilities(db, actor, [await readable(db, actor, id)], lang))[0]!;
+  return (await presentFacilities(db, actor, [await readableFacility(db, actor, id)], lang))[0]!;
 }
 
 /** The facilities at or below a unit (default: the actor's region). */

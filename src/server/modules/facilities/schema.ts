@@ -114,3 +114,18 @@ export const projectCases = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.flag] })],
 );
+
+/** A case 问题线索 opened from a facility's flag (闲置): at most one per facility and flag. */
+export const facilityCases = pgTable(
+  "facility_cases",
+  {
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => facilities.id, { onDelete: "cascade" }),
+    flag: text("flag").notNull(),
+    caseId: uuid("case_id").notNull(),
+    openedBy: text("opened_by").notNull(),
+    openedOn: date("opened_on", { mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.flag] })],
+);

@@ -2,10 +2,12 @@ import type { PowerItemInput } from "../../../contracts/powers.js";
 import type { Db } from "../../db/client.js";
 import { periodsEnding, periodOf, shiftPeriod } from "../../kernel/periods.js";
 import { getUnits } from "../org/units.js";
-import { powerExercises } from "./schema.js";
+import { powerExerciseRecords, powerExercises } from "./schema.js";
+import { writeTownshipDifferences } from "./township.js";
 import { versionsOf, writePowerList } from "./versions.js";
 
 const RAOHE = "230524";
+const XIAOJIAHE = "230524101000";
 const TOWNSHIPS = ["230524100000", "230524101000", "230524102000", "230524103000", "230524200000", "230524201000", "230524203000", "230524204000", "230524207000"];
 
 type Row = [name: string, category: PowerItemInput["category"], legalBasis: string, fromDepartment: string];
@@ -29,6 +31,17 @@ const V2_ADDED: Row[] = [
   ["对未取得动物防疫条件合格证从事动物饲养的行政处罚", "penalty", "《中华人民共和国动物防疫法》第九十八条", "县农业农村局"],
   ["对在河道管理范围内乱堆乱建的行政处罚", "penalty", "《中华人民共和国河道管理条例》第四十四条", "县水务局"],
 ];
+/** 小佳河镇's own power (乡镇增加). */
+const OWN: PowerItemInput = { name: "对在禁渔区、禁渔期进行捕捞的行政处罚", category: "penalty", legalBasis: "《中华人民共和国渔业法》第三十八条", fromDepartment: "县农业农村局" };
+const DOC_WORD: Record<PowerItemInput["category"], string> = { penalty: "罚", permit: "许", inspection: "检", enforcement: "强", confirmation: "确", other: "办" };
+const NOTES: Record<PowerItemInput["category"], string> = {
+  penalty: "现场检查，责令改正并处罚款",
+  permit: "材料齐全，当场受理，五个工作日内办结",
+  inspection: "例行检查，未发现问题",
+  enforcement: "依法查封，制作现场笔录",
+  confirmation: "核实确认",
+  other: "依申请办理",
+};
 /** Powers townships exercise (index into the list); the rest were handed down and never used. */
 const USED = [0, 1, 2, 3, 4, 5, 6, 7, 10];
 
@@ -52,17 +65,56 @@ export async function seedDemoPowers(db: Db, today: string): Promise<number> {
     source: "seed",
     input: { effectiveFrom: `${year - 1}-07-01`, reason: "根据乡镇承接能力评估，新增动物防疫、河道管理两项赋权事项", appliesTo: townships, items: [...V1, ...V2_ADDED].map(item) },
   });
+  // 小佳河镇 has no town streets to advertise on but fishes the Ussuri: its own differences (乡镇差异).
+  await writeTownshipDifferences(db, {
+    actor: null,
+    townshipCode: XIAOJIAHE,
+    source: "seed",
+    lang: "zh-CN",
+    input: {
+      effectiveFrom: `${year - 1}-07-01`,
+      reason: "经县委编办评估：小佳河镇无集镇街区，不承接户外广告审批处罚；沿江渔业执法需求大，增加禁渔期捕捞处罚；食品摊贩检查限于集市",
+      remove: ["P009"],
+      change: [{ key: "P007", ...item(V1[6]!), note: "限于小佳河镇集市及沿江临时摊点" }],
+      add: [OWN],
+    },
+  });
   const keys = [...V1, ...V2_ADDED].map((_, i) => `P${String(i + 1).padStart(3, "0")}`);
   const months = periodsEnding(shiftPeriod(periodOf(today), -1), 18);
-  const rows = townships.flatMap((t) =>
-    [...USED, ...(t === "230524100000" ? [8] : [])].flatMap((i) => months.flatMap((period) => {
-      // A power added by the second version is exercised only from its date on.
-      if (i >= V1.length && period < `${year - 1}-07`) return [];
-      const n = spread(`${t}${keys[i]}${period}`, 4) - 1;
-      return n > 0 ? [{ townshipCode: t, townshipPath: "", provinceCode: "23", key: keys[i]!, period, count: n, reportedBy: "seed" }] : [];
-    })),
-  );
   const units = new Map((await getUnits(db, townships)).map((u) => [u.code, u]));
-  if (rows.length) await db.insert(powerExercises).values(rows.map((r) => ({ ...r, townshipPath: units.get(r.townshipCode)!.path, provinceCode: units.get(r.townshipCode)!.provinceCode })));
+  // Older months stay the monthly totals townships reported before records (a summary source);
+  // the last six months are single records with their document numbers.
+  const recordsFrom = shiftPeriod(periodOf(today), -6);
+  const totals: (typeof powerExercises.$inferInsert)[] = [];
+  const records: (typeof powerExerciseRecords.$inferInsert)[] = [];
+  const seq = new Map<string, number>();
+  for (const t of townships) {
+    const unit = units.get(t)!;
+    const held = [...USED.map((i) => keys[i]!), ...(t === "230524100000" ? [keys[8]!] : []), ...(t === XIAOJIAHE ? ["T001"] : [])];
+    for (const key of held) {
+      const index = keys.indexOf(key);
+      for (const period of months) {
+        // A power added by the second version (and the township's own) is exercised only from its date on.
+        if ((index >= V1.length || index < 0) && period < `${year - 1}-07`) continue;
+        const n = spread(`${t}${key}${period}`, 4) - 1;
+        if (n <= 0) continue;
+        const place = { townshipCode: t, townshipPath: unit.path, provinceCode: unit.provinceCode, key };
+        if (period < recordsFrom) {
+          totals.push({ ...place, period, count: n, reportedBy: "seed" });
+          continue;
+        }
+        for (let k = 0; k < n; k++) {
+          const y = period.slice(0, 4);
+          const number = (seq.get(`${t}${y}`) ?? 0) + 1;
+          seq.set(`${t}${y}`, number);
+          const day = String(1 + (spread(`${t}${key}${period}${k}`, 26) % 27)).padStart(2, "0");
+          const category = index >= 0 ? [...V1, ...V2_ADDED][index]![1] : OWN.category;
+          records.push({ ...place, exercisedOn: `${period}-${day}`, documentNumber: `${unit.name.slice(0, 2)}综执${DOC_WORD[category]}〔${y}〕${number}号`, note: NOTES[category], source: "seed", recordedBy: "seed" });
+        }
+      }
+    }
+  }
+  if (totals.length) await db.insert(powerExercises).values(totals);
+  if (records.length) await db.insert(powerExerciseRecords).values(records);
   return 2;
 }

@@ -1,4 +1,4 @@
-import { MAX_POWER_ITEMS, POWER_CATEGORIES, POWER_CATEGORY_NAMES, ZPowerItemInput, type PowerCategory, type PowerItem, type PowerItemInput } from "../../../contracts/powers.js";
+import { MAX_POWER_ITEMS, POWER_CATEGORIES, POWER_CATEGORY_NAMES, ZPowerItemInput, type EffectivePowerItem, type PowerCategory, type PowerItem, type PowerItemInput } from "../../../contracts/powers.js";
 import type { Db } from "../../db/client.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor } from "../../kernel/actor.js";
@@ -6,6 +6,8 @@ import { normalizeName } from "../duties/effective.js";
 import { inSheetOrder, readTable, writeTable, type TableColumn } from "../duties/excel/table.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../kernel/actor.js";
+import { loadTownship } from "./effective.js";
+import { countyRowsFor, differencesFromList, writeTownshipDifferences } from "./township.js";
 import { loadCounty, powerPolicy, writePowerList, type VersionRow } from "./versions.js";
 
 /**
@@ -24,10 +26,9 @@ export const POWER_COLUMNS: readonly TableColumn<Col>[] = [
 ];
 const CATEGORY_BY_TEXT = new Map<string, PowerCategory>(POWER_CATEGORIES.flatMap((c) => [[POWER_CATEGORY_NAMES[c].zh, c] as const, [c, c] as const]));
 
-export async function importPowerList(db: Db, args: { actor: Actor; countyCode: string; file: Buffer; effectiveFrom: string; reason: string; lang: Lang }): Promise<VersionRow> {
-  const county = await loadCounty(db, args.countyCode);
-  authorize(powerPolicy.canEdit(args.actor, county), "OUT_OF_SCOPE", { code: county.code });
-  const { rows, issues } = await readTable(args.file, POWER_COLUMNS, { maxRows: MAX_POWER_ITEMS });
+/** Every row of a power-list file as an item, or POWER_LIST_INVALID naming each bad cell (nothing is written). */
+export async function readPowerRows(file: Buffer, lang: Lang): Promise<PowerItemInput[]> {
+  const { rows, issues } = await readTable(file, POWER_COLUMNS, { maxRows: MAX_POWER_ITEMS });
   const items: PowerItemInput[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
@@ -45,9 +46,40 @@ export async function importPowerList(db: Db, args: { actor: Actor; countyCode: 
     else items.push(parsed.data);
   }
   if (issues.length > 0) {
-    throw new AppError("POWER_LIST_INVALID", { count: issues.length }, inSheetOrder(issues).map((i) => ({ path: i.path, message: args.lang === "en" ? i.en : i.zh })));
+    throw new AppError("POWER_LIST_INVALID", { count: issues.length }, inSheetOrder(issues).map((i) => ({ path: i.path, message: lang === "en" ? i.en : i.zh })));
   }
+  return items;
+}
+
+export async function importPowerList(db: Db, args: { actor: Actor; countyCode: string; file: Buffer; effectiveFrom: string; reason: string; lang: Lang }): Promise<VersionRow> {
+  const county = await loadCounty(db, args.countyCode);
+  authorize(powerPolicy.canEdit(args.actor, county), "OUT_OF_SCOPE", { code: county.code });
+  const items = await readPowerRows(args.file, args.lang);
   return writePowerList(db, { actor: args.actor, countyCode: county.code, input: { effectiveFrom: args.effectiveFrom, reason: args.reason, items }, source: "excel" });
+}
+
+/**
+ * A township's whole list from its Excel file: stored as its differences from the county list in force
+ * on the effective date (rows matched by key, else by name), like the duty list's township files.
+ */
+export async function importTownshipList(db: Db, args: { actor: Actor; townshipCode: string; file: Buffer; effectiveFrom: string; reason: string; lang: Lang }): Promise<VersionRow> {
+  const township = await loadTownship(db, args.townshipCode);
+  authorize(powerPolicy.canEdit(args.actor, township), "OUT_OF_SCOPE", { code: township.code });
+  const items = await readPowerRows(args.file, args.lang);
+  const diff = differencesFromList(await countyRowsFor(db, township, args.effectiveFrom), items);
+  return writeTownshipDifferences(db, { actor: args.actor, townshipCode: township.code, input: { effectiveFrom: args.effectiveFrom, reason: args.reason, ...diff }, source: "excel", lang: args.lang });
+}
+
+const SOURCE_NAMES: Record<EffectivePowerItem["source"], string> = { county: "县级清单", changed: "乡镇调整", township: "乡镇增加" };
+
+/** A township's effective list: the county's columns and where each item comes from (ignored on import). */
+export async function exportTownshipList(title: string, items: readonly EffectivePowerItem[]): Promise<Buffer> {
+  return writeTable({
+    title,
+    sheet: "赋权事项清单",
+    columns: [...POWER_COLUMNS, { id: "source" as const, header: "来源", width: 12 }],
+    rows: items.map((i, n) => ({ seq: n + 1, key: i.key, name: i.name, category: POWER_CATEGORY_NAMES[i.category].zh, legalBasis: i.legalBasis ?? "", fromDepartment: i.fromDepartment, note: i.note ?? "", source: SOURCE_NAMES[i.source] })),
+  });
 }
 
 export async function exportPowerList(title: string, items: readonly PowerItem[]): Promise<Buffer> {

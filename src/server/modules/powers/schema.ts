@@ -13,6 +13,8 @@ export const powerListVersions = pgTable(
     unitCode: text("unit_code").notNull(),
     unitPath: text("unit_path").notNull(),
     provinceCode: text("province_code").notNull(),
+    /** "county" (a county's list for its townships) or "differences" (a township's own differences from it). */
+    kind: text("kind").notNull().default("county"),
     version: integer("version").notNull(),
     effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
     reason: text("reason").notNull(),
@@ -35,6 +37,8 @@ export const powerItems = pgTable(
       .notNull()
       .references(() => powerListVersions.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
+    /** "item" in a county list; in a township's differences "add", "change" or "remove" (docs/decisions/0003). */
+    op: text("op").notNull().default("item"),
     name: text("name").notNull(),
     category: text("category").notNull(),
     legalBasis: text("legal_basis"),
@@ -46,7 +50,11 @@ export const powerItems = pgTable(
   (t) => [primaryKey({ columns: [t.versionId, t.key] })],
 );
 
-/** How often a township exercised a power in a month (行使次数); a later report for the month replaces it. */
+/**
+ * Monthly totals 行使次数 as townships reported them before exercises were recorded one by one. Kept as
+ * a read-only summary source: a month with records counts its records, a month without them its total
+ * (docs/decisions/0009-power-exercise-records.md).
+ */
 export const powerExercises = pgTable(
   "power_exercises",
   {
@@ -60,4 +68,42 @@ export const powerExercises = pgTable(
     reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.townshipCode, t.key, t.period] }), index("power_exercises_path_idx").using("btree", sql`${t.townshipPath} text_pattern_ops`)],
+);
+
+/** One exercise 行使记录 of a delegated power by a township: a dated act with its case or document number. */
+export const powerExerciseRecords = pgTable(
+  "power_exercise_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    townshipCode: text("township_code").notNull(),
+    townshipPath: text("township_path").notNull(),
+    provinceCode: text("province_code").notNull(),
+    key: text("key").notNull(),
+    exercisedOn: date("exercised_on", { mode: "string" }).notNull(),
+    /** 案卷号/文书号: the number of the case file or decision the act produced. */
+    documentNumber: text("document_number").notNull(),
+    note: text("note"),
+    source: text("source").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("power_exercise_records_document").on(t.townshipCode, t.key, t.documentNumber),
+    index("power_exercise_records_township_idx").on(t.townshipCode, t.exercisedOn),
+    index("power_exercise_records_path_idx").using("btree", sql`${t.townshipPath} text_pattern_ops`),
+  ],
+);
+
+/** A case 问题线索 opened from an unused power: at most one per township, power and flag. */
+export const powerCases = pgTable(
+  "power_cases",
+  {
+    townshipCode: text("township_code").notNull(),
+    key: text("key").notNull(),
+    flag: text("flag").notNull(),
+    caseId: uuid("case_id").notNull(),
+    openedBy: text("opened_by").notNull(),
+    openedOn: date("opened_on", { mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.townshipCode, t.key, t.flag] })],
 );

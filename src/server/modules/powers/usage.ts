@@ -1,127 +1,109 @@
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import type { ExerciseInput, PowerCategory, PowerUsage } from "../../../contracts/powers.js";
-import type { Db, Queryable } from "../../db/client.js";
+import { and, count, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
+import type { PowerUsage } from "../../../contracts/powers.js";
+import type { Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
-import { authorize, pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
+import { pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { addDays, chinaToday } from "../../kernel/dates.js";
-import { recordAudit } from "../audit/audit.js";
-import { getUnit, unitsUnder } from "../org/units.js";
-import { periodOf, shiftPeriod } from "../../kernel/periods.js";
-import { powerExercises, powerItems } from "./schema.js";
-import { countyOf, inForceOn, itemsOf, powerPolicy, versionsOf, type VersionRow } from "./versions.js";
-
-/** The last day of a period "YYYY-MM". */
-const lastDayOf = (period: string) => addDays(`${shiftPeriod(period, 1)}-01`, -1);
-
-async function loadTownship(db: Queryable, code: string): Promise<ScopeUnit> {
-  const unit = await getUnit(db, code);
-  if (!unit) throw new AppError("UNIT_NOT_FOUND", { code });
-  if (unit.level !== "township") throw new AppError("POWER_WRONG_LEVEL", { code, expected: "township" });
-  return unit;
-}
-
-/** Records how often a township exercised a power in a month; the power must have been held then. */
-export async function recordExercise(db: Db, actor: Actor, input: ExerciseInput): Promise<void> {
-  const township = await loadTownship(db, input.townshipCode);
-  authorize(powerPolicy.canRecord(actor, township), "OUT_OF_SCOPE", { code: township.code });
-  const today = chinaToday();
-  if (input.period > periodOf(today)) throw new AppError("PERIOD_IN_FUTURE", { period: input.period });
-  const county = await countyOf(db, township);
-  const versions = county ? await versionsOf(db, county.code) : [];
-  const day = input.period === periodOf(today) ? today : lastDayOf(input.period);
-  const version = inForceOn(versions, day, township.code);
-  const held = version ? (await itemsOf(db, version.id)).some((i) => i.key === input.key) : false;
-  if (!held) throw new AppError("POWER_NOT_HELD", { township: township.name, key: input.key, period: input.period });
-  await db.transaction(async (tx) => {
-    const values = { count: input.count, reportedBy: actor.username, reportedAt: new Date() };
-    await tx
-      .insert(powerExercises)
-      .values({ townshipCode: township.code, townshipPath: township.path, provinceCode: township.provinceCode, key: input.key, period: input.period, ...values })
-      .onConflictDoUpdate({ target: [powerExercises.townshipCode, powerExercises.key, powerExercises.period], set: values });
-    await recordAudit(tx, { actor: { id: actor.id, name: actor.username }, action: "powers.exercise", entityType: "power_exercise", entityId: `${township.code}:${input.key}`, scopePath: township.path, detail: { ...input } });
-  });
-}
-
-/** Since when a township has held a power without a break, walking back over the versions that applied to it. */
-async function heldSince(db: Queryable, versions: readonly VersionRow[], township: string, key: string, on: string, cache: Map<string, Set<string>>): Promise<string> {
-  const applying = versions.filter((v) => v.effectiveFrom <= on && (v.appliesTo === null || v.appliesTo.includes(township)));
-  // Versions in force one after another, newest first: the run of those holding the key.
-  let since = on;
-  for (const v of [...applying].sort((a, b) => b.version - a.version)) {
-    if (inForceOn(versions, v.effectiveFrom, township)?.id !== v.id) continue;
-    if (!cache.has(v.id)) cache.set(v.id, new Set((await db.select({ key: powerItems.key }).from(powerItems).where(eq(powerItems.versionId, v.id))).map((r) => r.key)));
-    if (!cache.get(v.id)!.has(key)) break;
-    since = v.effectiveFrom;
-  }
-  return since;
-}
+import { periodOf, periodsEnding, shiftPeriod } from "../../kernel/periods.js";
+import { unitsUnder } from "../org/units.js";
+import { effectiveOn, heldSince, loadLineages, loadTownship } from "./effective.js";
+import { powerCases, powerExerciseRecords, powerExercises } from "./schema.js";
+import { powerPolicy } from "./versions.js";
 
 /**
- * Each power a township holds on `on`, how often it was exercised in the twelve months before, and
- * the flag UNUSED_YEAR when it has been held a year or more and never exercised in that year.
+ * How often each township exercised each power it holds, month by month over the last twelve, and the
+ * flag UNUSED_YEAR 一年未行使 for a power held a year or more and never exercised in that year.
+ * Counts come from the exercise records; a month without records falls back to the monthly total a
+ * township reported before records existed (docs/decisions/0009-power-exercise-records.md).
  */
-export async function powerUsage(db: Queryable, actor: Actor, query: { township?: string | undefined; flagged?: "true" | "false" | undefined }, lang: Lang, on = chinaToday()) {
-  const region = regionPathOf(actor);
-  let townships: ScopeUnit[];
-  if (query.township) {
-    const t = await loadTownship(db, query.township);
-    if (!pathIsInside(t.path, region)) throw new AppError("UNIT_NOT_FOUND", { code: query.township });
-    townships = [t];
-  } else if (actor.scope.level === "township") townships = [actor.scope];
-  else townships = await unitsUnder(db, region, "township");
-  const items = await usageOf(db, townships, lang, on);
-  const filtered = query.flagged ? items.filter((i) => (i.flag !== null) === (query.flagged === "true")) : items;
-  return { on, total: filtered.length, items: filtered };
+export type MonthlyCounts = Map<string, Map<string, number>>;
+
+/** Exercises per "township|key" and period: records where there are any, else the old monthly totals. */
+export async function monthlyCounts(db: Queryable, townships: readonly string[], first: string, last: string): Promise<MonthlyCounts> {
+  const out: MonthlyCounts = new Map();
+  if (townships.length === 0) return out;
+  const period = sql<string>`to_char(${powerExerciseRecords.exercisedOn}, 'YYYY-MM')`;
+  const [records, totals] = await Promise.all([
+    db
+      .select({ township: powerExerciseRecords.townshipCode, key: powerExerciseRecords.key, period, n: count() })
+      .from(powerExerciseRecords)
+      .where(and(inArray(powerExerciseRecords.townshipCode, [...townships]), gte(powerExerciseRecords.exercisedOn, `${first}-01`), lt(powerExerciseRecords.exercisedOn, `${shiftPeriod(last, 1)}-01`)))
+      .groupBy(powerExerciseRecords.townshipCode, powerExerciseRecords.key, period),
+    db
+      .select({ township: powerExercises.townshipCode, key: powerExercises.key, period: powerExercises.period, n: max(powerExercises.count) })
+      .from(powerExercises)
+      .where(and(inArray(powerExercises.townshipCode, [...townships]), gte(powerExercises.period, first), lte(powerExercises.period, last)))
+      .groupBy(powerExercises.townshipCode, powerExercises.key, powerExercises.period),
+  ]);
+  const cell = (township: string, key: string) => {
+    const id = `${township}|${key}`;
+    if (!out.has(id)) out.set(id, new Map());
+    return out.get(id)!;
+  };
+  for (const r of totals) cell(r.township, r.key).set(r.period, Number(r.n ?? 0));
+  // Records are checkable one by one (document numbers): where a month has them, they replace the total.
+  for (const r of records) cell(r.township, r.key).set(r.period, Number(r.n));
+  return out;
 }
 
-/** The usage rows of the given townships on a date (see powerUsage). */
-export async function usageOf(db: Queryable, townships: readonly ScopeUnit[], lang: Lang, on = chinaToday()): Promise<PowerUsage[]> {
-  const from = shiftPeriod(periodOf(on), -11);
-  const exercised = townships.length
-    ? await db
-        .select()
-        .from(powerExercises)
-        .where(and(inArray(powerExercises.townshipCode, townships.map((t) => t.code)), gte(powerExercises.period, from), lte(powerExercises.period, periodOf(on))))
-        .orderBy(asc(powerExercises.period))
-    : [];
-  const byCounty = new Map<string, VersionRow[]>();
-  const itemCache = new Map<string, Awaited<ReturnType<typeof itemsOf>>>();
-  const keyCache = new Map<string, Set<string>>();
+/** The townships a usage question covers: one asked for (inside the region), the official's own, or all of the region. */
+async function townshipsFor(db: Queryable, actor: Actor, township: string | undefined): Promise<ScopeUnit[]> {
+  if (township) {
+    const t = await loadTownship(db, township);
+    if (!pathIsInside(t.path, regionPathOf(actor))) throw new AppError("UNIT_NOT_FOUND", { code: township });
+    return [t];
+  }
+  if (actor.scope.level === "township") return [actor.scope];
+  return unitsUnder(db, regionPathOf(actor), "township");
+}
+
+export async function powerUsage(db: Queryable, actor: Actor, query: { township?: string | undefined; flagged?: "true" | "false" | undefined }, lang: Lang, on = chinaToday()) {
+  const items = await usageOf(db, await townshipsFor(db, actor, query.township), lang, on, actor);
+  const filtered = query.flagged ? items.filter((i) => (i.flag !== null) === (query.flagged === "true")) : items;
+  return { on, periods: periodsEnding(periodOf(on), 12), total: filtered.length, items: filtered };
+}
+
+/** The usage rows of the given townships on a date: each power of their effective lists. */
+export async function usageOf(db: Queryable, townships: readonly ScopeUnit[], lang: Lang, on = chinaToday(), actor: Actor | null = null): Promise<PowerUsage[]> {
+  const periods = periodsEnding(periodOf(on), 12);
+  const codes = townships.map((t) => t.code);
+  const [counts, opened, lineages] = await Promise.all([
+    monthlyCounts(db, codes, periods[0]!, periods.at(-1)!),
+    codes.length ? db.select().from(powerCases).where(inArray(powerCases.townshipCode, codes)) : Promise.resolve([]),
+    loadLineages(db, townships),
+  ]);
+  const keysCache = new Map<string, Set<string>>();
   const yearAgo = addDays(on, -365);
   const items: PowerUsage[] = [];
   for (const t of townships) {
-    // A township's county is its parent: the versions are read once per county, not per township.
-    const countyCode = t.parentCode ?? (await countyOf(db, t))?.code;
-    if (!countyCode) continue;
-    if (!byCounty.has(countyCode)) byCounty.set(countyCode, await versionsOf(db, countyCode));
-    const versions = byCounty.get(countyCode)!;
-    const version = inForceOn(versions, on, t.code);
-    if (!version) continue;
-    if (!itemCache.has(version.id)) itemCache.set(version.id, await itemsOf(db, version.id));
-    for (const item of itemCache.get(version.id)!) {
-      const own = exercised.filter((e) => e.townshipCode === t.code && e.key === item.key && e.count > 0);
-      const since = await heldSince(db, versions, t.code, item.key, on, keyCache);
-      const count = own.reduce((a, e) => a + e.count, 0);
-      const last = own.at(-1)?.period ?? null;
-      const unused = since <= yearAgo && count === 0;
+    const lineage = lineages.get(t.code)!;
+    const canOpen = actor !== null && powerPolicy.canOpenCase(actor, t);
+    for (const item of (await effectiveOn(db, lineage, on)).items) {
+      const byPeriod = counts.get(`${t.code}|${item.key}`);
+      const monthly = periods.map((p) => byPeriod?.get(p) ?? 0);
+      const total = monthly.reduce((a, b) => a + b, 0);
+      const lastIndex = monthly.findLastIndex((n) => n > 0);
+      const since = await heldSince(db, lineage, item.key, on, keysCache);
+      const unused = since <= yearAgo && total === 0;
+      const caseId = opened.find((o) => o.townshipCode === t.code && o.key === item.key && o.flag === "UNUSED_YEAR")?.caseId ?? null;
       items.push({
         township: { code: t.code, name: t.name },
         key: item.key,
         name: item.name,
-        category: item.category as PowerCategory,
+        category: item.category,
         heldSince: since,
-        last12Months: count,
-        lastExercised: last,
+        last12Months: total,
+        lastExercised: lastIndex >= 0 ? periods[lastIndex]! : null,
+        monthly,
         flag: unused
           ? {
               code: "UNUSED_YEAR",
-              message:
-                lang === "zh-CN"
-                  ? `自 ${since} 赋权以来，近一年未行使过，建议评估是否调整或收回`
-                  : `held since ${since} and not exercised in the last year: review whether to keep it`,
+              message: lang === "zh-CN" ? `自 ${since} 赋权以来，近一年未行使过，建议评估是否调整或收回` : `held since ${since} and not exercised in the last year: review whether to keep it`,
+              caseId,
             }
           : null,
+        can: unused && caseId === null && canOpen ? ["open_case"] : [],
       });
     }
   }

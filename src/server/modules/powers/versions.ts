@@ -18,7 +18,7 @@ export type VersionRow = typeof powerListVersions.$inferSelect;
 export type PowerSource = "api" | "excel" | "seed";
 
 /** Any fixed number: with the county code it names the lock that serializes its version numbers. */
-const POWER_LOCK_SPACE = 7_270_008;
+export const POWER_LOCK_SPACE = 7_270_008;
 
 export const powerPolicy = {
   /** The county's office (or one above it) keeps the list. */
@@ -28,6 +28,8 @@ export const powerPolicy = {
   /** A township records its own exercises; the county's office may record them for it. */
   canRecord: (actor: Actor, township: ScopeUnit) =>
     (actor.role === "township_official" && actor.scope.code === township.code) || (actor.role === "office" && pathIsInside(township.path, actor.scope.path)),
+  /** The office or the discipline commission of a region holding the township turns an unused power into a case. */
+  canOpenCase: (actor: Actor, township: ScopeUnit) => (actor.role === "office" || actor.role === "commission") && pathIsInside(township.path, regionPathOf(actor)),
 };
 
 export async function loadCounty(db: Queryable, code: string): Promise<ScopeUnit> {

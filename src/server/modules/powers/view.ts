@@ -11,11 +11,13 @@ export async function readableCounty(db: Queryable, actor: Actor, code: string):
   return county;
 }
 
-const versionDto = (v: VersionRow, all: readonly VersionRow[]): z.infer<typeof ZPowerVersion> => {
+export const versionDto = (v: VersionRow, all: readonly VersionRow[]): z.infer<typeof ZPowerVersion> => {
   // Superseded on the first later date when another version (for the same townships) took over.
   const later = all.filter((o) => o.version > v.version && o.effectiveFrom >= v.effectiveFrom && (o.appliesTo === null || v.appliesTo !== null)).map((o) => o.effectiveFrom).sort()[0];
   return {
     id: v.id,
+    kind: v.kind === "differences" ? "differences" : "county",
+    unitCode: v.unitCode,
     version: v.version,
     effectiveFrom: v.effectiveFrom,
     supersededOn: later ?? null,

@@ -12,6 +12,7 @@ import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx, indexApi } from "./api.js";
 import { EChart } from "./EChart.js";
 import { MoreCharts, ReportButtons } from "./MoreCharts.js";
+import { FacilityHoursPanel } from "../facilities/FacilityHoursPanel.js";
 
 const COLORS: string[] = ["#1d4e89", "#b71c1c", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#c2185b", "#827717", "#455a64", "#0277bd"];
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -170,6 +171,7 @@ export default function DashboardPage() {
         </Col>
       </Row>
       <MoreCharts unit={unit} from={from} to={to} series={s} />
+      <FacilityHoursPanel unit={unit} from={from} to={to} />
     </Space>
   );
 }

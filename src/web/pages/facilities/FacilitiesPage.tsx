@@ -10,6 +10,7 @@ import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { EChart } from "../dashboard/EChart.js";
 import { ExcelButtons } from "./ExcelButtons.js";
+import { FlagCase } from "./FlagCase.js";
 
 const KEEPS = new Set(["township_official", "office"]);
 
@@ -115,7 +116,16 @@ export default function FacilitiesPage() {
           {
             title: t.resources.flags,
             render: (_, f) =>
-              f.flags.length === 0 ? <Tag color="green">{t.resources.noFlags}</Tag> : f.flags.map((x) => <Tooltip key={x.code} title={x.message}><Tag color="red">{t.facilities.idle}</Tag></Tooltip>),
+              f.flags.length === 0 ? (
+                <Tag color="green">{t.resources.noFlags}</Tag>
+              ) : (
+                f.flags.map((x) => (
+                  <Space key={x.code} size={4} onClick={(e) => e.stopPropagation()}>
+                    <Tooltip title={x.message}><Tag color="red">{t.facilities.idle}</Tag></Tooltip>
+                    <FlagCase path={`/api/facilities/${f.id}/flags/${x.code}/case`} caseId={x.caseId} canOpen={f.can.includes("open_case")} onOpened={() => setTick((n) => n + 1)} testId={`facility-${x.code}`} />
+                  </Space>
+                ))
+              ),
           },
           {
             title: t.common.actions,
@@ -133,7 +143,12 @@ export default function FacilitiesPage() {
         {shown && (
           <div data-testid="facility-drawer">
             <Typography.Paragraph>{t.facilities.rule(shown.rule.minVisits, shown.rule.periods)}</Typography.Paragraph>
-            {shown.flags.map((x) => <Typography.Paragraph key={x.code} type="danger" data-testid="facility-flag">{x.message}</Typography.Paragraph>)}
+            {shown.flags.map((x) => (
+              <Typography.Paragraph key={x.code} type="danger" data-testid="facility-flag">
+                {x.message}{" "}
+                <FlagCase path={`/api/facilities/${shown.id}/flags/${x.code}/case`} caseId={x.caseId} canOpen={shown.can.includes("open_case")} onOpened={() => { setShown(null); setTick((n) => n + 1); }} testId={`drawer-${x.code}`} />
+              </Typography.Paragraph>
+            ))}
             <TrendChart f={shown} />
             <Typography.Paragraph type="secondary">
               {t.facilities.openingHours}：{shown.openingHours}；{t.resources.owner}：{shown.owner}；{t.facilities.cost}：{shown.cost.toLocaleString()}

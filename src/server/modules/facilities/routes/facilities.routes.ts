@@ -5,7 +5,11 @@ import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import {
   ZFacility,
+  ZFacilityCaseOpened,
+  ZFacilityFlagParams,
   ZFacilityIdParams,
+  ZFacilityMonths,
+  ZFacilityMonthsQuery,
   ZFacilityInput,
   ZFacilityList,
   ZFacilityListQuery,
@@ -23,7 +27,10 @@ import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { regionPathOf } from "../../../kernel/actor.js";
 import { getUnit } from "../../org/units.js";
+import { reporterKeysOf } from "../../cases/crypto.js";
+import { facilityMonths, facilityMonthsWorkbook } from "../beside-index.js";
 import { exportFacilities, importFacilities } from "../excel.js";
+import { openFacilityCase } from "../open-case.js";
 import { getFacility, listFacilities, registerFacility, reportUse, updateFacility } from "../registry.js";
 import { listIdleRules, readableRegion, setIdleRule } from "../rules.js";
 import { unitResources } from "../summary.js";
@@ -33,9 +40,10 @@ export const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: 
 const tags = ["facilities"];
 
 /** Public service facilities 公共服务设施: register, use reports, idle flags, rules, Excel, a unit's picture. */
-export function facilityRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
+export function facilityRoutes(fastify: FastifyInstance, { db, config }: RouteDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const lang = (h: string | undefined) => pickLang(h);
+  const keys = reporterKeysOf(config);
 
   app.get(
     "/api/facilities",
@@ -88,6 +96,37 @@ export function facilityRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/facilities/unit-summary",
     { schema: { tags, summary: "单位的设施、项目与赋权事项概况 / what a unit carries of facilities, projects and powers", querystring: ZUnitQuery, response: { 200: ZUnitResources, ...errors } } },
     async (request) => unitResources(db, actorOf(request), request.query.unit, lang(request.headers["accept-language"])),
+  );
+
+  app.get(
+    "/api/facilities/unit-months",
+    {
+      schema: { tags, summary: "设施值守工时与负担指数逐月对照、闲置设施 / a unit's facility staff hours beside its burden index, month by month, and its idle facilities", querystring: ZFacilityMonthsQuery, response: { 200: ZFacilityMonths, ...errors } },
+    },
+    async (request) => facilityMonths(db, actorOf(request), request.query, lang(request.headers["accept-language"])),
+  );
+
+  app.get(
+    "/api/facilities/unit-months.xlsx",
+    { schema: { tags, summary: "设施值守工时对照 Excel / the same as .xlsx", querystring: ZFacilityMonthsQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const l = lang(request.headers["accept-language"]);
+      const data = await facilityMonths(db, actorOf(request), request.query, l);
+      return reply
+        .header("content-type", XLSX_MIME)
+        .header("content-disposition", `attachment; filename="facility-hours-${data.unit.code}.xlsx"`)
+        .send(await facilityMonthsWorkbook(data, l));
+    },
+  );
+
+  app.post(
+    "/api/facilities/:id/flags/:code/case",
+    { schema: { tags, summary: "将闲置标记转为问题线索 / open a case from a facility's idle flag", params: ZFacilityFlagParams, response: { 201: ZFacilityCaseOpened, ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const caseId = await openFacilityCase(db, keys, actor, request.params.id, request.params.code);
+      return reply.status(201).send({ caseId, facility: await getFacility(db, actor, request.params.id, lang(request.headers["accept-language"])) });
+    },
   );
 
   app.get(
