@@ -110,7 +110,7 @@ function SurveyForm({ survey, correcting, onDone, onCancel }: { survey: Survey; 
         <Button block onClick={() => update({ unregistered: [...draft.unregistered, { text: "", issuerName: "", hours: null }] })}>{t.add}</Button>
       </Card>
       {offline && <Alert type="warning" showIcon title={t.offline} />}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.draftSaved}</Typography.Text>
+      {!correcting && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.draftSaved}</Typography.Text>}
       <Button type="primary" size="large" block loading={busy} onClick={submit} data-testid="survey-submit">
         {busy ? t.submitting : correcting ? t.saveCorrection : t.submit}
       </Button>
