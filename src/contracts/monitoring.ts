@@ -66,6 +66,21 @@ export const ZAnswer = z.object({
   actualHours: z.number(),
   items: z.array(z.object({ burdenId: z.string(), title: z.string(), admissionNumber: z.string().nullable(), issuerCode: z.string(), expectedHours: z.number(), actualHours: z.number() })),
   unregistered: z.array(z.object({ text: z.string(), issuerCode: z.string().nullable(), issuerName: z.string().nullable(), hours: z.number() })),
+  /** 1 as sent, one more for each correction; a correction names the revision it corrects. */
+  revision: z.number().int(),
+  /** The last day the village itself may correct the answer (later only its township, with a reason). */
+  correctableUntil: z.iso.date(),
+  corrections: z.array(
+    z.object({
+      revision: z.number().int(),
+      at: z.string(),
+      by: z.string(),
+      role: z.string(),
+      reason: z.string().nullable(),
+      before: z.object({ actualHours: z.number(), unregisteredHours: z.number() }),
+      after: z.object({ actualHours: z.number(), unregisteredHours: z.number() }),
+    }),
+  ),
 });
 export type Answer = z.infer<typeof ZAnswer>;
 
@@ -80,6 +95,23 @@ export const ZSurvey = z.object({
   reminded: z.boolean(),
 });
 export type Survey = z.infer<typeof ZSurvey>;
+
+/** Days after a week's Sunday during which its village may correct its answer 更正 without a reason. */
+export const CORRECTION_DAYS = 14;
+
+export const ZAnswerParams = z.object({ id: z.string().uuid() });
+/**
+ * A correction 更正 of a sent answer: the whole answer again (items and unregistered burdens), the
+ * revision it corrects, a new idempotency key, and a reason (required of the township).
+ */
+export const ZCorrectionInput = z.object({
+  revision: z.number().int().min(1),
+  idempotencyKey: z.string().min(8).max(100),
+  items: ZAnswerInput.shape.items,
+  unregistered: ZAnswerInput.shape.unregistered,
+  reason: z.string().trim().min(2).max(500).optional(),
+});
+export type CorrectionInput = z.infer<typeof ZCorrectionInput>;
 
 export const ZAnswerListQuery = z.object({ week: ZWeek.optional(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });
 export const ZAnswerList = z.object({ items: z.array(ZAnswer) });

@@ -10,7 +10,13 @@ import { ZSatisfactionFigures } from "./satisfaction.js";
  * month last year and the baseline year, who imposes most, the share admitted with findings, cases,
  * forms avoided by 一表通, monitoring points and the public's satisfaction; as JSON, .docx and PDF.
  */
-export const ZMonthlyReportQuery = z.object({ unit: ZUnitCode.optional(), month: ZMonth, baseline: z.coerce.number().int().min(2000).max(2100).optional() });
+export const ZMonthlyReportQuery = z.object({
+  unit: ZUnitCode.optional(),
+  month: ZMonth,
+  baseline: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** The report's language; without it, the request's Accept-Language (Chinese unless English is preferred). */
+  lang: z.enum(["zh-CN", "en"]).optional(),
+});
 export type MonthlyReportQuery = z.infer<typeof ZMonthlyReportQuery>;
 
 const change = z.number().nullable().describe("relative change, e.g. -0.25 for a quarter less; null when there is nothing to compare with");

@@ -2,6 +2,7 @@ import type { Db } from "../db/client.js";
 import { seedDemoIndex } from "../modules/burden-index/demo.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoCases } from "../modules/cases/demo.js";
+import { seedDemoCaseHistory } from "./case-history.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoIssue6 } from "../modules/meetings/demo.js";
@@ -21,7 +22,11 @@ import { seedDemo as seedDemoOrg } from "../modules/org/demo-seed.js";
  * then documents.
  * Each step is idempotent, so a restart seeds nothing twice.
  */
-export async function seedDemoData(db: Db, password: string, options: { burdens?: boolean; documents?: boolean; secondments?: boolean; facilities?: boolean } = {}) {
+export async function seedDemoData(
+  db: Db,
+  password: string,
+  options: { burdens?: boolean; documents?: boolean; secondments?: boolean; facilities?: boolean; history?: boolean } = {},
+) {
   const org = await seedDemoOrg(db, password);
   const duties = await seedDemoDuties(db);
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
@@ -42,5 +47,7 @@ export async function seedDemoData(db: Db, password: string, options: { burdens?
   // Monitoring answers speak of the ledger's burdens, so they come after it.
   const monitoring = options.burdens === false ? 0 : await seedDemoMonitoring(db, chinaToday());
   const satisfaction = options.burdens === false ? 0 : await seedDemoSatisfaction(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction };
+  // Two years of cases for the dashboard's case chart (case-history.ts); tests seed their own cases.
+  const caseHistory = options.burdens === false || options.history === false ? 0 : await seedDemoCaseHistory(db, chinaToday());
+  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction, caseHistory };
 }

@@ -241,6 +241,14 @@ export const ERROR_CATALOG = {
   MONITORING_WEEK_ANSWERED: m(409, (p) => `${p.week} 这一周已经填报过了`, (p) => `The week of ${p.week} has already been answered`),
   MONITORING_BURDEN_NOT_LISTED: m(400, "所填事项不在本周到达本村的已准入事项中，请刷新后重填", "A burden answered is not one of this week's admitted burdens of the village; reload and answer again"),
   MONITORING_BURDEN_TWICE: m(400, "同一事项填了两次", "The same burden is answered twice"),
+  MONITORING_ANSWER_NOT_FOUND: m(404, "未找到您可以更正的这份监测填报", "No monitoring answer you may correct was found"),
+  MONITORING_CORRECTION_CLOSED: m(
+    409,
+    (p) => `${p.week} 这一周的填报只能在 ${p.until} 前由本村更正；之后请联系乡镇更正`,
+    (p) => `The village could correct its answer for the week of ${p.week} until ${p.until}; ask the township to correct it now`,
+  ),
+  MONITORING_REASON_REQUIRED: m(400, "乡镇更正村的填报须写明理由", "A township correcting a village's answer must give a reason"),
+  MONITORING_ANSWER_CHANGED: m(409, (p) => `这份填报已被更正过（现为第 ${p.revision} 版），请刷新后再改`, (p) => `This answer was corrected meanwhile (now revision ${p.revision}); reload and correct again`),
   // public satisfaction 群众满意度
   SATISFACTION_UNIT_NOT_FOUND: m(404, "未找到该单位的满意度调查", "No satisfaction survey for this unit"),
   INTERNAL: m(500, "服务器内部错误，请稍后重试", "Internal server error; please retry later"),

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { IndexActual } from "../../../contracts/burden-index.js";
 import type { Queryable } from "../../db/client.js";
 
@@ -24,11 +24,6 @@ export async function applyAnswerToIndex(tx: Queryable, cell: ActualCell, sign: 
       actual_minutes = burden_index_actual.actual_minutes + excluded.actual_minutes,
       unregistered_minutes = burden_index_actual.unregistered_minutes + excluded.unregistered_minutes,
       unregistered = burden_index_actual.unregistered + excluded.unregistered`);
-}
-
-/** Empties the actual rollup, before the monitoring module replays every answer into it. */
-export async function clearActual(db: Queryable): Promise<void> {
-  await db.execute(sql`delete from burden_index_actual`);
 }
 
 const hours = (minutes: unknown) => Math.round((Number(minutes ?? 0) / 60) * 10) / 10;
@@ -100,4 +95,21 @@ export async function applyAnswersToIndex(tx: Queryable, cells: ActualCell[]): P
       actual_minutes = burden_index_actual.actual_minutes + excluded.actual_minutes,
       unregistered_minutes = burden_index_actual.unregistered_minutes + excluded.unregistered_minutes,
       unregistered = burden_index_actual.unregistered + excluded.unregistered`);
+}
+
+/**
+ * Rebuilds the actual rollup in one statement from `answers`, a query the monitoring module gives that
+ * yields unit_path, month, expected_minutes, actual_minutes, unregistered_minutes, unregistered_count per
+ * answer: every answer spread over the units of its path and summed, without loading rows into Node.
+ */
+export async function rebuildActualFrom(db: Queryable, answers: SQL): Promise<void> {
+  await db.execute(sql`delete from burden_index_actual`);
+  await db.execute(sql`
+    insert into burden_index_actual (unit_code, parent_code, province_code, month, answers, expected_minutes, actual_minutes, unregistered_minutes, unregistered)
+    select p.code, max(a.codes[p.i - 1]), max(coalesce(a.codes[2], a.codes[1])), x.month, count(*)::int,
+      sum(x.expected_minutes), sum(x.actual_minutes), sum(x.unregistered_minutes), sum(x.unregistered_count)::int
+    from (${answers}) x
+    cross join lateral (select string_to_array(x.unit_path, '.') as codes) a
+    cross join lateral unnest(a.codes) with ordinality as p(code, i)
+    group by p.code, x.month`);
 }

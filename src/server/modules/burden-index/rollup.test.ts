@@ -6,6 +6,7 @@ import { createTestApp, loginAs, type Session, type TestContext } from "../../te
 import { chinaToday } from "../burdens/prepare.js";
 import { expireOverdue } from "../burdens/registry.js";
 import { importLedger } from "../burdens/ledger.js";
+import { correctAnswer } from "../monitoring/corrections.js";
 import { choosePoint } from "../monitoring/points.js";
 import { rebuildActual } from "../monitoring/reminders.js";
 import { loadSurvey, submitAnswer } from "../monitoring/survey.js";
@@ -143,16 +144,18 @@ describe("burden index rollups", () => {
 
 /**
  * The "actual" side (burden_index_actual), fed by monitoring points 监测点: after random weekly answers,
- * retries and refused second answers, every unit on each village's path and month holds the sum of the
- * answers below it, computed here from what the test itself sent; and the rebuild gives the same.
+ * retries, refused second answers and random corrections (by the village in its window, by the township
+ * with a reason, retried, stale ones refused), every unit on each village's path and month holds the sum
+ * of the answers below it as they now stand, computed here from what the test itself sent; the raw
+ * answer rows give the same; and the rebuild gives the same.
  */
 describe("burden index actual hours from monitoring points", () => {
-  it("equal the sums of the answers after random answers and retries, and their rebuild", async () => {
+  it("equal the sums of the answers after random answers, retries and corrections, and their rebuild", async () => {
     const rand = seededRandom(20261125);
     const officeActor = (await actorByUsername(ctx.db, "raohe_office"))!;
     const villages = [
-      { code: "230524100200", path: "", actor: (await actorByUsername(ctx.db, "raohe_village"))! },
-      { code: "230524101200", path: "", actor: (await actorByUsername(ctx.db, "jiaping_village"))! },
+      { code: "230524100200", path: "", actor: (await actorByUsername(ctx.db, "raohe_village"))!, town: (await actorByUsername(ctx.db, "raohe_town"))! },
+      { code: "230524101200", path: "", actor: (await actorByUsername(ctx.db, "jiaping_village"))!, town: (await actorByUsername(ctx.db, "xiaojiahe_town"))! },
     ];
     for (const v of villages) v.path = v.actor.scope.path;
     const entries = ["农业生产情况周报", "村级事务公开检查", "防汛值守日报"].map((title, i) => ({
@@ -171,15 +174,28 @@ describe("burden index actual hours from monitoring points", () => {
     for (const v of villages) await choosePoint(ctx.db, officeActor, v.code, "2025-01-06");
 
     const today = "2025-06-02";
-    const sent = new Map<string, { answers: number; actual: number; unregistered: number; unregisteredMinutes: number }>();
+    // What each answer now says, by answer id: replaced whenever a correction goes through.
+    type Sent = { path: string; month: string; actual: number; unregistered: number; unregisteredMinutes: number; revision: number; week: string; village: (typeof villages)[number] };
+    const answers = new Map<string, Sent>();
+    const randomContent = (survey: Awaited<ReturnType<typeof loadSurvey>>, i: number) => ({
+      items: survey.burdens.filter(() => rand() < 0.8).map((b) => ({ burdenId: b.burdenId, hours: Math.round(rand() * 80) / 10 })),
+      unregistered: rand() < 0.4 ? [{ text: `没有准入编号的临时任务${i}`, hours: Math.round(rand() * 50) / 10 }] : [],
+    });
+    const totals = (c: ReturnType<typeof randomContent>) => ({
+      actual: c.items.reduce((n, it) => n + Math.round(it.hours * 60), 0),
+      unregistered: c.unregistered.length,
+      unregisteredMinutes: c.unregistered.reduce((n, u) => n + Math.round(u.hours * 60), 0),
+    });
     let refused = 0;
+    let corrected = 0;
+    let closed = 0;
+    let stale = 0;
     for (let i = 0; i < 30; i++) {
       const v = villages[Math.floor(rand() * villages.length)]!;
       const week = addDays("2025-01-06", 7 * Math.floor(rand() * 21));
       const survey = await loadSurvey(ctx.db, v.actor, week, today);
-      const items = survey.burdens.filter(() => rand() < 0.8).map((b) => ({ burdenId: b.burdenId, hours: Math.round(rand() * 80) / 10 }));
-      const unregistered = rand() < 0.4 ? [{ text: `没有准入编号的临时任务${i}`, hours: Math.round(rand() * 50) / 10 }] : [];
-      const input = { week, idempotencyKey: `random-${i}-${v.code}`, items, unregistered };
+      const content = randomContent(survey, i);
+      const input = { week, idempotencyKey: `random-${i}-${v.code}`, ...content };
       if (survey.answer) {
         await expect(submitAnswer(ctx.db, v.actor, input, today)).rejects.toMatchObject({ code: "MONITORING_WEEK_ANSWERED" });
         refused++;
@@ -187,14 +203,44 @@ describe("burden index actual hours from monitoring points", () => {
       }
       const first = await submitAnswer(ctx.db, v.actor, input, today);
       if (rand() < 0.3) expect((await submitAnswer(ctx.db, v.actor, input, today)).answer.id).toBe(first.answer.id);
-      const month = addDays(week, 3).slice(0, 7);
-      for (const code of v.path.split(".")) {
-        const c = sent.get(`${code}|${month}`) ?? { answers: 0, actual: 0, unregistered: 0, unregisteredMinutes: 0 };
+      answers.set(first.answer.id, { path: v.path, month: addDays(week, 3).slice(0, 7), week, village: v, revision: 1, ...totals(content) });
+    }
+    // Random corrections of random answers: the village on a day in or after its window, else the township.
+    const ids = [...answers.keys()];
+    for (let i = 0; i < 24; i++) {
+      const id = ids[Math.floor(rand() * ids.length)]!;
+      const a = answers.get(id)!;
+      const content = randomContent(await loadSurvey(ctx.db, a.village.actor, a.week, today), 100 + i);
+      const on = addDays(a.week, 6 + Math.floor(rand() * 30));
+      const input = { revision: a.revision, idempotencyKey: `fix-${i}-${id}`, ...content };
+      if (rand() < 0.15) {
+        await expect(correctAnswer(ctx.db, a.village.town, id, { ...input, revision: a.revision + 1, reason: "过期副本" }, on)).rejects.toMatchObject({ code: "MONITORING_ANSWER_CHANGED" });
+        stale++;
+      }
+      let by = a.village.actor;
+      let sentInput: typeof input & { reason?: string } = input;
+      if (on > addDays(a.week, 6 + 14)) {
+        await expect(correctAnswer(ctx.db, by, id, input, on)).rejects.toMatchObject({ code: "MONITORING_CORRECTION_CLOSED" });
+        closed++;
+        [by, sentInput] = [a.village.town, { ...input, reason: "乡镇核实后更正" }];
+      }
+      const done = await correctAnswer(ctx.db, by, id, sentInput, on);
+      expect(done).toMatchObject({ replayed: false, answer: { revision: a.revision + 1 } });
+      // A retry of the same correction changes nothing more.
+      if (rand() < 0.3) expect(await correctAnswer(ctx.db, by, id, sentInput, on)).toMatchObject({ replayed: true, answer: { revision: a.revision + 1 } });
+      answers.set(id, { ...a, revision: a.revision + 1, ...totals(content) });
+      corrected++;
+    }
+    expect([corrected, closed > 0, stale > 0]).toEqual([24, true, true]);
+    const sent = new Map<string, { answers: number; actual: number; unregistered: number; unregisteredMinutes: number }>();
+    for (const a of answers.values()) {
+      for (const code of a.path.split(".")) {
+        const c = sent.get(`${code}|${a.month}`) ?? { answers: 0, actual: 0, unregistered: 0, unregisteredMinutes: 0 };
         c.answers++;
-        c.actual += items.reduce((n, it) => n + Math.round(it.hours * 60), 0);
-        c.unregistered += unregistered.length;
-        c.unregisteredMinutes += unregistered.reduce((n, u) => n + Math.round(u.hours * 60), 0);
-        sent.set(`${code}|${month}`, c);
+        c.actual += a.actual;
+        c.unregistered += a.unregistered;
+        c.unregisteredMinutes += a.unregisteredMinutes;
+        sent.set(`${code}|${a.month}`, c);
       }
     }
     expect(refused).toBeGreaterThan(0);

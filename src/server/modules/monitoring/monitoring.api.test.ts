@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 import { actorByUsername } from "../org/auth.js";
+import { correctAnswer } from "./corrections.js";
 import { remindLastWeek } from "./reminders.js";
 import { mondayOf } from "./weeks.js";
 
@@ -160,5 +161,79 @@ describe("monitoring points", () => {
     expect([gone.statusCode, gone.json().error.code]).toEqual([404, "MONITORING_POINT_NOT_FOUND"]);
     const actor = await actorByUsername(ctx.db, "raohe_office");
     expect(actor).not.toBeNull();
+  });
+});
+
+describe("correcting a sent answer 更正", () => {
+  const actualAt = async (unit: string, month: string) =>
+    (await (await as("raohe_office")).request({ method: "GET", url: "/api/index", query: { unit, from: month, to: month } })).json().months[0].actual;
+  const sent = async () => (await (await as("raohe_village")).request({ method: "GET", url: "/api/monitoring/survey" })).json().answer as { id: string; month: string; revision: number };
+  const correction = (over: Record<string, unknown> = {}) => ({ revision: 1, idempotencyKey: "fix-00000001", items: [{ burdenId, hours: 4 }], unregistered: [], ...over });
+
+  it("the village corrects its own answer in its window: the index follows, a retry is harmless, a stale copy is refused", async () => {
+    const village = await as("raohe_village");
+    const { id, month } = await sent();
+    const res = await village.request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: correction() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ revision: 2, actualHours: 4, unregistered: [], corrections: [{ revision: 2, role: "village_cadre", reason: null, before: { actualHours: 2.5, unregisteredHours: 1.5 }, after: { actualHours: 4, unregisteredHours: 0 } }] });
+    for (const unit of ["230524100200", "230524100000", "230524"]) expect(await actualAt(unit, month), unit).toEqual({ answers: 1, expectedHours: 1.5, actualHours: 4, unregisteredHours: 0, unregistered: 0 });
+    const retry = await village.request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: correction() });
+    expect([retry.statusCode, retry.json().revision]).toEqual([200, 2]);
+    const reused = await village.request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: correction({ items: [{ burdenId, hours: 5 }] }) });
+    expect([reused.statusCode, reused.json().error.code]).toEqual([409, "IDEMPOTENCY_KEY_REUSED"]);
+    const stale = await village.request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: correction({ idempotencyKey: "fix-00000002", items: [{ burdenId, hours: 5 }] }) });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, "MONITORING_ANSWER_CHANGED"]);
+    expect((await actualAt("230524", month)).actualHours).toBe(4);
+    const { rows } = await ctx.db.execute(sql`select count(*)::int as n from audit_log where action = 'monitoring.answer.correct' and entity_id = ${id}`);
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+
+  it("refuses bad corrections and changes nothing", async () => {
+    const village = await as("raohe_village");
+    const { id, month } = await sent();
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      [id, { items: [{ burdenId, hours: 200 }] }, 400, "VALIDATION_FAILED"],
+      [id, { revision: 0 }, 400, "VALIDATION_FAILED"],
+      [id, { items: [{ burdenId: randomUUID(), hours: 1 }] }, 400, "MONITORING_BURDEN_NOT_LISTED"],
+      [id, { items: [{ burdenId, hours: 1 }, { burdenId, hours: 1 }] }, 400, "MONITORING_BURDEN_TWICE"],
+      ["not-a-uuid", {}, 400, "VALIDATION_FAILED"],
+      [randomUUID(), {}, 404, "MONITORING_ANSWER_NOT_FOUND"],
+    ];
+    for (const [target, over, status, code] of cases) {
+      const res = await village.request({ method: "PUT", url: `/api/monitoring/answers/${target}`, payload: correction({ revision: 2, idempotencyKey: `bad-${randomUUID()}`, ...over }) });
+      expect([res.statusCode, res.json().error?.code], JSON.stringify(over)).toEqual([status, code]);
+    }
+    expect((await sent()).revision).toBe(2);
+    expect((await actualAt("230524", month)).actualHours).toBe(4);
+  });
+
+  it("its township corrects it with a reason, at any time; other townships, the office and departments cannot", async () => {
+    const { id, month } = await sent();
+    const payload = correction({ revision: 2, idempotencyKey: "town-00000001", items: [{ burdenId, hours: 3 }], unregistered: [{ text: "镇里临时要求报送秸秆禁烧照片", hours: 1 }] });
+    for (const user of ["xiaojiahe_town", "raohe_office", "raohe_nyncj", "jiaping_village"]) {
+      const res = await (await as(user)).request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: { ...payload, reason: "核实后更正" } });
+      expect([res.statusCode, res.json().error?.code], user).toEqual([404, "MONITORING_ANSWER_NOT_FOUND"]);
+    }
+    const anonymous = await ctx.app.inject({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: { ...payload, reason: "核实后更正" } });
+    expect(anonymous.statusCode).toBe(401);
+    const town = await as("raohe_town");
+    const noReason = await town.request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload, headers: { "accept-language": "en" } });
+    expect([noReason.statusCode, noReason.json().error.code, noReason.json().error.message]).toEqual([400, "MONITORING_REASON_REQUIRED", "A township correcting a village's answer must give a reason"]);
+    const res = await town.request({ method: "PUT", url: `/api/monitoring/answers/${id}`, payload: { ...payload, reason: "村里多报了会议时间，核实后更正" } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ revision: 3, actualHours: 3, corrections: [{ revision: 2 }, { revision: 3, role: "township_official", reason: "村里多报了会议时间，核实后更正", after: { actualHours: 3, unregisteredHours: 1 } }] });
+    expect(await actualAt("230524", month)).toEqual({ answers: 1, expectedHours: 1.5, actualHours: 3, unregisteredHours: 1, unregistered: 1 });
+  });
+
+  it("after the window only the township corrects", async () => {
+    const { id, revision } = await sent();
+    const village = (await actorByUsername(ctx.db, "raohe_village"))!;
+    const town = (await actorByUsername(ctx.db, "raohe_town"))!;
+    const late = addDays(week, 6 + 15);
+    const input = { revision, idempotencyKey: "late-00000001", items: [{ burdenId, hours: 2 }], unregistered: [] };
+    await expect(correctAnswer(ctx.db, village, id, input, late)).rejects.toMatchObject({ code: "MONITORING_CORRECTION_CLOSED" });
+    await expect(correctAnswer(ctx.db, village, id, input, addDays(week, 6 + 14))).resolves.toMatchObject({ replayed: false, answer: { revision: revision + 1 } });
+    const byTown = await correctAnswer(ctx.db, town, id, { ...input, revision: revision + 1, idempotencyKey: "late-00000002", reason: "乡镇复核" }, late);
+    expect(byTown.answer).toMatchObject({ revision: revision + 2, actualHours: 2 });
   });
 });

@@ -14,4 +14,8 @@ export const monitoringPolicy = {
   canList: (actor: Actor): boolean => ["office", "commission", "admin", "township_official"].includes(actor.role),
   canRemind: (actor: Actor): boolean => actor.role === "office" || actor.role === "township_official",
   canAnswer: (actor: Actor, point: { unitCode: string }): boolean => actor.role === "village_cadre" && actor.scope.code === point.unitCode,
+  /** The village corrects its own answers (within the window, corrections.ts). */
+  canCorrectOwn: (actor: Actor, answer: { unitCode: string }): boolean => actor.role === "village_cadre" && actor.scope.code === answer.unitCode,
+  /** The township official corrects the answers of the township's villages, with a reason. */
+  canCorrectBelow: (actor: Actor, unitPath: string): boolean => actor.role === "township_official" && pathIsInside(unitPath, regionPathOf(actor)),
 };

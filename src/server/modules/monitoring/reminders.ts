@@ -1,11 +1,11 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Answer, ReminderResult } from "../../../contracts/monitoring.js";
 import type { Db } from "../../db/client.js";
 import { pathWithin } from "../../db/sql-helpers.js";
 import { authorize, regionPathOf, type Actor } from "../../kernel/actor.js";
 import { addDays } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
-import { applyAnswersToIndex, clearActual } from "../burden-index/actual.js";
+import { rebuildActualFrom } from "../burden-index/actual.js";
 import { getUnits } from "../org/units.js";
 import { missingIn } from "./points.js";
 import { monitoringPolicy } from "./policy.js";
@@ -56,15 +56,9 @@ export async function listAnswers(db: Db, actor: Actor, q: { week?: string | und
   return { items: await presentAnswers(db, rows) };
 }
 
-/** Rebuilds the index's "actual" cells from every answer (after a repair, or in tests to compare). */
+/** Rebuilds the index's "actual" cells from every answer (after a repair, or in tests to compare), in SQL. */
 export async function rebuildActual(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await clearActual(tx);
-    const rows = await tx.select().from(monitoringAnswers);
-    await applyAnswersToIndex(
-      tx,
-      rows.map((r) => ({ unitPath: r.unitPath, month: r.month, expectedMinutes: r.expectedMinutes, actualMinutes: r.actualMinutes, unregisteredMinutes: r.unregisteredMinutes, unregistered: r.unregisteredCount })),
-    );
+    await rebuildActualFrom(tx, sql`select unit_path, month, expected_minutes, actual_minutes, unregistered_minutes, unregistered_count from ${monitoringAnswers}`);
   });
 }
-

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Monitoring points 监测点: villages an office chooses to report, each week, the hours its admitted
@@ -41,6 +41,9 @@ export const monitoringAnswers = pgTable(
     answeredBy: uuid("answered_by").notNull(),
     answeredByName: text("answered_by_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** 1 as sent; each correction (corrections.ts) adds one, so a stale correction is refused. */
+    revision: integer("revision").notNull().default(1),
+    correctedAt: timestamp("corrected_at", { withTimezone: true }),
   },
   (t) => [unique("monitoring_answers_week_uq").on(t.unitCode, t.week), unique("monitoring_answers_key_uq").on(t.unitCode, t.idempotencyKey), index("monitoring_answers_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`), index("monitoring_answers_week_idx").on(t.week)],
 );
@@ -84,4 +87,33 @@ export const monitoringReminders = pgTable(
     remindedBy: text("reminded_by").notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.week, t.remindedOn] })],
+);
+
+/** The totals of an answer before or after a correction, in minutes. */
+export type AnswerTotals = { expectedMinutes: number; actualMinutes: number; unregisteredMinutes: number; unregisteredCount: number };
+
+/**
+ * Corrections 更正 of a sent answer: by the village itself within a window, or by its township with a
+ * reason. Each keeps who, why, the totals before and after; its idempotency key makes a retry find it.
+ */
+export const monitoringCorrections = pgTable(
+  "monitoring_corrections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    answerId: uuid("answer_id")
+      .notNull()
+      .references(() => monitoringAnswers.id, { onDelete: "cascade" }),
+    /** The answer's revision this correction made. */
+    revision: integer("revision").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    correctedBy: uuid("corrected_by").notNull(),
+    correctedByName: text("corrected_by_name").notNull(),
+    role: text("role").notNull(),
+    reason: text("reason"),
+    before: jsonb("before").$type<AnswerTotals>().notNull(),
+    after: jsonb("after").$type<AnswerTotals>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("monitoring_corrections_key_uq").on(t.answerId, t.idempotencyKey)],
 );

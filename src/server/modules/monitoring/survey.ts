@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Answer, AnswerInput, Survey } from "../../../contracts/monitoring.js";
+import { CORRECTION_DAYS, type Answer, type AnswerInput, type Survey } from "../../../contracts/monitoring.js";
 import type { BurdenKind } from "../../../contracts/burdens.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, type Actor } from "../../kernel/actor.js";
+import { addDays } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
 import { applyAnswerToIndex, burdensOnVillageInWeek } from "../burden-index/actual.js";
 import { getUnit, getUnits } from "../org/units.js";
 import { activePoint, type PointRow } from "./points.js";
 import { monitoringPolicy } from "./policy.js";
-import { monitoringAnswerItems, monitoringAnswers, monitoringReminders, monitoringUnregistered } from "./schema.js";
+import { monitoringAnswerItems, monitoringAnswers, monitoringCorrections, monitoringReminders, monitoringUnregistered } from "./schema.js";
 import { isMonday, mondayOf, monthOfWeek, sundayOf, weeksBetween } from "./weeks.js";
 
 type AnswerRow = typeof monitoringAnswers.$inferSelect;
@@ -28,12 +29,16 @@ function checkWeek(point: PointRow, week: string, today: string) {
   if (!isMonday(week) || week < point.since || week > mondayOf(today)) throw new AppError("MONITORING_WEEK_INVALID", { week, since: point.since });
 }
 
+/** The last day a village may correct its answer for the week itself: CORRECTION_DAYS after its Sunday. */
+export const correctableUntil = (week: string) => addDays(sundayOf(week), CORRECTION_DAYS);
+
 /** Answers with their items and unregistered burdens, as the API shows them. */
 export async function presentAnswers(db: Queryable, rows: AnswerRow[]): Promise<Answer[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const items = await db.select().from(monitoringAnswerItems).where(inArray(monitoringAnswerItems.answerId, ids));
   const unregistered = await db.select().from(monitoringUnregistered).where(inArray(monitoringUnregistered.answerId, ids)).orderBy(monitoringUnregistered.id);
+  const corrections = await db.select().from(monitoringCorrections).where(inArray(monitoringCorrections.answerId, ids)).orderBy(monitoringCorrections.revision);
   const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.unitCode))])).map((u) => [u.code, u.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -47,6 +52,19 @@ export async function presentAnswers(db: Queryable, rows: AnswerRow[]): Promise<
       .filter((i) => i.answerId === r.id)
       .map((i) => ({ burdenId: i.burdenId, title: i.title, admissionNumber: i.admissionNumber, issuerCode: i.issuerCode, expectedHours: hours(i.expectedMinutes), actualHours: hours(i.actualMinutes) })),
     unregistered: unregistered.filter((u) => u.answerId === r.id).map((u) => ({ text: u.text, issuerCode: u.issuerCode, issuerName: u.issuerName, hours: hours(u.minutes) })),
+    revision: r.revision,
+    correctableUntil: correctableUntil(r.week),
+    corrections: corrections
+      .filter((c) => c.answerId === r.id)
+      .map((c) => ({
+        revision: c.revision,
+        at: c.createdAt.toISOString(),
+        by: c.correctedByName,
+        role: c.role,
+        reason: c.reason,
+        before: { actualHours: hours(c.before.actualMinutes), unregisteredHours: hours(c.before.unregisteredMinutes) },
+        after: { actualHours: hours(c.after.actualMinutes), unregisteredHours: hours(c.after.unregisteredMinutes) },
+      })),
   }));
 }
 
@@ -81,6 +99,40 @@ export async function loadSurvey(db: Db, actor: Actor, week: string | undefined,
   };
 }
 
+type Content = Pick<AnswerInput, "items" | "unregistered">;
+
+/**
+ * Checks an answer's items against the admitted burdens on the village that week and prices them: each
+ * item with the issuer's weekly estimate, hours in whole minutes, and the answer's totals.
+ */
+export async function priceAnswer(db: Queryable, unitCode: string, week: string, input: Content) {
+  if (new Set(input.items.map((i) => i.burdenId)).size !== input.items.length) throw new AppError("MONITORING_BURDEN_TWICE");
+  const listed = new Map((await burdensOnVillageInWeek(db, unitCode, week, sundayOf(week))).map((b) => [b.burdenId, b]));
+  if (input.items.some((i) => !listed.has(i.burdenId))) throw new AppError("MONITORING_BURDEN_NOT_LISTED");
+  const items = input.items.map((i) => ({ ...listed.get(i.burdenId)!, actualMinutes: Math.round(i.hours * 60) }));
+  const unregistered = input.unregistered.map((u) => ({ ...u, minutes: Math.round(u.hours * 60) }));
+  const totals = {
+    expectedMinutes: items.reduce((n, i) => n + i.expectedMinutes, 0),
+    actualMinutes: items.reduce((n, i) => n + i.actualMinutes, 0),
+    unregisteredMinutes: unregistered.reduce((n, u) => n + u.minutes, 0),
+    unregisteredCount: unregistered.length,
+  };
+  return { items, unregistered, totals };
+}
+
+/** Writes an answer's items and unregistered burdens (after a correction deleted the old ones). */
+export async function writeContent(tx: Queryable, answerId: string, priced: Awaited<ReturnType<typeof priceAnswer>>): Promise<void> {
+  const { items, unregistered } = priced;
+  if (items.length > 0) {
+    await tx.insert(monitoringAnswerItems).values(
+      items.map((i) => ({ answerId, burdenId: i.burdenId, admissionNumber: i.admissionNumber, title: i.title, issuerCode: i.issuerCode, expectedMinutes: i.expectedMinutes, actualMinutes: i.actualMinutes })),
+    );
+  }
+  if (unregistered.length > 0) {
+    await tx.insert(monitoringUnregistered).values(unregistered.map((u) => ({ answerId, text: u.text, issuerCode: u.issuerCode ?? null, issuerName: u.issuerName ?? null, minutes: u.minutes })));
+  }
+}
+
 export const requestHash = (input: AnswerInput) =>
   createHash("sha256")
     .update(JSON.stringify({ week: input.week, items: [...input.items].sort((a, b) => a.burdenId.localeCompare(b.burdenId)), unregistered: input.unregistered }))
@@ -105,17 +157,7 @@ export async function submitAnswer(db: Db, actor: Actor, input: AnswerInput, tod
     return { answer: (await presentAnswers(db, [earlier]))[0]!, replayed: true };
   }
   checkWeek(point, input.week, today);
-  if (new Set(input.items.map((i) => i.burdenId)).size !== input.items.length) throw new AppError("MONITORING_BURDEN_TWICE");
-  const listed = new Map((await burdensOnVillageInWeek(db, point.unitCode, input.week, sundayOf(input.week))).map((b) => [b.burdenId, b]));
-  if (input.items.some((i) => !listed.has(i.burdenId))) throw new AppError("MONITORING_BURDEN_NOT_LISTED");
-  const items = input.items.map((i) => ({ ...listed.get(i.burdenId)!, actualMinutes: Math.round(i.hours * 60) }));
-  const unregistered = input.unregistered.map((u) => ({ ...u, minutes: Math.round(u.hours * 60) }));
-  const totals = {
-    expectedMinutes: items.reduce((n, i) => n + i.expectedMinutes, 0),
-    actualMinutes: items.reduce((n, i) => n + i.actualMinutes, 0),
-    unregisteredMinutes: unregistered.reduce((n, u) => n + u.minutes, 0),
-    unregisteredCount: unregistered.length,
-  };
+  const { items, unregistered, totals } = await priceAnswer(db, point.unitCode, input.week, input);
   const month = monthOfWeek(input.week);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -124,14 +166,7 @@ export async function submitAnswer(db: Db, actor: Actor, input: AnswerInput, tod
       .onConflictDoNothing()
       .returning({ id: monitoringAnswers.id });
     if (!row) return null;
-    if (items.length > 0) {
-      await tx.insert(monitoringAnswerItems).values(
-        items.map((i) => ({ answerId: row.id, burdenId: i.burdenId, admissionNumber: i.admissionNumber, title: i.title, issuerCode: i.issuerCode, expectedMinutes: i.expectedMinutes, actualMinutes: i.actualMinutes })),
-      );
-    }
-    if (unregistered.length > 0) {
-      await tx.insert(monitoringUnregistered).values(unregistered.map((u) => ({ answerId: row.id, text: u.text, issuerCode: u.issuerCode ?? null, issuerName: u.issuerName ?? null, minutes: u.minutes })));
-    }
+    await writeContent(tx, row.id, { items, unregistered, totals });
     await applyAnswerToIndex(tx, { unitPath: point.unitPath, month, expectedMinutes: totals.expectedMinutes, actualMinutes: totals.actualMinutes, unregisteredMinutes: totals.unregisteredMinutes, unregistered: totals.unregisteredCount });
     await recordAudit(tx, {
       actor: { id: actor.id, name: actor.username },

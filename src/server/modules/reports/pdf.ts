@@ -41,7 +41,7 @@ function drawImage(doc: PDFKit.PDFDocument, png: Buffer) {
 
 export function reportPdf(c: ReportContent): Promise<Buffer> {
   if (!existsSync(CJK_FONT)) throw new AppError("POSTER_FONT_MISSING");
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: c.title, Producer: "减负通 Jianfu" } });
+  const doc = new PDFDocument({ size: "A4", margin: MARGIN, lang: c.lang, info: { Title: c.title, Producer: "减负通 Jianfu" } });
   doc.registerFont("cjk", CJK_FONT, "NotoSansCJKsc-Regular");
   const chunks: Buffer[] = [];
   doc.on("data", (b: Buffer) => chunks.push(b));
@@ -54,7 +54,7 @@ export function reportPdf(c: ReportContent): Promise<Buffer> {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
     doc.fontSize(14).fillColor("#000000").text(s.heading, MARGIN, doc.y, { width });
     doc.moveDown(0.3);
-    for (const p of s.paragraphs) doc.fontSize(11).fillColor("#222222").text(p, MARGIN, doc.y, { width, indent: 22, lineGap: 4 }).moveDown(0.4);
+    for (const p of s.paragraphs) doc.fontSize(11).fillColor("#222222").text(p, MARGIN, doc.y, { width, indent: c.lang === "en" ? 0 : 22, lineGap: 4 }).moveDown(0.4);
     if (s.table) drawTable(doc, s.table);
     if (s.chart === "trend") drawImage(doc, c.charts.trend);
     if (s.chart === "monitoring" && c.charts.monitoring) drawImage(doc, c.charts.monitoring);

@@ -1,9 +1,26 @@
+import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 import { solveChallenge } from "../cases/guard.js";
 import { submitPublicReport } from "../cases/test-fixtures.js";
 import { mondayOf } from "../monitoring/weeks.js";
+
+/** One entry of a .docx (a zip), found through the central directory; stored or deflated. */
+function zipEntry(zip: Buffer, name: string): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const [method, size, nameLength, extra, comment, offset] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)];
+    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === name) {
+      const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : Buffer.from(data);
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+  throw new Error(`${name} not in the zip`);
+}
 
 /** The monthly report 月度减负报告: its figures agree with the modules they come from; .docx and PDF carry a chart. */
 let ctx: TestContext;
@@ -69,6 +86,32 @@ describe("monthly report", () => {
     if (pdf.statusCode === 503) return; // no CJK font on this machine
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.rawPayload.includes(Buffer.from("/Subtype /Image"))).toBe(true);
+  });
+
+  it("in English by the lang parameter or Accept-Language, .docx and PDF alike", async () => {
+    const office = await as("raohe_office");
+    const documentXml = async (payload: Buffer) => zipEntry(payload, "word/document.xml");
+    const text = (xml: Buffer) => xml.toString("utf8").replace(/<[^>]+>/g, "");
+    const byParam = await office.request({ method: "GET", url: "/api/reports/monthly.docx", query: { month, lang: "en" } });
+    expect([byParam.statusCode, byParam.headers["content-language"]]).toEqual([200, "en"]);
+    expect(byParam.headers["content-disposition"]).toContain(`monthly-report-230524-${month}-en.docx`);
+    const english = text(await documentXml(byParam.rawPayload));
+    expect(english).toContain("Monthly Report on Reducing the Burden on the Grassroots");
+    expect(english).toContain("5. Monitoring points");
+    expect(english).toMatch(/answered 1 village-week this month: the admitted burdens answered were estimated at 2 hours and took 4 hours/);
+    expect(english).not.toContain("本月");
+    const byHeader = await office.request({ method: "GET", url: "/api/reports/monthly.docx", query: { month }, headers: { "accept-language": "en-GB,en;q=0.9" } });
+    expect(text(await documentXml(byHeader.rawPayload))).toContain("1. The load on the grassroots");
+    // The parameter wins over the header; Chinese stays the default.
+    const chinese = await office.request({ method: "GET", url: "/api/reports/monthly.docx", query: { month, lang: "zh-CN" }, headers: { "accept-language": "en" } });
+    expect(text(await documentXml(chinese.rawPayload))).toContain("一、基层负担总量");
+    const bad = await office.request({ method: "GET", url: "/api/reports/monthly.docx", query: { month, lang: "fr" } });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    const pdf = await office.request({ method: "GET", url: "/api/reports/monthly.pdf", query: { month, lang: "en" } });
+    if (pdf.statusCode === 503) return; // no CJK font on this machine
+    expect([pdf.statusCode, pdf.headers["content-language"]]).toEqual([200, "en"]);
+    expect(pdf.rawPayload.includes(Buffer.from("/Lang (en)"))).toBe(true);
     expect(pdf.rawPayload.includes(Buffer.from("/Subtype /Image"))).toBe(true);
   });
 

@@ -81,16 +81,22 @@ function monitoringOption(s: IndexSeries, t: T) {
   };
 }
 
-function casesOption(c: CaseStatistics, t: T) {
-  const rows = [...c.byCategory].reverse();
+/** Cases by category: received in the period beside the same period a year before, and closed. */
+function casesOption(c: CaseStatistics, before: CaseStatistics | undefined, t: T) {
+  const categories = [...new Set([...c.byCategory, ...(before?.byCategory ?? [])].map((r) => r.category))];
+  const of = (s: CaseStatistics | undefined, cat: string) => s?.byCategory.find((r) => r.category === cat);
+  const rows = categories
+    .map((category) => ({ category, received: of(c, category)?.received ?? 0, closed: of(c, category)?.closed ?? 0, before: of(before, category)?.received ?? 0 }))
+    .sort((a, b) => a.received + a.before - (b.received + b.before));
   return {
-    color: ["#1d4e89", "#2e7d32"],
+    color: ["#b0bec5", "#1d4e89", "#2e7d32"],
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { top: 0, left: 0 },
     grid: { left: 8, right: 32, top: 36, bottom: 16, containLabel: true },
     xAxis: { type: "value", minInterval: 1 },
     yAxis: { type: "category", data: rows.map((r) => t.cases.categories[r.category] ?? r.category), axisLabel: { width: 160, overflow: "truncate" } },
     series: [
+      { name: t.dashboardMore.receivedLastYear, type: "bar", data: rows.map((r) => r.before) },
       { name: t.dashboardMore.received, type: "bar", data: rows.map((r) => r.received) },
       { name: t.dashboardMore.closed, type: "bar", data: rows.map((r) => r.closed) },
     ],
@@ -142,18 +148,20 @@ export function MoreCharts({ unit, from, to, series }: { unit: string; from: str
   const readsSatisfaction = ["office", "commission", "admin", "township_official"].includes(me.role);
   const readsComments = ["office", "commission", "admin"].includes(me.role);
   const period = { from: `${from}-01`, to: lastDay(to) };
+  const yearBefore = { from: dayjs(`${from}-01`).subtract(1, "year").format("YYYY-MM-DD"), to: lastDay(dayjs(`${to}-01`).subtract(1, "year").format("YYYY-MM")) };
   const cases = useLoad(readsCases ? `cases|${from}|${to}` : null, (signal) => api.get<CaseStatistics>("/api/cases/statistics", period, signal));
+  const casesBefore = useLoad(readsCases ? `cases-before|${from}|${to}` : null, (signal) => api.get<CaseStatistics>("/api/cases/statistics", yearBefore, signal));
   const forms = useLoad(readsForms ? `forms|${from}|${to}` : null, (signal) => api.get<Figures>("/api/forms/figures", period, signal));
   const satisfaction = useLoad(readsSatisfaction ? `sat|${unit}|${from}|${to}` : null, (signal) => api.get<SatisfactionResults>("/api/satisfaction", { unit, from, to }, signal));
   const comments = useLoad(readsComments ? `comments|${unit}|${to}` : null, (signal) => api.get<CommentList>("/api/satisfaction/comments", { unit, month: to, limit: 20 }, signal));
   const options = useMemo(
     () => ({
       monitoring: series && monitoringOption(series, t),
-      cases: cases.data && casesOption(cases.data, t),
+      cases: cases.data && casesOption(cases.data, casesBefore.data, t),
       forms: forms.data && formsOption(forms.data, t),
       satisfaction: satisfaction.data && satisfactionOption(satisfaction.data, t),
     }),
-    [series, cases.data, forms.data, satisfaction.data, t],
+    [series, cases.data, casesBefore.data, forms.data, satisfaction.data, t],
   );
   const file = (what: string) => `${what}-${unit}-${from}-${to}`;
   const m = t.dashboardMore;
@@ -182,7 +190,8 @@ export function MoreCharts({ unit, from, to, series }: { unit: string; from: str
             excel={() => downloadXlsx("/api/cases/statistics.xlsx", period, lang, file("cases"))}
             extra={cases.data && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.casesKpi(cases.data.medianDaysToClose, cases.data.overdue)}</Typography.Text>}
           >
-            {cases.data && (cases.data.byCategory.length > 0 ? <EChart option={options.cases!} height={260} fileName={file("cases")} saveLabel={t.dashboard.png} /> : <Empty description={m.noData} />)}
+            {cases.data && (cases.data.byCategory.length + (casesBefore.data?.byCategory.length ?? 0) > 0 ? <EChart option={options.cases!} height={300} fileName={file("cases")} saveLabel={t.dashboard.png} /> : <Empty description={m.noData} />)}
+            {cases.data && casesBefore.data && <Typography.Text type="secondary" data-testid="cases-vs-last-year">{m.casesVsLastYear(cases.data.received, casesBefore.data.received)}</Typography.Text>}
           </Chart>
         </Col>
       )}

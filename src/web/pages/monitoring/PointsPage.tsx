@@ -9,11 +9,13 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { monitoringApi } from "./api.js";
+import { CorrectAnswer } from "./CorrectAnswer.js";
 
 const mondayOf = (d: dayjs.Dayjs) => d.subtract((d.day() + 6) % 7, "day").format("YYYY-MM-DD");
 
 function AnswersCard({ week }: { week: string }) {
   const t = useT().monitoring.points;
+  const me = useMe();
   const answers = useLoad(`answers|${week}`, (signal) => monitoringApi.answers(week, signal));
   return (
     <Card size="small" title={t.answers} data-testid="monitoring-answers">
@@ -27,6 +29,8 @@ function AnswersCard({ week }: { week: string }) {
                 <Typography.Text strong>{a.unit.name}</Typography.Text>
                 <Tag>{t.expected} {a.expectedHours}</Tag>
                 <Tag color={a.actualHours > a.expectedHours ? "red" : "green"}>{t.actual} {a.actualHours}</Tag>
+                {a.corrections.length > 0 && <Tag color="blue">{t.corrected(a.revision - 1)}</Tag>}
+                {me.role === "township_official" && <CorrectAnswer answer={a} onDone={answers.reload} />}
               </Space>
               {a.unregistered.map((u, i) => (
                 <Typography.Text key={i} type="warning">

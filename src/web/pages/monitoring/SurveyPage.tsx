@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Empty, Input, InputNumber, List, Space, Tag, Typography } from "antd";
+import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { Answer, Survey } from "../../../contracts/monitoring.js";
@@ -6,13 +7,15 @@ import { ApiError, CLIENT_ERROR } from "../../api/client.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
-import { dropDraft, loadDraft, monitoringApi, saveDraft, type Draft } from "./api.js";
+import { draftOf, dropDraft, loadDraft, monitoringApi, saveDraft, type Draft } from "./api.js";
 
-function AnswerView({ answer }: { answer: Answer }) {
+function AnswerView({ answer, onCorrect }: { answer: Answer; onCorrect: () => void }) {
   const t = useT().monitoring.survey;
+  const last = answer.corrections.at(-1);
+  const open = dayjs().format("YYYY-MM-DD") <= answer.correctableUntil;
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="survey-done">
-      <Alert type="success" showIcon title={t.done} description={t.answeredBy(answer.answeredBy)} />
+      <Alert type="success" showIcon title={t.done} description={last ? `${t.answeredBy(answer.answeredBy)} · ${t.corrected(answer.corrections.length, last.by)}` : t.answeredBy(answer.answeredBy)} />
       <List
         size="small"
         dataSource={[...answer.items.map((i) => ({ key: i.burdenId, label: i.title, hours: i.actualHours })), ...answer.unregistered.map((u, n) => ({ key: `u${n}`, label: `${t.unregistered}：${u.text}`, hours: u.hours }))]}
@@ -22,17 +25,22 @@ function AnswerView({ answer }: { answer: Answer }) {
           </List.Item>
         )}
       />
+      {open && <Button block onClick={onCorrect} data-testid="survey-correct">{t.correct}</Button>}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.correctUntil(answer.correctableUntil)}</Typography.Text>
     </Space>
   );
 }
 
-function SurveyForm({ survey, onDone }: { survey: Survey; onDone: (a: Answer) => void }) {
+/** The week's form: a new answer, or (`correcting`) a sent answer's figures to correct 更正. */
+function SurveyForm({ survey, correcting, onDone, onCancel }: { survey: Survey; correcting?: Answer; onDone: (a: Answer) => void; onCancel?: () => void }) {
   const t = useT().monitoring.survey;
   const showError = useApiError();
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(survey.unit.code, survey.week));
+  const [draft, setDraft] = useState<Draft>(() => (correcting ? draftOf(correcting) : loadDraft(survey.unit.code, survey.week)));
   const [busy, setBusy] = useState(false);
   const [offline, setOffline] = useState(false);
-  useEffect(() => saveDraft(survey.unit.code, survey.week, draft), [draft, survey.unit.code, survey.week]);
+  useEffect(() => {
+    if (!correcting) saveDraft(survey.unit.code, survey.week, draft);
+  }, [draft, survey.unit.code, survey.week, correcting]);
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const setRow = (n: number, change: Partial<Draft["unregistered"][number]>) => update({ unregistered: draft.unregistered.map((u, i) => (i === n ? { ...u, ...change } : u)) });
 
@@ -40,15 +48,17 @@ function SurveyForm({ survey, onDone }: { survey: Survey; onDone: (a: Answer) =>
     setBusy(true);
     setOffline(false);
     try {
-      const answer = await monitoringApi.answer({
-        week: survey.week,
+      const content = {
         idempotencyKey: draft.idempotencyKey,
         items: survey.burdens.map((b) => ({ burdenId: b.burdenId, hours: draft.hours[b.burdenId] ?? 0 })),
         unregistered: draft.unregistered
           .filter((u) => u.text.trim())
           .map((u) => ({ text: u.text.trim(), issuerName: u.issuerName.trim() || undefined, hours: u.hours ?? 0 })),
-      });
-      dropDraft(survey.unit.code, survey.week);
+      };
+      const answer = correcting
+        ? await monitoringApi.correct(correcting.id, { ...content, revision: correcting.revision })
+        : await monitoringApi.answer({ ...content, week: survey.week });
+      if (!correcting) dropDraft(survey.unit.code, survey.week);
       onDone(answer);
     } catch (err) {
       if (err instanceof ApiError && err.code === CLIENT_ERROR.network) setOffline(true);
@@ -100,10 +110,11 @@ function SurveyForm({ survey, onDone }: { survey: Survey; onDone: (a: Answer) =>
         <Button block onClick={() => update({ unregistered: [...draft.unregistered, { text: "", issuerName: "", hours: null }] })}>{t.add}</Button>
       </Card>
       {offline && <Alert type="warning" showIcon title={t.offline} />}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.draftSaved}</Typography.Text>
+      {!correcting && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.draftSaved}</Typography.Text>}
       <Button type="primary" size="large" block loading={busy} onClick={submit} data-testid="survey-submit">
-        {busy ? t.submitting : t.submit}
+        {busy ? t.submitting : correcting ? t.saveCorrection : t.submit}
       </Button>
+      {onCancel && <Button block onClick={onCancel}>{t.cancel}</Button>}
     </Space>
   );
 }
@@ -115,6 +126,7 @@ export default function SurveyPage() {
   const week = params.get("week") ?? undefined;
   const survey = useLoad(`survey|${week ?? ""}`, (signal) => monitoringApi.survey(week, signal));
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const s = survey.data;
   const done = answer ?? s?.answer ?? null;
   if (survey.error instanceof ApiError && survey.error.code === "MONITORING_POINT_NOT_FOUND") return <Card><Empty description={t.notPoint} /></Card>;
@@ -128,11 +140,17 @@ export default function SurveyPage() {
             <div>
               <Typography.Text type="secondary">{t.pending}</Typography.Text>{" "}
               {s.pending.map((w) => (
-                <Tag key={w} color="orange" style={{ cursor: "pointer" }} onClick={() => { setAnswer(null); setParams({ week: w }); }}>{w}</Tag>
+                <Tag key={w} color="orange" style={{ cursor: "pointer" }} onClick={() => { setAnswer(null); setCorrecting(false); setParams({ week: w }); }}>{w}</Tag>
               ))}
             </div>
           )}
-          {done ? <AnswerView answer={done} /> : <SurveyForm key={s.week} survey={s} onDone={setAnswer} />}
+          {done && correcting ? (
+            <SurveyForm key={`${s.week}-fix`} survey={s} correcting={done} onDone={(a) => { setAnswer(a); setCorrecting(false); }} onCancel={() => setCorrecting(false)} />
+          ) : done ? (
+            <AnswerView answer={done} onCorrect={() => setCorrecting(true)} />
+          ) : (
+            <SurveyForm key={s.week} survey={s} onDone={setAnswer} />
+          )}
         </Space>
       )}
     </Card>

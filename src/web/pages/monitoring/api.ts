@@ -1,9 +1,10 @@
-import type { Answer, AnswerInput, PointList, ReminderResult, Survey } from "../../../contracts/monitoring.js";
+import type { Answer, AnswerInput, CorrectionInput, PointList, ReminderResult, Survey } from "../../../contracts/monitoring.js";
 import { api } from "../../api/client.js";
 
 export const monitoringApi = {
   survey: (week: string | undefined, signal?: AbortSignal) => api.get<Survey>("/api/monitoring/survey", { week }, signal),
   answer: (body: AnswerInput) => api.post<Answer>("/api/monitoring/answers", body),
+  correct: (id: string, body: CorrectionInput) => api.put<Answer>(`/api/monitoring/answers/${id}`, body),
   points: (week: string | undefined, signal?: AbortSignal) => api.get<PointList>("/api/monitoring/points", { week }, signal),
   choose: (unitCode: string) => api.post<PointList>("/api/monitoring/points", { unitCode }),
   retire: (code: string) => api.del<PointList>(`/api/monitoring/points/${code}`),
@@ -17,6 +18,15 @@ export type Draft = { idempotencyKey: string; hours: Record<string, number | nul
 const draftKey = (unit: string, week: string) => `jianfu.monitoring.${unit}.${week}`;
 // randomUUID exists only on HTTPS or localhost; a village page over plain HTTP falls back to random digits.
 const newKey = () => (typeof (globalThis.crypto as Partial<Crypto> | undefined)?.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`);
+
+/** A draft filled with a sent answer's figures, to correct it; a fresh key makes its retry harmless too. */
+export function draftOf(answer: Answer): Draft {
+  return {
+    idempotencyKey: newKey(),
+    hours: Object.fromEntries(answer.items.map((i) => [i.burdenId, i.actualHours])),
+    unregistered: answer.unregistered.map((u) => ({ text: u.text, issuerName: u.issuerName ?? "", hours: u.hours })),
+  };
+}
 
 export function loadDraft(unit: string, week: string): Draft {
   try {

@@ -6,6 +6,8 @@ import {
   ZAnswerInput,
   ZAnswerList,
   ZAnswerListQuery,
+  ZAnswerParams,
+  ZCorrectionInput,
   ZPointInput,
   ZPointList,
   ZPointListQuery,
@@ -18,6 +20,7 @@ import {
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { chinaToday } from "../../../kernel/dates.js";
+import { correctAnswer } from "../corrections.js";
 import { choosePoint, listPoints, retirePoint } from "../points.js";
 import { listAnswers, remindLastWeek, remindMissing } from "../reminders.js";
 import { loadSurvey, submitAnswer } from "../survey.js";
@@ -67,6 +70,19 @@ export function monitoringRoutes(fastify: FastifyInstance, { db, config }: Route
       const { answer, replayed } = await submitAnswer(db, actorOf(request), request.body, chinaToday());
       return reply.status(replayed ? 200 : 201).send(answer);
     },
+  );
+  app.put(
+    "/api/monitoring/answers/:id",
+    {
+      schema: {
+        tags,
+        summary: "更正监测填报（本村在期限内，乡镇须写理由；幂等）/ correct a sent answer (the village within its window, the township with a reason; idempotent)",
+        params: ZAnswerParams,
+        body: ZCorrectionInput,
+        response: { 200: ZAnswer, ...errors },
+      },
+    },
+    async (request) => (await correctAnswer(db, actorOf(request), request.params.id, request.body, chinaToday())).answer,
   );
   app.get(
     "/api/monitoring/answers",

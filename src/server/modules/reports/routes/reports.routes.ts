@@ -8,7 +8,7 @@ import type { RouteDeps } from "../../../http/types.js";
 import { chinaToday } from "../../../kernel/dates.js";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZFiguresQuery } from "../../../../contracts/forms.js";
-import { pickLang } from "../../../http/i18n.js";
+import { pickLang, type Lang } from "../../../http/i18n.js";
 import { formFigures } from "../../forms/figures.js";
 import { reportContent } from "../content.js";
 import { formsWorkbook } from "../excel.js";
@@ -20,7 +20,11 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
 const tags = ["reports"];
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 // RFC 5987: the Chinese file name for browsers, an ASCII one for the rest.
-const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name.replace(/[\\/:*?"<>|]/g, ""))}`;
+
+/** The report's language: the `lang` query parameter, else Accept-Language. */
+const langOf = (request: { query: { lang?: Lang | undefined }; headers: { "accept-language"?: string | undefined } }): Lang => request.query.lang ?? pickLang(request.headers["accept-language"]);
+const suffix = (lang: Lang) => (lang === "en" ? "-en" : "");
 
 /** The monthly report per region 月度减负报告: figures as JSON, and as .docx and PDF with charts. */
 export function reportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
@@ -35,10 +39,12 @@ export function reportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "月度减负报告 Word / the monthly report as .docx", querystring: ZMonthlyReportQuery, response: { 200: z.unknown(), ...errors } } },
     async (request, reply) => {
       const report = await monthlyReport(db, actorOf(request), request.query, chinaToday());
-      const content = reportContent(report);
+      const lang = langOf(request);
+      const content = reportContent(report, lang);
       return reply
         .header("content-type", DOCX_MIME)
-        .header("content-disposition", disposition(`monthly-report-${report.unit.code}-${report.month}.docx`, `${content.title}.docx`))
+        .header("content-language", lang)
+        .header("content-disposition", disposition(`monthly-report-${report.unit.code}-${report.month}${suffix(lang)}.docx`, `${content.title}.docx`))
         .send(await reportDocx(content));
     },
   );
@@ -47,10 +53,12 @@ export function reportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "月度减负报告 PDF / the monthly report as PDF", querystring: ZMonthlyReportQuery, response: { 200: z.unknown(), ...errors, 503: ZErrorBody } } },
     async (request, reply) => {
       const report = await monthlyReport(db, actorOf(request), request.query, chinaToday());
-      const content = reportContent(report);
+      const lang = langOf(request);
+      const content = reportContent(report, lang);
       return reply
         .type("application/pdf")
-        .header("content-disposition", disposition(`monthly-report-${report.unit.code}-${report.month}.pdf`, `${content.title}.pdf`))
+        .header("content-language", lang)
+        .header("content-disposition", disposition(`monthly-report-${report.unit.code}-${report.month}${suffix(lang)}.pdf`, `${content.title}.pdf`))
         .send(await reportPdf(content));
     },
   );

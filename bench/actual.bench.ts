@@ -1,0 +1,153 @@
+import pg from "pg";
+import { sql } from "drizzle-orm";
+import type { Db } from "../src/server/db/client.js";
+import type { Unit } from "../src/server/modules/org/units.js";
+import { actualByMonth } from "../src/server/modules/burden-index/actual.js";
+import { rebuildActual } from "../src/server/modules/monitoring/reminders.js";
+import { satisfactionResults } from "../src/server/modules/satisfaction/survey.js";
+import { ms, percentile, timeSequential, type Figure } from "./stats.js";
+
+/**
+ * The dashboard's other rollups at national scale (issue 7, "Speed"): burden_index_actual (the hours
+ * monitoring points 监测点 report) and satisfaction_monthly (the public's verdict 群众满意度). A synthetic
+ * nation of 31 provinces × 10 cities × 10 counties × 10 townships × 20 villages (620,000 villages); N
+ * weekly answers spread over 2025–2026 (each village at most one per week) and N satisfaction responses.
+ * For a unit of each level, what the dashboard reads — the actual side of the index by month, and the
+ * satisfaction results (by month, total, children) — from the rollups, and the same as a plain GROUP BY
+ * over the raw rows, in the same run, as a ratio; and how the rollup's p95 grows from the first size to
+ * the last.
+ *
+ *   BENCH_ACTUAL_ROWS   comma list of answer (and response) counts (default 1000000,10000000)
+ *   BENCH_ACTUAL_RUNS   timed runs of each rollup question (default 40; raw ones 5, nation/province 2)
+ */
+
+const BENCH_USER = "00000000-0000-4000-8000-000000007017";
+const FROM = "2026-01";
+const TO = "2026-12";
+const VILLAGES = 620_000;
+
+const UNITS: { level: string; unit: Unit }[] = (() => {
+  const prov = "110000", city = "110100", county = "110101", town = "110101001000", village = "110101001200";
+  const u = (code: string, level: Unit["level"], path: string): Unit => ({ code, name: code, level, parentCode: null, path, provinceCode: "110000", orgType: null });
+  return [
+    { level: "nation", unit: u("100000", "nation", "100000") },
+    { level: "province", unit: u(prov, "province", `100000.${prov}`) },
+    { level: "county", unit: u(county, "county", `100000.${prov}.${city}.${county}`) },
+    { level: "township", unit: u(town, "township", `100000.${prov}.${city}.${county}.${town}`) },
+    { level: "village", unit: u(village, "village", `100000.${prov}.${city}.${county}.${town}.${village}`) },
+  ];
+})();
+
+/** Village number v (0 … 619,999) → its code and path, in the same numbering as the index bench. */
+const VILLAGE_SQL = `
+  lateral (select v / 20000 as p, v / 2000 % 10 as c, v / 200 % 10 as k, v / 20 % 10 as t, v % 20 as n) d,
+  lateral (select (11 + p)::text || '0000' as prov, (11 + p)::text || lpad((1 + c)::text, 2, '0') || '00' as city,
+                  (11 + p)::text || lpad((1 + c)::text, 2, '0') || lpad((1 + k)::text, 2, '0') as cty) r,
+  lateral (select cty || lpad((1 + t)::text, 3, '0') || '000' as town, cty || lpad((1 + t)::text, 3, '0') || (200 + n)::text as code) w`;
+
+async function generate(client: pg.Client, rows: number) {
+  await client.query(`delete from monitoring_answers where answered_by = $1`, [BENCH_USER]);
+  await client.query(`delete from burden_index_actual`);
+  await client.query(`delete from satisfaction_responses where unit_code like '11%' and unit_path like '100000.1%'`);
+  await client.query(`delete from satisfaction_monthly`);
+  // Answer g: village g % 620,000, its week (g / 620,000 + village) % 104 weeks from 2025-01-06, so no
+  // village answers a week twice; the month is the Thursday's.
+  await client.query(
+    `insert into monitoring_answers (unit_code, unit_path, province_code, week, month, idempotency_key, request_hash, expected_minutes, actual_minutes,
+       unregistered_minutes, unregistered_count, answered_by, answered_by_name)
+     select code, '100000.' || prov || '.' || city || '.' || cty || '.' || town || '.' || code, prov, wk, to_char(wk + 3, 'YYYY-MM'), 'bench-' || g, '',
+       60 + g % 240, 90 + g % 300, (g % 7) * 30, (g % 7 = 0)::int, $1, 'bench'
+     from generate_series(0, $2::int - 1) g,
+       lateral (select g % ${VILLAGES} as v, date '2025-01-06' + 7 * ((g / ${VILLAGES} + g % ${VILLAGES}) % 104) as wk) x,
+       ${VILLAGE_SQL}`,
+    [BENCH_USER, rows],
+  );
+  await client.query(
+    `insert into satisfaction_responses (unit_code, unit_path, province_code, month, q1, q2, q3, q4, comment)
+     select code, '100000.' || prov || '.' || city || '.' || cty || '.' || town || '.' || code, prov, to_char(date '2025-01-01' + (g % 730), 'YYYY-MM'),
+       1 + g % 5, 1 + g % 4, 2 + g % 4, 1 + (g / 3) % 5, case when g % 9 = 0 then '压测留言' end
+     from generate_series(0, $1::int - 1) g, lateral (select (g * 7) % ${VILLAGES} as v) x, ${VILLAGE_SQL}`,
+    [rows],
+  );
+  await client.query(`analyze monitoring_answers`);
+  await client.query(`analyze satisfaction_responses`);
+}
+
+/** satisfaction_monthly as recordResponse keeps it, built in bulk: every response on every unit of its path. */
+const SATISFACTION_ROLLUP = `
+  insert into satisfaction_monthly (unit_code, parent_code, province_code, month, responses, sum_q1, sum_q2, sum_q3, sum_q4, comments)
+  select p.code, max(a.codes[p.i - 1]), max(coalesce(a.codes[2], a.codes[1])), s.month, count(*), sum(q1), sum(q2), sum(q3), sum(q4), count(comment)
+  from satisfaction_responses s
+  cross join lateral (select string_to_array(s.unit_path, '.') as codes) a
+  cross join lateral unnest(a.codes) with ordinality as p(code, i)
+  group by p.code, s.month`;
+
+const within = (unit: Unit) => (unit.level === "village" ? `unit_code = $1` : `(unit_path like $1 || '.%' or unit_path = $1)`);
+const key = (unit: Unit) => (unit.level === "village" ? unit.code : unit.path);
+
+/** The same questions as a plain GROUP BY over the raw rows. */
+const RAW = {
+  actual: (unit: Unit) => `
+    select month, count(*), sum(expected_minutes), sum(actual_minutes), sum(unregistered_minutes), sum(unregistered_count)
+    from monitoring_answers where ${within(unit)} and month between '${FROM}' and '${TO}' group by month`,
+  satisfaction: (unit: Unit) => `
+    select month, count(*), sum(q1), sum(q2), sum(q3), sum(q4), count(comment)
+    from satisfaction_responses where ${within(unit)} and month between '${FROM}' and '${TO}' group by month`,
+  satisfactionChildren: (unit: Unit) => `
+    select split_part(unit_path, '.', ${unit.path.split(".").length + 1}) as child, count(*), sum(q1), sum(q2), sum(q3), sum(q4), count(comment)
+    from satisfaction_responses where ${within(unit)} and month between '${FROM}' and '${TO}' group by 1 order by 2 desc limit 100`,
+};
+
+export async function benchActual(db: Db, url: string): Promise<Figure[]> {
+  const sizes = (process.env.BENCH_ACTUAL_ROWS ?? "1000000,10000000").split(",").map(Number);
+  const runs = Number(process.env.BENCH_ACTUAL_RUNS ?? 40);
+  const figures: Figure[] = [];
+  const push = figures.push.bind(figures);
+  figures.push = (...fs: Figure[]) => {
+    for (const f of fs) console.error(`  ${f.bench}  ${f.figure}  ${f.value}`);
+    return push(...fs);
+  };
+  const p95: Record<string, number[]> = {};
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const rows of sizes) {
+      const tag = `actual ${rows.toExponential(0)}`;
+      let start = performance.now();
+      await generate(client, rows);
+      figures.push({ bench: tag, figure: `generate ${rows} answers + ${rows} responses s`, value: ((performance.now() - start) / 1000).toFixed(1) });
+      start = performance.now();
+      await rebuildActual(db);
+      figures.push({ bench: tag, figure: "rebuild burden_index_actual (rebuildActual) s", value: ((performance.now() - start) / 1000).toFixed(1) });
+      start = performance.now();
+      await client.query(SATISFACTION_ROLLUP);
+      await client.query(`analyze burden_index_actual`);
+      await client.query(`analyze satisfaction_monthly`);
+      figures.push({ bench: tag, figure: "build satisfaction_monthly s", value: ((performance.now() - start) / 1000).toFixed(1) });
+      const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index_actual)::int as a, (select count(*) from satisfaction_monthly)::int as b`);
+      figures.push({ bench: tag, figure: "rollup rows (actual / satisfaction)", value: `${size.rows[0]?.a} / ${size.rows[0]?.b}` });
+
+      for (const { level, unit } of UNITS) {
+        const dashboard = await timeSequential(runs, 3, () => Promise.all([actualByMonth(db, unit.code, FROM, TO), satisfactionResults(db, unit, FROM, TO)]));
+        const rawRuns = level === "nation" || level === "province" ? 2 : 5;
+        const raw = await timeSequential(rawRuns, 0, async () => {
+          for (const q of [RAW.actual, RAW.satisfaction, RAW.satisfactionChildren]) await client.query(q(unit), [key(unit)]);
+        });
+        (p95[level] ??= []).push(percentile(dashboard, 95));
+        figures.push(
+          { bench: tag, figure: `${level} actual + satisfaction (rollups) p50 ms`, value: ms(percentile(dashboard, 50)) },
+          { bench: tag, figure: `${level} actual + satisfaction (rollups) p95 ms`, value: ms(percentile(dashboard, 95)), target: "< 300 at 1e7" },
+          { bench: tag, figure: `${level} same, plain GROUP BY p50 ms (${rawRuns} runs)`, value: ms(percentile(raw, 50)) },
+          { bench: tag, figure: `${level} plain / rollups (p50)`, value: `${(percentile(raw, 50) / percentile(dashboard, 50)).toFixed(2)}×` },
+        );
+      }
+    }
+    if (sizes.length > 1)
+      for (const [level, values] of Object.entries(p95))
+        figures.push({ bench: "actual growth", figure: `${level} rollup p95 ${sizes.at(-1)!.toExponential(0)} / ${sizes[0]!.toExponential(0)}`, value: `${(values.at(-1)! / values[0]!).toFixed(2)}×` });
+  } finally {
+    await client.query(`delete from monitoring_answers where answered_by = $1`, [BENCH_USER]).catch(() => undefined);
+    await client.end();
+  }
+  return figures;
+}
