@@ -59,5 +59,5 @@ describe("duty lists 履职事项清单", () => {
     expect(await basic.getByText(new RegExp(`^${removedKey}( ·|$)`)).count()).toBe(0);
     await screenshot(page, "duties-differences-saved");
     await context.close();
-  });
+  }, 180_000);
 });

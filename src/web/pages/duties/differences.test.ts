@@ -35,12 +35,12 @@ describe("a township's differences read back from its list and the template", ()
     expect(d.added.map((a) => a.key)).toEqual(["TB001"]);
   });
 
-  it("shows every template item with its state, then the township's own", () => {
+  it("shows the township's own items, then every template item with its state", () => {
     expect(differenceRows(template, d).map((r) => [r.item.rowId, r.state])).toEqual([
+      ["TB001", "added"],
       ["B001", "kept"],
       ["B002", "removed"],
       ["C001", "changed"],
-      ["TB001", "added"],
     ]);
   });
 

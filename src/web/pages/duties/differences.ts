@@ -35,15 +35,15 @@ export function differencesOf(township: DutyList, template: DutyList): Differenc
   };
 }
 
-/** Every template item with what the township does to it, then the township's own items. */
+/** The township's own items first (where the one just added is seen), then every template item with what the township does to it. */
 export function differenceRows(template: DutyList, d: Differences): DifferenceRow[] {
   return [
+    ...d.added.map((item): DifferenceRow => ({ item, origin: "township", state: "added" })),
     ...template.items.map((i): DifferenceRow => {
       if (d.removed.has(i.key)) return { item: editable(i), origin: "template", state: "removed" };
       const changed = d.changed.get(i.key);
       return changed ? { item: changed, origin: "template", state: "changed" } : { item: editable(i), origin: "template", state: "kept" };
     }),
-    ...d.added.map((item): DifferenceRow => ({ item, origin: "township", state: "added" })),
   ];
 }
 
