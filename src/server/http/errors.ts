@@ -162,7 +162,8 @@ export const ERROR_CATALOG = {
   EXCEL_HEADER_MISSING: m(400, (p) => `未找到表头：前 10 行中须有一行包含这些列：${p.columns}`, (p) => `No header row: one of the first 10 rows must hold the columns ${p.columns}`),
   EXCEL_NO_ROWS: m(400, "Excel 文件中表头下没有数据行", "The Excel file has no rows under its header"),
   PLAN_ITEM_NOT_FOUND: m(404, "未找到该计划项目", "No such plan item"),
-  PLAN_ITEM_DECIDED: m(409, (p) => `该计划项目已${p.status === "approved" ? "批准" : "退回"}，不能再审批`, (p) => `The plan item is already ${p.status}; it cannot be decided again`),
+  PLAN_ITEM_DECIDED: m(409, (p) => `该计划项目已${p.status === "approved" ? "批准" : p.status === "withdrawn" ? "撤回" : "退回"}，不能再审批`, (p) => `The plan item is already ${p.status}; it cannot be decided again`),
+  PLAN_ITEM_NOT_APPROVED: m(409, "只有已批准的计划项目才能撤回", (p) => `Only an approved plan item can be withdrawn; this one is ${p.status}`),
   RANKING_NOT_FOUND: m(404, "未找到该排名通报或考核", "No such ranking notice or assessment"),
   RANKING_ALREADY_CANCELLED: m(409, "该排名通报或考核已取消", "It is already cancelled"),
   // documents 文件登记
@@ -200,7 +201,8 @@ export const ERROR_CATALOG = {
   CHANNEL_MERGE_TARGET_INVALID: m(400, "只能整合到本地区另一个在用的应用或工作群", "It can only be merged into another active app or group of the region"),
   // 评比表彰、创建示范、节庆展会论坛 and 挂牌 (modules/evaluations)
   EVALUATION_REQUEST_NOT_FOUND: m(404, "未找到该评比创建申请", "No such evaluation request"),
-  EVALUATION_ALREADY_DECIDED: m(409, (p) => `该申请已${p.status === "approved" ? "批准" : "驳回"}`, (p) => `The request is already ${p.status}`),
+  EVALUATION_ALREADY_DECIDED: m(409, (p) => `该申请已${p.status === "approved" ? "批准" : p.status === "withdrawn" ? "撤回" : "驳回"}`, (p) => `The request is already ${p.status}`),
+  EVALUATION_NOT_ON_LIST: m(404, (p) => `审批编号“${p.code}”不在本地区 ${p.year} 年经批准的清单中`, (p) => `The approval code “${p.code}” is not on your region's approved list for ${p.year}`),
   EVALUATION_CODE_TAKEN: m(409, (p) => `审批编号“${p.code}”已在 ${p.year} 年清单中`, (p) => `The approval code “${p.code}” is already on the ${p.year} list`),
   PLAQUE_NOT_FOUND: m(404, "未找到该牌子", "No such plaque"),
   PLAQUE_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：挂牌摸排以村（社区）为单位`, (p) => `${p.code} is not a village: plaques are surveyed per village`),
