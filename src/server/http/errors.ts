@@ -198,6 +198,11 @@ export const ERROR_CATALOG = {
     (p) => `The audience must be the county, townships or villages of the owner's region: ${p.units}`,
   ),
   CHANNEL_NOT_ACTIVE: m(409, (p) => `该应用或工作群已${p.status === "closed" ? "关停" : "整合"}`, (p) => `It is already ${p.status}`),
+  CHANNEL_NOT_DECIDED: m(409, "该应用或工作群在用，没有可撤销的关停或整合决定", "It is active: there is no closing or merging to undo"),
+  CHANNEL_UNDO_BLOCKED: m(409, (p) => `整合到的“${p.name}”已被关停或整合，请先撤销对它的决定`, (p) => `“${p.name}”, which it was merged into, has since been closed or merged; undo that decision first`),
+  CHANNEL_MEMBER_UNKNOWN: m(400, (p) => `没有这些账号：${p.users}`, (p) => `No such accounts: ${p.users}`),
+  CHANNEL_MEMBER_INVALID: m(400, (p) => `只能登记本地区的村干部、乡镇干部：${p.users} 不符合`, (p) => `Only village cadres and township officials of the region can be members; not: ${p.users}`),
+  CHANNEL_MEMBER_NOT_FOUND: m(404, "该干部不是这个应用或工作群的成员", "That cadre is not a member of it"),
   CHANNEL_MERGE_TARGET_INVALID: m(400, "只能整合到本地区另一个在用的应用或工作群", "It can only be merged into another active app or group of the region"),
   // 评比表彰、创建示范、节庆展会论坛 and 挂牌 (modules/evaluations)
   EVALUATION_REQUEST_NOT_FOUND: m(404, "未找到该评比创建申请", "No such evaluation request"),
