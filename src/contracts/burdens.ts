@@ -322,7 +322,7 @@ export const ZMergeProposals = z.object({
       earliest: z.string(),
       latest: z.string(),
       inspections: z.array(
-        z.object({ id: z.string(), title: z.string(), issuerName: z.string(), date: z.string(), admissionNumber: z.string().nullable(), onSite: z.boolean() }),
+        z.object({ id: z.string(), title: z.string(), issuerCode: z.string(), issuerName: z.string(), date: z.string(), admissionNumber: z.string().nullable(), onSite: z.boolean() }),
       ),
     }),
   ),

@@ -58,7 +58,7 @@ export async function inspectionMergeProposals(db: Db, actor: Actor, period: { y
       issuers: new Set(list.map((r) => r.issuerCode)).size,
       earliest: list[0]!.date,
       latest: list.at(-1)!.date,
-      inspections: list.map((r) => ({ id: r.id, title: r.title, issuerName: names.get(r.issuerCode) ?? r.issuerCode, date: r.date, admissionNumber: r.admissionNumber, onSite: r.onSite })),
+      inspections: list.map((r) => ({ id: r.id, title: r.title, issuerCode: r.issuerCode, issuerName: names.get(r.issuerCode) ?? r.issuerCode, date: r.date, admissionNumber: r.admissionNumber, onSite: r.onSite })),
     };
   });
   proposals.sort((a, b) => b.inspections.length - a.inspections.length || b.issuers - a.issuers || a.townshipCode.localeCompare(b.townshipCode));
