@@ -13,8 +13,8 @@ import { burdens, burdenTargets, inspectionVisits } from "./schema.js";
 /**
  * 联合检查: the office accepts a merge proposal (inspection-merge.ts) and records one joint visit to the
  * township in place of the several inspections: the date, the issuer leading, the inspections merged.
- * Each must be an admitted inspection visiting that township (itself or one of its villages) and in no
- * other visit to it; the proposals then leave them out.
+ * Each must be an inspection in force (admitted: what the proposals read) visiting that township (itself
+ * or one of its villages) and in no other visit to it; the proposals then leave them out.
  */
 
 const townshipOf = (code: string): string | null => (code.length === 12 ? `${code.slice(0, 9)}000` : null);
@@ -35,12 +35,12 @@ export async function acceptInspectionMerge(db: Db, actor: Actor, input: Inspect
   const ids = [...new Set(input.inspections)];
   if (ids.length < 2) throw new AppError("VISIT_INSPECTIONS_INVALID", { ids: ids.join("、") });
   const rows = await db
-    .select({ id: burdens.id, kind: burdens.kind, status: burdens.status, issuerCode: burdens.issuerCode, unitCode: burdenTargets.unitCode })
+    .select({ id: burdens.id, kind: burdens.kind, inForce: burdenTargets.inForce, issuerCode: burdens.issuerCode, unitCode: burdenTargets.unitCode })
     .from(burdens)
     .innerJoin(burdenTargets, eq(burdenTargets.burdenId, burdens.id))
     .where(inArray(burdens.id, ids));
   const visiting = new Map<string, string>();
-  for (const r of rows) if (r.kind === "inspection" && r.status === "admitted" && (r.unitCode === township.code || townshipOf(r.unitCode) === township.code)) visiting.set(r.id, r.issuerCode);
+  for (const r of rows) if (r.kind === "inspection" && r.inForce && (r.unitCode === township.code || townshipOf(r.unitCode) === township.code)) visiting.set(r.id, r.issuerCode);
   const bad = ids.filter((id) => !visiting.has(id));
   if (bad.length > 0) throw new AppError("VISIT_INSPECTIONS_INVALID", { ids: bad.join("、") });
   const lead = input.lead ?? visiting.get(ids[0]!)!;
