@@ -322,9 +322,33 @@ export const ZMergeProposals = z.object({
       earliest: z.string(),
       latest: z.string(),
       inspections: z.array(
-        z.object({ id: z.string(), title: z.string(), issuerName: z.string(), date: z.string(), admissionNumber: z.string().nullable(), onSite: z.boolean() }),
+        z.object({ id: z.string(), title: z.string(), issuerCode: z.string(), issuerName: z.string(), date: z.string(), admissionNumber: z.string().nullable(), onSite: z.boolean() }),
       ),
     }),
   ),
 });
 export type MergeProposals = z.infer<typeof ZMergeProposals>;
+
+/** The office accepts a merge proposal: one joint visit 联合检查 in place of several inspections of a township. */
+export const ZInspectionVisitInput = z
+  .object({
+    townshipCode: ZUnitCode,
+    inspections: z.array(z.string().uuid()).min(2).max(50).describe("the admitted inspections merged into the visit"),
+    visitOn: ZIsoDate,
+    lead: ZUnitCode.optional().describe("the issuer leading the visit; the first inspection's when left out"),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type InspectionVisitInput = z.infer<typeof ZInspectionVisitInput>;
+export const ZInspectionVisit = z.object({
+  id: z.string(),
+  township: z.object({ code: z.string(), name: z.string() }),
+  visitOn: z.string(),
+  lead: z.object({ code: z.string(), name: z.string() }),
+  inspections: z.array(z.object({ id: z.string(), title: z.string(), issuerName: z.string(), admissionNumber: z.string().nullable() })),
+  note: z.string().nullable(),
+  createdBy: z.string(),
+});
+export type InspectionVisit = z.infer<typeof ZInspectionVisit>;
+export const ZInspectionVisits = z.object({ from: z.string(), to: z.string(), items: z.array(ZInspectionVisit) });
+export type InspectionVisits = z.infer<typeof ZInspectionVisits>;

@@ -13,7 +13,8 @@ export const EVALUATION_CATEGORY_NAMES: Record<EvaluationCategory, { zh: string;
   demonstration: { zh: "创建示范", en: "demonstration" },
   festival_forum: { zh: "节庆展会论坛", en: "festival, fair or forum" },
 };
-export const EVALUATION_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
+/** withdrawn 已撤回: approved, then taken off the list by the office with a reason. */
+export const EVALUATION_REQUEST_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
 
 export const ZEvaluationRequestInput = z
   .object({
@@ -47,7 +48,9 @@ export const ZEvaluationRequest = z.object({
   decisionReason: z.string().nullable(),
   requestedBy: z.string(),
   decidedBy: z.string().nullable(),
-  can: z.array(z.enum(["decide"])),
+  withdrawReason: z.string().nullable(),
+  withdrawnBy: z.string().nullable(),
+  can: z.array(z.enum(["decide", "withdraw"])),
 });
 export type EvaluationRequest = z.infer<typeof ZEvaluationRequest>;
 
@@ -56,7 +59,7 @@ export const ZEvaluationYear = z.object({
   year: z.number().int(),
   region: z.object({ code: z.string(), name: z.string() }),
   /** The approved list the gate's UNAPPROVED_EVALUATION reads (this region's and those above it). */
-  approved: z.array(z.object({ code: z.string(), title: z.string() })),
+  approved: z.array(z.object({ code: z.string(), title: z.string(), can: z.array(z.enum(["withdraw"])).default([]) })),
   requests: z.array(ZEvaluationRequest),
   /** Every evaluation burden of the year in the region; those whose code is not on the list are flagged. */
   burdens: z.array(
@@ -74,6 +77,11 @@ export const ZEvaluationYear = z.object({
   ),
 });
 export type EvaluationYear = z.infer<typeof ZEvaluationYear>;
+/** The office takes an approved item off the year's list 撤出清单 by its approval code, with a reason. */
+export const ZEvaluationWithdrawal = z
+  .object({ year: z.number().int().min(2000).max(2100), code: z.string().trim().min(1).max(60), reason: z.string().trim().min(4).max(500) })
+  .strict();
+export type EvaluationWithdrawal = z.infer<typeof ZEvaluationWithdrawal>;
 export const ZEvaluationRequestParams = z.object({ id: z.uuid() });
 export const ZEvaluationImportResult = z.object({ added: z.number().int() });
 

@@ -78,7 +78,14 @@ export const ZChannel = z.object({
   admissionNumber: z.string().nullable(),
   note: z.string().nullable(),
   flags: z.array(ZChannelFlag),
-  can: z.array(z.enum(["decide"])),
+  /**
+   * The admitted burden 准入事项 (kind app or workgroup) this channel is registered under, by its admission
+   * number; null when none: a channel running without admission is a signal (flag NOT_ADMITTED).
+   */
+  burden: z.object({ id: z.string(), title: z.string(), admissionNumber: z.string() }).nullable(),
+  /** Named cadres recorded as members 关注成员. */
+  members: z.number().int(),
+  can: z.array(z.enum(["decide", "undo", "members"])),
 });
 export type Channel = z.infer<typeof ZChannel>;
 
@@ -88,7 +95,19 @@ export const ZChannelListQuery = z.object({
   flagged: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
-export const ZChannelList = z.object({ total: z.number().int(), items: z.array(ZChannel) });
+/** An app or work group admitted by the gate that no ledger row names: shown in the ledger, pointing at the burden. */
+export const ZAdmittedChannelBurden = z.object({
+  id: z.string(),
+  kind: z.enum(["app", "workgroup"]),
+  name: z.string().describe("the app's or group's name given in the burden"),
+  title: z.string(),
+  issuer: ZUnitRef,
+  admissionNumber: z.string(),
+  issuedOn: z.string(),
+  demands: z.array(z.enum(APP_DEMANDS)),
+});
+export type AdmittedChannelBurden = z.infer<typeof ZAdmittedChannelBurden>;
+export const ZChannelList = z.object({ total: z.number().int(), items: z.array(ZChannel), admittedNotInLedger: z.array(ZAdmittedChannelBurden) });
 export const ZChannelIdParams = z.object({ id: z.uuid() });
 
 export const ZChannelDecision = z.discriminatedUnion("action", [
@@ -96,6 +115,45 @@ export const ZChannelDecision = z.discriminatedUnion("action", [
   z.object({ action: z.literal("merge"), mergeInto: z.uuid(), reason: z.string().trim().min(4).max(300) }).strict(),
 ]);
 export type ChannelDecision = z.infer<typeof ZChannelDecision>;
+/** 撤销关停/整合: the office undoes its decision, with a reason. */
+export const ZChannelUndo = z.object({ reason: z.string().trim().min(4).max(300) }).strict();
+
+/** Named cadres who must follow a channel 关注成员, by their usernames. */
+export const ZChannelMembersInput = z.object({ usernames: z.array(z.string().trim().min(1).max(64)).min(1).max(500) }).strict();
+export const ZChannelMemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
+export const ZChannelMember = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  unit: ZUnitRef,
+  viaMerge: z.boolean().describe("brought in by a merge of another channel"),
+});
+export type ChannelMember = z.infer<typeof ZChannelMember>;
+export const ZChannelMembers = z.object({ items: z.array(ZChannelMember) });
+export const ZChannelMembersAdded = z.object({ added: z.number().int() });
+
+/** GET /api/fingertips/cadres: per named cadre (a user), what he is a member of; the heaviest first. */
+export const ZCadreLoadRow = z.object({
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
+  role: z.enum(AUDIENCE_ROLES),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  channels: z.number().int(),
+  apps: z.number().int(),
+  groups: z.number().int(),
+  minutesPerWeek: z.number().int(),
+  bannedDemands: z.number().int(),
+  /** Active channels whose audience reaches his post (unit × role), recorded as member or not. */
+  byAudience: z.number().int(),
+  heaviest: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(CHANNEL_KINDS), minutesPerWeek: z.number().int() })),
+});
+export type CadreLoadRow = z.infer<typeof ZCadreLoadRow>;
+export const ZCadreLoad = z.object({
+  under: z.object({ code: z.string(), name: z.string() }),
+  cadres: z.array(ZCadreLoadRow),
+  totals: z.object({ cadres: z.number().int(), withMemberships: z.number().int(), memberships: z.number().int(), hoursPerYear: z.number() }),
+});
+export type CadreLoad = z.infer<typeof ZCadreLoad>;
 
 /** GET /api/fingertips/load: per grassroots post (unit × role), what it is asked to follow. */
 export const ZLoadQuery = z.object({ under: ZUnitCode.optional(), limit: z.coerce.number().int().min(1).max(5000).default(1000) });

@@ -6,7 +6,8 @@ import { ZUnitCode } from "./roles.js";
  * 减负办 approves or rejects each with a reason; approved items become the register the gate's
  * UNPLANNED_INSPECTION rule reads.
  */
-export const PLAN_ITEM_STATUSES = ["submitted", "approved", "rejected"] as const;
+/** withdrawn 已撤回: an approved item the office took back out of the register, with a reason. */
+export const PLAN_ITEM_STATUSES = ["submitted", "approved", "rejected", "withdrawn"] as const;
 export const ZPlanItemStatus = z.enum(PLAN_ITEM_STATUSES);
 export type PlanItemStatus = z.infer<typeof ZPlanItemStatus>;
 
@@ -36,7 +37,9 @@ export const ZPlanItem = z.object({
   status: ZPlanItemStatus,
   decisionReason: z.string().nullable(),
   decidedBy: z.string().nullable(),
-  can: z.array(z.enum(["decide"])),
+  withdrawReason: z.string().nullable(),
+  withdrawnBy: z.string().nullable(),
+  can: z.array(z.enum(["decide", "withdraw"])),
 });
 export type PlanItem = z.infer<typeof ZPlanItem>;
 
@@ -48,11 +51,13 @@ export const ZPlanListQuery = z.object({
 export const ZPlanList = z.object({
   year: z.number().int(),
   items: z.array(ZPlanItem),
-  counts: z.object({ submitted: z.number().int(), approved: z.number().int(), rejected: z.number().int(), comprehensiveApproved: z.number().int() }),
+  counts: z.object({ submitted: z.number().int(), approved: z.number().int(), rejected: z.number().int(), withdrawn: z.number().int(), comprehensiveApproved: z.number().int() }),
 });
 export type PlanList = z.infer<typeof ZPlanList>;
 
 export const ZPlanDecision = z.object({ decision: z.enum(["approve", "reject"]), reason: z.string().trim().min(2).max(1000) }).strict();
+/** The office withdraws an approved item from the register 撤回, always with a reason. */
+export const ZPlanWithdrawal = z.object({ reason: z.string().trim().min(4).max(1000) }).strict();
 export const ZPlanItemParams = z.object({ id: z.string().uuid() });
 export const ZPlanImportQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), department: ZUnitCode });
 export const ZPlanExportQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

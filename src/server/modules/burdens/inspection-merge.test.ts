@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
@@ -75,5 +76,44 @@ describe("督检考统筹: inspections of one township in a quarter", () => {
     const res = await (await as("raohe_office")).request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=5` });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("the office accepts a proposal: one joint visit is recorded, audited, and the proposal is gone", async () => {
+    const q = `year=${year}&quarter=2`;
+    const office = await as("raohe_office");
+    const [proposal] = (await office.request({ method: "GET", url: `/api/inspections/merge-proposals?${q}` })).json().proposals as { townshipCode: string; inspections: { id: string }[] }[];
+    const ids = proposal!.inspections.map((i) => i.id);
+    const visitOn = addDays(q2.from, 20);
+    const accept = async (username: string, body: Record<string, unknown>) =>
+      (await as(username)).request({ method: "POST", url: "/api/inspections/visits", payload: { townshipCode: "230524100000", inspections: ids, visitOn, ...body } });
+    const other = (await office.request({ method: "GET", url: `/api/inspections/merge-proposals?year=${year}&quarter=3` })).json().proposals as unknown[];
+    expect(other).toEqual([]);
+    for (const [user, body, status, code] of [
+      ["raohe_office", { inspections: [ids[0]] }, 400, "VALIDATION_FAILED"],
+      ["raohe_office", { visitOn: "2026-13-01" }, 400, "VALIDATION_FAILED"],
+      ["raohe_office", { inspections: [ids[0], "00000000-0000-4000-8000-000000000000"] }, 400, "VISIT_INSPECTIONS_INVALID"],
+      ["raohe_office", { townshipCode: "230524101000" }, 400, "VISIT_INSPECTIONS_INVALID"],
+      ["raohe_office", { townshipCode: "230524100200" }, 404, "UNIT_NOT_FOUND"],
+      ["raohe_office", { lead: "230524D02" }, 400, "VISIT_LEAD_INVALID"],
+      ["raohe_jiwei", {}, 403, "FORBIDDEN"],
+      ["raohe_nyncj", {}, 403, "FORBIDDEN"],
+      ["atushi_office", {}, 403, "FORBIDDEN"],
+    ] as const) {
+      const res = await accept(user, body);
+      expect(res.statusCode, `${user} ${JSON.stringify(body)} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    const done = await accept("raohe_office", { lead: "230524D03", note: "民政、农业联合到饶河镇检查一次" });
+    expect(done.statusCode, done.body).toBe(201);
+    const [visit] = done.json().items as { township: { name: string }; lead: { name: string }; visitOn: string; inspections: { id: string }[] }[];
+    expect(visit).toMatchObject({ township: { name: "饶河镇" }, lead: { name: "饶河县民政局" }, visitOn });
+    expect(visit!.inspections.map((i) => i.id).sort()).toEqual([...ids].sort());
+    expect((await accept("raohe_office", {})).json().error.code).toBe("VISIT_ALREADY_MERGED");
+    expect((await office.request({ method: "GET", url: `/api/inspections/merge-proposals?${q}` })).json().proposals).toEqual([]);
+    const listed = (await (await as("raohe_jiwei")).request({ method: "GET", url: `/api/inspections/visits?${q}` })).json().items as unknown[];
+    expect(listed).toHaveLength(1);
+    expect((await (await as("atushi_office")).request({ method: "GET", url: `/api/inspections/visits?${q}` })).json().items).toEqual([]);
+    const audit = await ctx.db.execute<{ detail: { township: string; inspections: string[] } }>(sql`select detail from audit_log where action = 'inspection.visit'`);
+    expect(audit.rows.map((r) => [r.detail.township, r.detail.inspections.length])).toEqual([["230524100000", 2]]);
   });
 });

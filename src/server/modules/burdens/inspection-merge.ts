@@ -5,6 +5,8 @@ import { pathWithin } from "../../db/sql-helpers.js";
 import type { Actor } from "../../kernel/actor.js";
 import { getUnits } from "../org/units.js";
 import { actorRegionPath } from "./policy.js";
+import { mergedInspectionKeys } from "./inspection-visits.js";
+import { quarterRange } from "./quarter.js";
 import { burdens, burdenTargets } from "./schema.js";
 
 /**
@@ -16,11 +18,7 @@ import { burdens, burdenTargets } from "./schema.js";
 
 const townshipOf = (code: string): string | null => (code.length === 12 ? `${code.slice(0, 9)}000` : null);
 
-export const quarterRange = (year: number, quarter: number) => {
-  const first = (quarter - 1) * 3 + 1;
-  const end = new Date(Date.UTC(year, first + 2, 0)).toISOString().slice(0, 10);
-  return { from: `${year}-${String(first).padStart(2, "0")}-01`, to: end };
-};
+export { quarterRange } from "./quarter.js";
 
 export async function inspectionMergeProposals(db: Db, actor: Actor, period: { year: number; quarter: number }): Promise<MergeProposals> {
   const { from, to } = quarterRange(period.year, period.quarter);
@@ -38,10 +36,12 @@ export async function inspectionMergeProposals(db: Db, actor: Actor, period: { y
     .innerJoin(burdens, eq(burdens.id, burdenTargets.burdenId))
     .where(and(eq(burdens.kind, "inspection"), burdenTargets.inForce, pathWithin(burdenTargets.unitPath, actorRegionPath(actor)), sql`${burdens.deadline} between ${from} and ${to}`))
     .limit(20_000);
+  // Inspections the office already merged into a joint visit to that township are proposed no more.
+  const merged = await mergedInspectionKeys(db, actorRegionPath(actor));
   const byTownship = new Map<string, Map<string, (typeof rows)[number]>>();
   for (const r of rows) {
     const township = townshipOf(r.unitCode);
-    if (!township) continue;
+    if (!township || merged.has(`${township}|${r.id}`)) continue;
     const visits = byTownship.get(township) ?? new Map();
     visits.set(r.id, r);
     byTownship.set(township, visits);
@@ -58,7 +58,7 @@ export async function inspectionMergeProposals(db: Db, actor: Actor, period: { y
       issuers: new Set(list.map((r) => r.issuerCode)).size,
       earliest: list[0]!.date,
       latest: list.at(-1)!.date,
-      inspections: list.map((r) => ({ id: r.id, title: r.title, issuerName: names.get(r.issuerCode) ?? r.issuerCode, date: r.date, admissionNumber: r.admissionNumber, onSite: r.onSite })),
+      inspections: list.map((r) => ({ id: r.id, title: r.title, issuerCode: r.issuerCode, issuerName: names.get(r.issuerCode) ?? r.issuerCode, date: r.date, admissionNumber: r.admissionNumber, onSite: r.onSite })),
     };
   });
   proposals.sort((a, b) => b.inspections.length - a.inspections.length || b.issuers - a.issuers || a.townshipCode.localeCompare(b.townshipCode));

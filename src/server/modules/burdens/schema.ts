@@ -143,3 +143,23 @@ export const gateRegisters = pgTable(
   },
   (t) => [unique("gate_registers_unique").on(t.regionCode, t.year, t.register, t.code)],
 );
+
+/**
+ * Joint visits 联合督查检查: the office accepts a merge proposal (several admitted inspections of one
+ * township in a quarter) and records one visit in their place: the date, who leads, the inspections merged.
+ */
+export const inspectionVisits = pgTable(
+  "inspection_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    townshipCode: text("township_code").notNull(),
+    townshipPath: text("township_path").notNull(),
+    visitOn: date("visit_on", { mode: "string" }).notNull(),
+    leadCode: text("lead_code").notNull(),
+    burdenIds: uuid("burden_ids").array().notNull(),
+    note: text("note"),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("inspection_visits_path_idx").using("btree", sql`${t.townshipPath} text_pattern_ops`, t.visitOn)],
+);

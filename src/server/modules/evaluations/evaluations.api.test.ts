@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME } from "../../../contracts/duties.js";
 import type { EvaluationRequest, EvaluationYear } from "../../../contracts/evaluations.js";
@@ -117,5 +118,54 @@ describe("评比创建清单 the approved list of evaluations", () => {
     await wb.xlsx.load(out.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets[0]!.getColumn(2).values.map(String)).toContain("全县平安村评选");
     expect(wb.worksheets[1]!.getColumn(1).values.map(String)).toContain("文明村镇创建评比");
+  });
+
+  it("the office takes an approved item off the list with a reason, audited; a new burden citing it is then flagged", async () => {
+    const code = `饶评〔${year}〕21号`;
+    const req = (await ask("raohe_nyncj", { title: "最美护林员评选" })).json() as EvaluationRequest;
+    await decide("raohe_office", req.id, { decision: "approve", reason: "列入年度计划", approvalCode: code });
+    expect(await evaluationBurden("最美护林员评选", code)).not.toContain("UNAPPROVED_EVALUATION");
+    const before = await view("raohe_office");
+    expect(before.approved.find((e) => e.code === code)!.can).toEqual(["withdraw"]);
+    expect(before.requests.find((r) => r.id === req.id)!.can).toEqual(["withdraw"]);
+    // A department sees the list but may not take anything off it.
+    expect((await view("raohe_nyncj")).approved.find((e) => e.code === code)!.can).toEqual([]);
+
+    const withdraw = async (username: string, body: Record<string, unknown>) =>
+      (await as(username)).request({ method: "POST", url: "/api/evaluations/withdraw", payload: { year, code, reason: "评选活动与年度考核重复", ...body } });
+    for (const [user, body, status, errorCode] of [
+      ["raohe_office", { reason: "重复" }, 400, "VALIDATION_FAILED"],
+      ["raohe_office", { code: "" }, 400, "VALIDATION_FAILED"],
+      ["raohe_office", { year: "今年" }, 400, "VALIDATION_FAILED"],
+      ["raohe_office", { extra: 1 }, 400, "VALIDATION_FAILED"],
+      ["raohe_office", { code: "饶评〔1999〕1号" }, 404, "EVALUATION_NOT_ON_LIST"],
+      ["raohe_office", { year: year + 1 }, 404, "EVALUATION_NOT_ON_LIST"],
+      ["raohe_nyncj", {}, 403, "FORBIDDEN"],
+      ["raohe_town", {}, 403, "FORBIDDEN"],
+      ["atushi_office", {}, 404, "EVALUATION_NOT_ON_LIST"],
+    ] as const) {
+      const res = await withdraw(user, body);
+      expect(res.statusCode, `${user} ${JSON.stringify(body)} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(errorCode);
+    }
+    expect(await evaluationBurden("最美护林员评选（二）", code)).not.toContain("UNAPPROVED_EVALUATION");
+
+    const done = await withdraw("raohe_office", {});
+    expect(done.statusCode, done.body).toBe(200);
+    const after = done.json() as EvaluationYear;
+    expect(after.approved.map((e) => e.code)).not.toContain(code);
+    expect(after.requests.find((r) => r.id === req.id)).toMatchObject({ status: "withdrawn", withdrawReason: "评选活动与年度考核重复", withdrawnBy: "饶河县减负办 王主任", can: [] });
+    expect(await evaluationBurden("最美护林员评选（三）", code)).toContain("UNAPPROVED_EVALUATION");
+    expect((await withdraw("raohe_office", {})).json().error.code).toBe("EVALUATION_NOT_ON_LIST");
+    // An entry imported from Excel (no request behind it) can be taken off too.
+    expect((await withdraw("raohe_office", { code: `饶评〔${year}〕8号`, reason: "平安村评选并入综治考核" })).statusCode).toBe(200);
+
+    const audit = await ctx.db.execute<{ action: string; detail: { code: string; reason: string } }>(sql`select action, detail from audit_log where action in ('evaluations.withdraw', 'gate.register.withdraw') order by id`);
+    expect(audit.rows.map((r) => [r.action, r.detail.code, r.detail.reason])).toEqual([
+      ["gate.register.withdraw", code, "评选活动与年度考核重复"],
+      ["evaluations.withdraw", code, "评选活动与年度考核重复"],
+      ["gate.register.withdraw", `饶评〔${year}〕8号`, "平安村评选并入综治考核"],
+      ["evaluations.withdraw", `饶评〔${year}〕8号`, "平安村评选并入综治考核"],
+    ]);
   });
 });

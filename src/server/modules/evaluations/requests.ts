@@ -1,11 +1,11 @@
 import { and, count, desc, eq, or } from "drizzle-orm";
-import type { EvaluationCategory, EvaluationRequest, EvaluationRequestInput } from "../../../contracts/evaluations.js";
+import type { EvaluationCategory, EvaluationRequest, EvaluationRequestInput, EvaluationWithdrawal } from "../../../contracts/evaluations.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { pathWithin } from "../../db/sql-helpers.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
-import { addRegisterEntries, loadRegisters } from "../burdens/gate/settings.js";
+import { addRegisterEntries, loadRegisters, withdrawRegisterEntry } from "../burdens/gate/settings.js";
 import { getUnit, getUnits } from "../org/units.js";
 import { evaluationPolicy } from "./policy.js";
 import { evaluationRequests } from "./schema.js";
@@ -73,6 +73,27 @@ export async function decideRequest(db: Db, actor: Actor, id: string, d: { decis
   });
 }
 
+/**
+ * The office takes an approved item off the list 撤出清单: the entry kept by its region (or one below it)
+ * leaves the gate's register, the request that put it there (if any: an imported list has none) is marked
+ * withdrawn, both audited with the reason in one transaction. UNAPPROVED_EVALUATION then flags a new
+ * burden citing the code; burdens already admitted keep their admission.
+ */
+export async function withdrawApproved(db: Db, actor: Actor, w: EvaluationWithdrawal): Promise<void> {
+  const region = regionPathOf(actor);
+  authorize(evaluationPolicy.canDecide(actor, { path: region }));
+  await db.transaction(async (tx) => {
+    const removed = await withdrawRegisterEntry(tx, { actor, underPath: region, year: w.year, register: "evaluation_list", code: w.code, reason: w.reason });
+    if (removed.length === 0) throw new AppError("EVALUATION_NOT_ON_LIST", { code: w.code, year: w.year });
+    const requests = await tx
+      .update(evaluationRequests)
+      .set({ status: "withdrawn", withdrawReason: w.reason, withdrawnBy: actor.displayName, withdrawnAt: new Date() })
+      .where(and(eq(evaluationRequests.year, w.year), eq(evaluationRequests.approvalCode, w.code), eq(evaluationRequests.status, "approved"), pathWithin(evaluationRequests.regionPath, region)))
+      .returning({ id: evaluationRequests.id });
+    await recordAudit(tx, { actor: who(actor), action: "evaluations.withdraw", entityType: "evaluation_list", entityId: `${w.year}/${w.code}`, scopePath: removed[0]!.regionPath, detail: { code: w.code, title: removed[0]!.title, reason: w.reason, requests: requests.map((r) => r.id) } });
+  });
+}
+
 export async function presentRequests(db: Queryable, actor: Actor, rows: Row[]): Promise<EvaluationRequest[]> {
   const names = new Map((await getUnits(db, [...new Set(rows.flatMap((r) => [r.regionCode, r.issuerCode]))])).map((u) => [u.code, u.name]));
   return rows.map((r) => ({
@@ -88,7 +109,9 @@ export async function presentRequests(db: Queryable, actor: Actor, rows: Row[]):
     decisionReason: r.decisionReason,
     requestedBy: r.requestedBy,
     decidedBy: r.decidedBy,
-    can: r.status === "pending" && evaluationPolicy.canDecide(actor, { path: r.regionPath }) ? ["decide"] : [],
+    withdrawReason: r.withdrawReason,
+    withdrawnBy: r.withdrawnBy,
+    can: !evaluationPolicy.canDecide(actor, { path: r.regionPath }) ? [] : r.status === "pending" ? ["decide"] : r.status === "approved" ? ["withdraw"] : [],
   }));
 }
 

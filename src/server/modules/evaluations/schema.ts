@@ -28,6 +28,10 @@ export const evaluationRequests = pgTable(
     requestedBy: text("requested_by").notNull(),
     decidedBy: text("decided_by"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** An approved item the office withdrew 撤回 from the list, with its reason. */
+    withdrawReason: text("withdraw_reason"),
+    withdrawnBy: text("withdrawn_by"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("evaluation_requests_region_idx").using("btree", sql`${t.regionPath} text_pattern_ops`, t.year)],

@@ -1,9 +1,10 @@
 import type { EvaluationCategory, EvaluationYear } from "../../../contracts/evaluations.js";
 import type { Db } from "../../db/client.js";
 import { regionPathOf, type Actor } from "../../kernel/actor.js";
-import { loadRegisters } from "../burdens/gate/settings.js";
+import { loadRegisters, registerCodesWithin } from "../burdens/gate/settings.js";
 import { burdensOfKind } from "../burdens/kind-rows.js";
 import { getUnit, getUnits } from "../org/units.js";
+import { evaluationPolicy } from "./policy.js";
 import { presentRequests, requestsOfYear } from "./requests.js";
 
 /**
@@ -14,7 +15,13 @@ import { presentRequests, requestsOfYear } from "./requests.js";
 export async function evaluationYear(db: Db, actor: Actor, year: number): Promise<EvaluationYear> {
   const regionPath = regionPathOf(actor);
   const region = await getUnit(db, regionPath.split(".").at(-1)!);
-  const [approved, requests, burdens] = await Promise.all([loadRegisters(db, regionPath, year), requestsOfYear(db, actor, year), burdensOfKind(db, regionPath, "evaluation", year)]);
+  const [approved, requests, burdens, own] = await Promise.all([
+    loadRegisters(db, regionPath, year),
+    requestsOfYear(db, actor, year),
+    burdensOfKind(db, regionPath, "evaluation", year),
+    // What the actor's office may take off: entries its own region (or one below) keeps.
+    evaluationPolicy.canDecide(actor, { path: regionPath }) ? registerCodesWithin(db, { underPath: regionPath, year, register: "evaluation_list" }) : new Set<string>(),
+  ]);
   const issuers = new Map((await getUnits(db, [...new Set(burdens.map((b) => b.issuerCode))])).map((u) => [u.code, u.name]));
   const lists = new Map<string, Promise<Set<string>>>();
   const listOf = (issuerPath: string) => {
@@ -24,7 +31,7 @@ export async function evaluationYear(db: Db, actor: Actor, year: number): Promis
   return {
     year,
     region: { code: region?.code ?? "", name: region?.name ?? "" },
-    approved: approved.approvedEvaluations,
+    approved: approved.approvedEvaluations.map((e) => ({ ...e, can: own.has(e.code) ? ["withdraw" as const] : [] })),
     requests: await presentRequests(db, actor, requests),
     burdens: await Promise.all(
       burdens.map(async (b) => {

@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME } from "../../../contracts/duties.js";
-import type { Channel, Load, MergeProposal } from "../../../contracts/fingertips.js";
+import { sql } from "drizzle-orm";
+import type { CadreLoad, Channel, ChannelMember, Load, MergeProposal } from "../../../contracts/fingertips.js";
+import { addDays, chinaToday } from "../../kernel/dates.js";
+import { admitThroughGate } from "../meetings/test-helpers.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 
 let ctx: TestContext;
@@ -42,7 +45,7 @@ describe("指尖减负 the ledger of apps, accounts and work groups", () => {
     const res = await register("raohe_nyncj", { name: "农业农村打卡群", demands: ["check_in", "ranking", "photo_upload"], minutesPerWeek: 60 });
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json() as Channel;
-    expect(c.flags.map((f) => f.code)).toEqual(["APP_BANNED_DEMAND", "TRACE_REQUIREMENT"]);
+    expect(c.flags.map((f) => f.code)).toEqual(["APP_BANNED_DEMAND", "TRACE_REQUIREMENT", "NOT_ADMITTED"]);
     expect(c.flags[0]!.message).toContain("打卡签到、排名通报");
     expect(c.flags[0]!.message).toContain("指尖上的形式主义");
     // 饶河镇 has its communities and village committees; each is one post of village cadres.
@@ -184,5 +187,130 @@ describe("指尖减负 Excel in and out", () => {
     expect((await upload("raohe_nyncj", noHeader)).statusCode).toBe(403);
     const big = await upload("raohe_office", Buffer.alloc(6 * 1024 * 1024, 1));
     expect(big.statusCode).toBe(413);
+  });
+});
+
+describe("指尖减负 named cadres, undoing decisions, and the gate's admitted apps and groups", () => {
+  const XIAOJIAHE_TOWN = "230524101000";
+  const cadres = async (username = "raohe_office", under: string | null = "230524") =>
+    (await (await as(username)).request({ method: "GET", url: "/api/fingertips/cadres", query: under ? { under } : {} })).json() as CadreLoad;
+  const countOf = (l: CadreLoad, username: string) => l.cadres.find((c) => c.user.username === username)?.channels;
+  const members = async (id: string, usernames: unknown, username = "raohe_office") => (await as(username)).request({ method: "POST", url: `/api/fingertips/${id}/members`, payload: { usernames } });
+  const decide = async (id: string, body: Record<string, unknown>) => (await as("raohe_office")).request({ method: "POST", url: `/api/fingertips/${id}/decision`, payload: body });
+  const undo = async (id: string, reason: unknown, username = "raohe_office") => (await as(username)).request({ method: "POST", url: `/api/fingertips/${id}/undo`, payload: { reason } });
+  let a: Channel;
+  let b: Channel;
+
+  it("records the cadres who must follow a channel, all or none, and counts per cadre, the heaviest first", async () => {
+    a = (await register("raohe_mzj", { name: "民政低保核查工作群", ownerUnit: "230524D03", audienceUnits: [RAOHE_TOWN], minutesPerWeek: 20 })).json() as Channel;
+    b = (await register("raohe_mzj", { name: "民政救助信息填报群", ownerUnit: "230524D03", audienceUnits: [XIAOJIAHE_TOWN], audienceRoles: ["village_cadre", "township_official"], minutesPerWeek: 15 })).json() as Channel;
+    expect(a.can).toEqual(["members"]);
+    for (const [usernames, by, status, code] of [
+      [["raohe_village", "nobody_here"], "raohe_office", 400, "CHANNEL_MEMBER_UNKNOWN"],
+      [["raohe_village", "raohe_office"], "raohe_office", 400, "CHANNEL_MEMBER_INVALID"],
+      [["atushi_town"], "raohe_office", 400, "CHANNEL_MEMBER_INVALID"],
+      [[], "raohe_office", 400, "VALIDATION_FAILED"],
+      ["raohe_village", "raohe_office", 400, "VALIDATION_FAILED"],
+      [["raohe_village"], "raohe_nyncj", 403, "FORBIDDEN"],
+      [["raohe_village"], "raohe_village", 403, "FORBIDDEN"],
+      [["raohe_village"], "atushi_office", 404, "CHANNEL_NOT_FOUND"],
+    ] as const) {
+      const res = await members(a.id, usernames, by);
+      expect(res.statusCode, `${by} ${JSON.stringify(usernames)} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect(countOf(await cadres(), "raohe_village")).toBe(0);
+    // The bureau running it records its own members; the office too.
+    expect((await members(a.id, ["raohe_village"], "raohe_mzj")).json()).toEqual({ added: 1 });
+    expect((await members(b.id, ["raohe_village", "jiaping_village", "xiaojiahe_town"])).json()).toEqual({ added: 3 });
+    expect((await members(b.id, ["jiaping_village"])).json()).toEqual({ added: 0 });
+    const list = await cadres();
+    expect(list.cadres[0]!.user.username).toBe("raohe_village");
+    expect(list.cadres[0]).toMatchObject({ channels: 2, groups: 2, minutesPerWeek: 35, heaviest: [{ name: "民政低保核查工作群" }, { name: "民政救助信息填报群" }] });
+    expect(list.cadres[0]!.byAudience).toBeGreaterThanOrEqual(1);
+    expect([countOf(list, "jiaping_village"), countOf(list, "xiaojiahe_town")]).toEqual([1, 1]);
+    expect(list.totals).toMatchObject({ withMemberships: 3, memberships: 4 });
+    // A village cadre sees his own village only; another region's office cannot look here.
+    expect((await cadres("raohe_village", null)).cadres.map((c) => c.user.username)).toEqual(["raohe_village"]);
+    expect((await (await as("raohe_village")).request({ method: "GET", url: "/api/fingertips/cadres", query: { under: "230524" } })).json().error.code).toBe("UNIT_NOT_FOUND");
+    expect((await (await as("atushi_office")).request({ method: "GET", url: "/api/fingertips/cadres", query: { under: "230524" } })).json().error.code).toBe("UNIT_NOT_FOUND");
+
+    const listed = (await (await as("raohe_office")).request({ method: "GET", url: `/api/fingertips/${b.id}/members` })).json() as { items: ChannelMember[] };
+    expect(listed.items.map((m) => m.username).sort()).toEqual(["jiaping_village", "raohe_village", "xiaojiahe_town"]);
+  });
+
+  it("undoes a merge or a closing with a reason, audited: every count per post and per cadre returns to what it was", async () => {
+    const before = { load: await load("raohe_office", "230524"), cadres: await cadres() };
+    expect((await undo(a.id, "在用的群不能撤销")).json().error.code).toBe("CHANNEL_NOT_DECIDED");
+
+    expect((await decide(b.id, { action: "merge", mergeInto: a.id, reason: "同一主办单位，合并为一个民政工作群" })).statusCode).toBe(200);
+    const merged = await cadres();
+    expect([countOf(merged, "raohe_village"), countOf(merged, "jiaping_village"), countOf(merged, "xiaojiahe_town")]).toEqual([1, 1, 1]);
+    expect(rowOf(await load("raohe_office", "230524"), "230524100000", "township_official")!.channels).toBe(rowOf(before.load, "230524100000", "township_official")!.channels + 1);
+
+    for (const [reason, by, status, code] of [
+      ["", "raohe_office", 400, "VALIDATION_FAILED"],
+      ["撤销", "raohe_office", 400, "VALIDATION_FAILED"],
+      ["部门要求撤销整合", "raohe_mzj", 403, "FORBIDDEN"],
+      ["外地减负办撤销", "atushi_office", 404, "CHANNEL_NOT_FOUND"],
+    ] as const) {
+      const res = await undo(b.id, reason, by);
+      expect(res.statusCode, `${by} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    const undone = await undo(b.id, "两群服务对象不同，整合后信息混杂，恢复原状");
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toMatchObject({ status: "active", mergedInto: null, decisionReason: null, members: 3 });
+    expect(await load("raohe_office", "230524")).toEqual(before.load);
+    expect(await cadres()).toEqual(before.cadres);
+
+    // A merge into a channel since closed waits for that closing to be undone first.
+    await decide(b.id, { action: "merge", mergeInto: a.id, reason: "再次整合民政工作群" });
+    await decide(a.id, { action: "close", reason: "民政工作统一使用政务平台" });
+    expect(countOf(await cadres(), "raohe_village")).toBe(0);
+    expect((await undo(b.id, "恢复救助信息填报群")).json().error.code).toBe("CHANNEL_UNDO_BLOCKED");
+    expect((await undo(a.id, "政务平台尚未上线，恢复工作群")).statusCode).toBe(200);
+    expect((await undo(b.id, "恢复救助信息填报群")).statusCode).toBe(200);
+    expect(await load("raohe_office", "230524")).toEqual(before.load);
+    expect(await cadres()).toEqual(before.cadres);
+
+    const audit = await ctx.db.execute<{ entity_id: string; detail: { reason: string; undone: { status: string } } }>(sql`select entity_id, detail from audit_log where action = 'fingertips.undo' order by id`);
+    expect(audit.rows.map((r) => [r.entity_id, r.detail.undone.status, r.detail.reason])).toEqual([
+      [b.id, "merged", "两群服务对象不同，整合后信息混杂，恢复原状"],
+      [a.id, "closed", "政务平台尚未上线，恢复工作群"],
+      [b.id, "merged", "恢复救助信息填报群"],
+    ]);
+  });
+
+  it("shows the apps and groups the gate admitted: linked by admission number, not copied; a channel without one is flagged", async () => {
+    const today = chinaToday();
+    const admitted = await admitThroughGate(await as("raohe_nyncj"), await as("raohe_office"), {
+      kind: "app",
+      issuer: "230524D01",
+      targets: { under: RAOHE_TOWN, level: "village" },
+      title: "推广使用黑龙江省农业补贴申报系统",
+      text: "各村协助农户在系统中申报耕地地力保护补贴。",
+      issuedOn: today,
+      deadline: addDays(today, 30),
+      frequency: "once",
+      minutesPerTarget: 30,
+      details: { appName: "农业补贴申报系统", demands: [] },
+    });
+    expect(admitted.status).toBe("admitted");
+    const number = ((await (await as("raohe_office")).request({ method: "GET", url: `/api/burdens/${admitted.id}` })).json() as { admissionNumber: string }).admissionNumber;
+    const ledger = async () => (await (await as("raohe_office")).request({ method: "GET", url: "/api/fingertips" })).json() as { items: Channel[]; admittedNotInLedger: { id: string; name: string; admissionNumber: string }[] };
+    expect((await ledger()).admittedNotInLedger).toEqual(expect.arrayContaining([expect.objectContaining({ id: admitted.id, name: "农业补贴申报系统", admissionNumber: number })]));
+
+    const linked = (await register("raohe_nyncj", { name: "农业补贴申报系统", kind: "app", platform: "独立应用", admissionNumber: number })).json() as Channel;
+    expect(linked.burden).toEqual({ id: admitted.id, title: "推广使用黑龙江省农业补贴申报系统", admissionNumber: number });
+    expect(linked.flags.map((f) => f.code)).not.toContain("NOT_ADMITTED");
+    const after = await ledger();
+    expect(after.admittedNotInLedger.map((r) => r.id)).not.toContain(admitted.id);
+    expect(after.items.filter((c) => c.burden?.id === admitted.id)).toHaveLength(1);
+
+    const bogus = (await register("raohe_nyncj", { name: "农业补贴自查群", admissionNumber: "230524-2099-000001-X" })).json() as Channel;
+    expect(bogus.burden).toBeNull();
+    expect(bogus.flags.find((f) => f.code === "NOT_ADMITTED")!.message).toContain("230524-2099-000001-X");
+    expect(a.flags.find((f) => f.code === "NOT_ADMITTED")!.message).toContain("未经准入");
   });
 });

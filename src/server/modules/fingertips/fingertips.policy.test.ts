@@ -23,6 +23,10 @@ type Endpoint =
   | "GET /api/fingertips/export.xlsx"
   | "POST /api/fingertips"
   | "POST /api/fingertips/:id/decision"
+  | "POST /api/fingertips/:id/undo"
+  | "POST /api/fingertips/:id/members"
+  | "GET /api/fingertips/cadres"
+  | "POST /api/evaluations/withdraw"
   | "POST /api/fingertips/import"
   | "POST /api/plaques"
   | "POST /api/plaques/allowed"
@@ -52,6 +56,19 @@ const GRID: Record<Endpoint, Record<string, GridCells>> = {
   },
   "POST /api/fingertips/:id/decision": {
     "a group of 农业农村局 to 饶河镇":          [DENY,   DENY,   DENY,   OK,     DENY,   DENY,   DENY,   CHANNEL, CHANNEL],
+  },
+  "POST /api/fingertips/:id/undo": {
+    "a closed group of 农业农村局 to 饶河镇":    [DENY,   DENY,   DENY,   OK,     DENY,   DENY,   DENY,   CHANNEL, CHANNEL],
+  },
+  "POST /api/fingertips/:id/members": {
+    "a group of 农业农村局 to 饶河镇":          [DENY,   DENY,   NEW,    NEW,    DENY,   DENY,   DENY,   CHANNEL, CHANNEL],
+  },
+  "GET /api/fingertips/cadres": {
+    "(own region)":                           [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK],
+    "230524100200 饶河村委会":                 [OK,     OK,     OK,     OK,     OK,     OK,     OK,     UNIT,   UNIT],
+  },
+  "POST /api/evaluations/withdraw": {
+    "an approved item of 农业农村局":           [DENY,   DENY,   DENY,   OK,     DENY,   DENY,   DENY,   "404 EVALUATION_NOT_ON_LIST", DENY],
   },
   "POST /api/fingertips/import": {
     "a sheet of 民政局's groups":               [DENY,   DENY,   DENY,   NEW,    DENY,   DENY,   DENY,   ROWS_BAD, DENY],
@@ -119,6 +136,23 @@ async function requestFor(row: Row): Promise<InjectOptions> {
     case "POST /api/fingertips/:id/decision": {
       const made = await office.request({ method: "POST", url: "/api/fingertips", payload: { name: `待关停群${n}`, kind: "workgroup", ownerUnit: "230524D01", audienceUnits: ["230524100000"], audienceRoles: ["village_cadre"], minutesPerWeek: 10 } });
       return { method: "POST", url: `/api/fingertips/${made.json().id}/decision`, payload: { action: "close", reason: "权限矩阵测试" } };
+    }
+    case "POST /api/fingertips/:id/undo": {
+      const made = await office.request({ method: "POST", url: "/api/fingertips", payload: { name: `待撤销群${n}`, kind: "workgroup", ownerUnit: "230524D01", audienceUnits: ["230524100000"], audienceRoles: ["village_cadre"], minutesPerWeek: 10 } });
+      await office.request({ method: "POST", url: `/api/fingertips/${made.json().id}/decision`, payload: { action: "close", reason: "权限矩阵测试" } });
+      return { method: "POST", url: `/api/fingertips/${made.json().id}/undo`, payload: { reason: "权限矩阵测试撤销" } };
+    }
+    case "POST /api/fingertips/:id/members": {
+      const made = await office.request({ method: "POST", url: "/api/fingertips", payload: { name: `成员群${n}`, kind: "workgroup", ownerUnit: "230524D01", audienceUnits: ["230524100000"], audienceRoles: ["village_cadre"], minutesPerWeek: 10 } });
+      return { method: "POST", url: `/api/fingertips/${made.json().id}/members`, payload: { usernames: ["raohe_village"] } };
+    }
+    case "GET /api/fingertips/cadres":
+      return { method: "GET", url: "/api/fingertips/cadres", query: row.target.startsWith("(") ? {} : { under: codeOf(row.target) } };
+    case "POST /api/evaluations/withdraw": {
+      const year = Number(chinaToday().slice(0, 4));
+      const made = await office.request({ method: "POST", url: "/api/evaluations/requests", payload: { issuer: "230524D01", year, title: `待撤出评比${n}`, category: "commendation", reason: "权限矩阵测试" } });
+      await office.request({ method: "POST", url: `/api/evaluations/requests/${made.json().id}/decision`, payload: { decision: "approve", reason: "权限矩阵测试", approvalCode: `矩阵-${n}` } });
+      return { method: "POST", url: "/api/evaluations/withdraw", payload: { year, code: `矩阵-${n}`, reason: "权限矩阵测试撤出" } };
     }
     case "POST /api/fingertips/import":
       return { method: "POST", url: "/api/fingertips/import", headers: { "content-type": XLSX_MIME }, payload: sheet };

@@ -5,11 +5,18 @@ import { pathWithin } from "../../db/sql-helpers.js";
 import type { Lang } from "../../http/i18n.js";
 import { regionPathOf, type Actor } from "../../kernel/actor.js";
 import { getUnits } from "../org/units.js";
+import { admittedNotInLedger, burdenLinks, notAdmittedFlag } from "./admitted.js";
 import { channelFlags } from "./flags.js";
 import { fingertipPolicy } from "./policy.js";
 import { loadGrassroots, postsOf, type Grassroots } from "./posts.js";
 import type { ChannelRow } from "./registry.js";
-import { fingertipChannels } from "./schema.js";
+import { fingertipChannels, fingertipMembers } from "./schema.js";
+
+async function memberCounts(db: Queryable, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: fingertipMembers.channelId, n: sql<number>`count(*)::int` }).from(fingertipMembers).where(inArray(fingertipMembers.channelId, [...ids])).groupBy(fingertipMembers.channelId);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
 
 /** Some audience path holds the given path, or lies inside it. */
 export const audienceTouches = (path: string): SQL =>
@@ -27,7 +34,12 @@ export async function presentChannels(db: Queryable, actor: Actor, rows: Channel
     mergedIds.length ? (await db.select({ id: fingertipChannels.id, name: fingertipChannels.name }).from(fingertipChannels).where(inArray(fingertipChannels.id, mergedIds))).map((t) => [t.id, t.name]) : [],
   );
   const posts = grassroots ?? (await loadGrassroots(db, rows.flatMap((r) => r.audiencePaths)));
+  const [links, members] = await Promise.all([burdenLinks(db, rows.map((r) => r.admissionNumber)), memberCounts(db, rows.map((r) => r.id))]);
   return rows.map((r) => {
+    const burden = r.admissionNumber ? (links.get(r.admissionNumber) ?? null) : null;
+    const office = fingertipPolicy.canDecide(actor, r);
+    const keeps = office || fingertipPolicy.canKeep(actor, { code: r.ownerCode, path: r.ownerPath });
+    const can: Channel["can"] = r.status === "active" ? [...(office ? (["decide"] as const) : []), ...(keeps ? (["members"] as const) : [])] : office ? ["undo"] : [];
     const reached = r.status === "active" ? postsOf(r, posts).length : 0;
     return {
       id: r.id,
@@ -46,8 +58,10 @@ export async function presentChannels(db: Queryable, actor: Actor, rows: Channel
       decisionReason: r.decisionReason,
       admissionNumber: r.admissionNumber,
       note: r.note,
-      flags: r.status === "active" ? channelFlags({ name: r.name, kind: r.kind as ChannelKind, demands: r.demands }, lang) : [],
-      can: r.status === "active" && fingertipPolicy.canDecide(actor, r) ? ["decide"] : [],
+      flags: r.status === "active" ? [...channelFlags({ name: r.name, kind: r.kind as ChannelKind, demands: r.demands }, lang), ...(burden ? [] : [notAdmittedFlag(r, lang)])] : [],
+      burden,
+      members: members.get(r.id) ?? 0,
+      can,
     };
   });
 }
@@ -64,5 +78,6 @@ export async function readableRows(db: Queryable, actor: Actor, query: { status?
 export async function listChannels(db: Db, actor: Actor, query: { status?: ChannelStatus; kind?: ChannelKind; flagged?: "true" | "false"; limit: number }, lang: Lang) {
   let items = await presentChannels(db, actor, await readableRows(db, actor, query), lang);
   if (query.flagged) items = items.filter((c) => (c.flags.length > 0) === (query.flagged === "true"));
-  return { total: items.length, items };
+  const admitted = query.flagged === "true" ? [] : await admittedNotInLedger(db, actor, query);
+  return { total: items.length, items, admittedNotInLedger: admitted };
 }

@@ -6,6 +6,7 @@ import { AppError } from "../../http/errors.js";
 import { authorize, pathIsInside, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
 import { getUnit, getUnits } from "../org/units.js";
+import { moveMembersOnMerge } from "./members.js";
 import { fingertipPolicy } from "./policy.js";
 import { fingertipChannels } from "./schema.js";
 
@@ -111,16 +112,22 @@ export async function decideChannel(db: Db, actor: Actor, id: string, decision: 
     const [target] = await tx.select().from(fingertipChannels).where(and(eq(fingertipChannels.id, decision.mergeInto), ne(fingertipChannels.id, id)));
     if (!target || target.status !== "active" || !fingertipPolicy.canDecide(actor, target)) throw new AppError("CHANNEL_MERGE_TARGET_INVALID");
     const audience = new Map(target.audienceCodes.map((c, i) => [c, target.audiencePaths[i]!]));
+    const added: { codes: string[]; paths: string[]; roles: string[] } = { codes: [], paths: [], roles: row.audienceRoles.filter((r) => !target.audienceRoles.includes(r)) };
     row.audienceCodes.forEach((c, i) => {
       // A unit already inside the kept audience adds nothing.
       const path = row.audiencePaths[i]!;
-      if (![...audience.values()].some((p) => pathIsInside(path, p))) audience.set(c, path);
+      if ([...audience.values()].some((p) => pathIsInside(path, p))) return;
+      audience.set(c, path);
+      added.codes.push(c);
+      added.paths.push(path);
     });
     await tx
       .update(fingertipChannels)
-      .set({ audienceCodes: [...audience.keys()], audiencePaths: [...audience.values()], audienceRoles: [...new Set([...target.audienceRoles, ...row.audienceRoles])] })
+      .set({ audienceCodes: [...audience.keys()], audiencePaths: [...audience.values()], audienceRoles: [...target.audienceRoles, ...added.roles] })
       .where(eq(fingertipChannels.id, target.id));
-    await tx.update(fingertipChannels).set({ status: "merged", mergedIntoId: target.id, ...decided }).where(eq(fingertipChannels.id, id));
+    // What the merge added is kept on the merged row, so that an undo takes back exactly that.
+    await tx.update(fingertipChannels).set({ status: "merged", mergedIntoId: target.id, mergeAdded: added, ...decided }).where(eq(fingertipChannels.id, id));
+    await moveMembersOnMerge(tx, { from: id, into: target.id, by: actor.displayName });
     await recordAudit(tx, { actor: auditActor(actor), action: "fingertips.merge", entityType: "fingertip_channel", entityId: id, scopePath: row.regionPath, detail: { name: row.name, into: target.id, intoName: target.name, reason: decision.reason } });
   });
 }

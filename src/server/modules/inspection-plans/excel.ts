@@ -52,7 +52,7 @@ export async function importPlan(db: Db, args: { actor: Actor; departmentCode: s
   return { imported: codes.length, codes };
 }
 
-const STATUS = { submitted: "待审批", approved: "已批准", rejected: "已退回" } as const;
+const STATUS = { submitted: "待审批", approved: "已批准", rejected: "已退回", withdrawn: "已撤回" } as const;
 
 export async function exportPlan(db: Db, actor: Actor, year: number): Promise<Buffer> {
   const list = await listPlanItems(db, actor, { year });

@@ -63,7 +63,7 @@ describe("annual inspection plan 年度督检考计划", () => {
 
     const approved = await (await as("raohe_office")).request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "approve", reason: "与秋冬季农业生产检查合并开展" } });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ status: "approved", decisionReason: "与秋冬季农业生产检查合并开展", decidedBy: "饶河县减负办 王主任", can: [] });
+    expect(approved.json()).toMatchObject({ status: "approved", decisionReason: "与秋冬季农业生产检查合并开展", decidedBy: "饶河县减负办 王主任", can: ["withdraw"] });
     expect(await gateCodesFor(planned.code)).not.toContain("UNPLANNED_INSPECTION");
     const again = await (await as("raohe_office")).request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "reject", reason: "重复审批" } });
     expect(again.statusCode).toBe(409);
@@ -78,6 +78,54 @@ describe("annual inspection plan 年度督检考计划", () => {
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["inspection_plan.submit", "inspection_plan.approve", "inspection_plan.reject"]));
     const counts = ((await (await as("raohe_office")).request({ method: "GET", url: `/api/inspection-plans?year=${year}` })).json() as PlanList).counts;
     expect(counts).toMatchObject({ approved: 1, rejected: 1 });
+  });
+
+  it("the office withdraws an approved item with a reason, audited; a new inspection citing it is then flagged", async () => {
+    const office = await as("raohe_office");
+    const planned = (await submit("raohe_nyncj", { title: "高标准农田建设质量检查" })).json() as PlanItem;
+    const withdraw = (username: string, id: string, reason: unknown) => as(username).then((s) => s.request({ method: "POST", url: `/api/inspection-plans/${id}/withdraw`, payload: { reason } }));
+    // Only approved items can be withdrawn.
+    const early = await withdraw("raohe_office", planned.id, "尚未批准即撤回");
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe("PLAN_ITEM_NOT_APPROVED");
+    await office.request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "approve", reason: "同意" } });
+    expect(await gateCodesFor(planned.code)).not.toContain("UNPLANNED_INSPECTION");
+    const listed = ((await office.request({ method: "GET", url: `/api/inspection-plans?year=${year}&status=approved` })).json() as PlanList).items.find((i) => i.id === planned.id)!;
+    expect(listed.can).toEqual(["withdraw"]);
+
+    // Bad input and the wrong people: nothing changes.
+    for (const [user, reason, status, code] of [
+      ["raohe_office", "", 400, "VALIDATION_FAILED"],
+      ["raohe_office", "撤", 400, "VALIDATION_FAILED"],
+      ["raohe_office", 42, 400, "VALIDATION_FAILED"],
+      ["raohe_nyncj", "部门自行撤回", 403, "FORBIDDEN"],
+      ["raohe_town", "乡镇要求撤回", 404, "PLAN_ITEM_NOT_FOUND"],
+      ["atushi_office", "外地减负办撤回", 404, "PLAN_ITEM_NOT_FOUND"],
+    ] as const) {
+      const res = await withdraw(user, planned.id, reason);
+      expect(res.statusCode, `${user} ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect(await gateCodesFor(planned.code)).not.toContain("UNPLANNED_INSPECTION");
+    const missing = await withdraw("raohe_office", "00000000-0000-4000-8000-000000000000", "不存在的项目");
+    expect(missing.json().error.code).toBe("PLAN_ITEM_NOT_FOUND");
+
+    const done = await withdraw("raohe_office", planned.id, "已并入县综合督查，不再单独开展");
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: "withdrawn", withdrawReason: "已并入县综合督查，不再单独开展", withdrawnBy: "饶河县减负办 王主任", decisionReason: "同意", can: [] });
+    expect(await gateCodesFor(planned.code)).toContain("UNPLANNED_INSPECTION");
+    expect((await withdraw("raohe_office", planned.id, "再次撤回测试")).json().error.code).toBe("PLAN_ITEM_NOT_APPROVED");
+    expect((await office.request({ method: "POST", url: `/api/inspection-plans/${planned.id}/decide`, payload: { decision: "approve", reason: "重新批准" } })).json().error.code).toBe("PLAN_ITEM_DECIDED");
+
+    const audit = await ctx.db.execute<{ action: string; detail: { code: string; reason: string } }>(
+      sql`select action, detail from audit_log where action in ('inspection_plan.withdraw', 'gate.register.withdraw') order by id`,
+    );
+    expect(audit.rows).toEqual([
+      { action: "gate.register.withdraw", detail: expect.objectContaining({ code: planned.code, reason: "已并入县综合督查，不再单独开展" }) },
+      { action: "inspection_plan.withdraw", detail: { code: planned.code, reason: "已并入县综合督查，不再单独开展" } },
+    ]);
+    const counts = ((await office.request({ method: "GET", url: `/api/inspection-plans?year=${year}` })).json() as PlanList).counts;
+    expect(counts.withdrawn).toBe(1);
   });
 
   it("refuses bad input clearly", async () => {

@@ -6,7 +6,7 @@ import { AppError } from "../../http/errors.js";
 import { authorize, pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
-import { addRegisterEntries } from "../burdens/gate/settings.js";
+import { addRegisterEntries, withdrawRegisterEntry } from "../burdens/gate/settings.js";
 import { burdenPolicy, issuerRegionPath } from "../burdens/policy.js";
 import { getUnit, getUnits, pathCodes } from "../org/units.js";
 import { inspectionPlanItems } from "./schema.js";
@@ -114,6 +114,24 @@ export async function decidePlanItem(db: Db, args: { actor: Actor; id: string; d
   });
 }
 
+/**
+ * The office withdraws an approved item 撤回: the item is marked withdrawn with the reason and its code
+ * leaves the gate's register in the same transaction, so UNPLANNED_INSPECTION flags any new inspection
+ * that cites it. Burdens already admitted keep their admission.
+ */
+export async function withdrawPlanItem(db: Db, args: { actor: Actor; id: string; reason: string }) {
+  const { actor } = args;
+  const current = await readable(db, actor, args.id);
+  authorize(planPolicy.canDecide(actor, current.regionPath));
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(inspectionPlanItems).where(eq(inspectionPlanItems.id, args.id)).for("update");
+    if (!row || row.status !== "approved") throw new AppError("PLAN_ITEM_NOT_APPROVED", { status: row?.status ?? "rejected" });
+    await tx.update(inspectionPlanItems).set({ status: "withdrawn", withdrawReason: args.reason, withdrawnBy: actor.displayName, withdrawnAt: new Date() }).where(eq(inspectionPlanItems.id, args.id));
+    await withdrawRegisterEntry(tx, { actor, underPath: row.regionPath, year: row.year, register: "inspection_plan", code: row.code, reason: args.reason });
+    await recordAudit(tx, { actor: { id: actor.id, name: actor.username }, action: "inspection_plan.withdraw", entityType: "inspection_plan_item", entityId: row.id, scopePath: row.departmentPath, detail: { code: row.code, reason: args.reason } });
+  });
+}
+
 export async function presentPlanItems(db: Db, actor: Actor, rows: Row[]): Promise<PlanItem[]> {
   const names = new Map((await getUnits(db, [...new Set(rows.flatMap((r) => [r.departmentCode, ...r.targets]))])).map((u) => [u.code, u.name]));
   return rows.map((r) => ({
@@ -128,7 +146,9 @@ export async function presentPlanItems(db: Db, actor: Actor, rows: Row[]): Promi
     status: r.status as PlanItemStatus,
     decisionReason: r.decisionReason,
     decidedBy: r.decidedBy,
-    can: r.status === "submitted" && planPolicy.canDecide(actor, r.regionPath) ? ["decide"] : [],
+    withdrawReason: r.withdrawReason,
+    withdrawnBy: r.withdrawnBy,
+    can: !planPolicy.canDecide(actor, r.regionPath) ? [] : r.status === "submitted" ? ["decide"] : r.status === "approved" ? ["withdraw"] : [],
   }));
 }
 
@@ -143,7 +163,7 @@ export async function listPlanItems(db: Db, actor: Actor, query: { year: number;
     .where(and(pathWithin(inspectionPlanItems.departmentPath, regionPathOf(actor)), eq(inspectionPlanItems.year, query.year)))
     .orderBy(desc(inspectionPlanItems.createdAt), desc(inspectionPlanItems.code))
     .limit(5000);
-  const counts = { submitted: 0, approved: 0, rejected: 0, comprehensiveApproved: 0 };
+  const counts = { submitted: 0, approved: 0, rejected: 0, withdrawn: 0, comprehensiveApproved: 0 };
   for (const r of rows) {
     counts[r.status as PlanItemStatus]++;
     if (r.status === "approved" && r.comprehensive) counts.comprehensiveApproved++;

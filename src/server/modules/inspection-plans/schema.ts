@@ -24,6 +24,10 @@ export const inspectionPlanItems = pgTable(
     decisionReason: text("decision_reason"),
     decidedBy: text("decided_by"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** An approved item the office withdrew 撤回 from the register, with its reason. */
+    withdrawReason: text("withdraw_reason"),
+    withdrawnBy: text("withdrawn_by"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     submittedBy: uuid("submitted_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

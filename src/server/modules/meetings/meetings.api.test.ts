@@ -239,3 +239,31 @@ describe("meetings in Excel", () => {
     expect(titles).toContain("小佳河镇传达全县防灭火会议精神");
   });
 });
+
+// Last: it adds a meeting the counts above do not expect.
+describe("层层开会 from the meeting named as relayed", () => {
+  it("flags a meeting that names the higher one only by details.relaysMeetingId (no parentId, other words)", async () => {
+    const town = await admitThroughGate(
+      await as("raohe_town"),
+      null,
+      meetingBody({
+        issuer: "230524100000",
+        targets: { under: "230524100000", level: "village" },
+        title: "饶河镇村两委干部冬防专题部署会",
+        text: "各村书记到镇政府参会，听取冬季火灾隐患排查安排。",
+        issuedOn: monday,
+        deadline: addDays(countyDate, 1),
+        details: { lengthMinutes: 45, attendeesPerTarget: 1, mode: "in_person", general: false, relaysMeetingId: countyId },
+      }),
+    );
+    expect(town.findings).toContain("LAYERED_MEETING");
+    // The same meeting naming nothing is not flagged: the finding comes from the named meeting.
+    const alone = await (await as("raohe_town")).request({
+      method: "POST",
+      url: "/api/admission/check",
+      payload: meetingBody({ issuer: "230524100000", targets: { under: "230524100000", level: "village" }, title: "饶河镇村两委干部冬防专题部署会", text: "各村书记到镇政府参会，听取冬季火灾隐患排查安排。", issuedOn: monday, deadline: addDays(countyDate, 1), details: { lengthMinutes: 45, attendeesPerTarget: 1, mode: "in_person", general: false } }),
+    });
+    expect(alone.statusCode, alone.body).toBe(200);
+    expect((alone.json() as { findings: { code: string }[] }).findings.map((f) => f.code)).not.toContain("LAYERED_MEETING");
+  });
+});

@@ -8,7 +8,7 @@ import { hashPassword } from "./passwords.js";
 import { authorize, userPolicy, type Actor } from "./policy.js";
 import { units, users, sessions } from "./schema.js";
 import { getUnit, unitColumns, type Unit } from "./units.js";
-import { isUniqueViolation, likeEscape, pathWithin } from "../../db/sql-helpers.js";
+import { anyText, anyUuid, isUniqueViolation, likeEscape, pathWithin } from "../../db/sql-helpers.js";
 
 export type UserRecord = {
   id: string;
@@ -191,4 +191,18 @@ export async function resetPassword(db: Db, args: { actor: Actor; id: string; pa
       detail: { username: target.username },
     });
   });
+}
+
+/** Accounts by username (exact), for registers that name people (指尖减负: who must follow a channel). */
+export async function getUsersByUsernames(db: Queryable, usernames: readonly string[]): Promise<UserRecord[]> {
+  if (usernames.length === 0) return [];
+  const rows = await db.select(userColumns).from(users).innerJoin(units, eq(units.code, users.scopeCode)).where(anyText(users.username, [...usernames]));
+  return rows.map(toRecord);
+}
+
+/** Accounts by id; unknown ids are left out. */
+export async function getUsersByIds(db: Queryable, ids: readonly string[]): Promise<UserRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(userColumns).from(users).innerJoin(units, eq(units.code, users.scopeCode)).where(anyUuid(users.id, [...ids]));
+  return rows.map(toRecord);
 }

@@ -13,7 +13,7 @@ import { downloadXlsx } from "../dashboard/api.js";
 import { RequestForm } from "./RequestForm.js";
 
 const REQUESTS = new Set(["department_staff", "township_official", "office"]);
-const STATUS_COLOR = { pending: "gold", approved: "green", rejected: "default" } as const;
+const STATUS_COLOR = { pending: "gold", approved: "green", rejected: "default", withdrawn: "red" } as const;
 
 /** 评比创建清单: the approved list of a year, requests and their approval, and what was held without approval. */
 export default function EvaluationsPage() {
@@ -29,6 +29,7 @@ export default function EvaluationsPage() {
   const [deciding, setDeciding] = useState<{ r: EvaluationRequest; decision: "approve" | "reject" } | null>(null);
   const [reason, setReason] = useState("");
   const [code, setCode] = useState("");
+  const [withdrawing, setWithdrawing] = useState<{ code: string; title: string } | null>(null);
   const view = useLoad(`ev|${year}|${tick}`, (signal) => api.get<EvaluationYear>("/api/evaluations", { year: String(year) }, signal));
   const refresh = () => setTick((n) => n + 1);
 
@@ -40,6 +41,18 @@ export default function EvaluationsPage() {
       setDeciding(null);
       setReason("");
       setCode("");
+      refresh();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const withdraw = async () => {
+    if (!withdrawing) return;
+    try {
+      await api.post("/api/evaluations/withdraw", { year, code: withdrawing.code, reason });
+      void message.success(e.withdrawn);
+      setWithdrawing(null);
+      setReason("");
       refresh();
     } catch (err) {
       showError(err);
@@ -108,22 +121,53 @@ export default function EvaluationsPage() {
           { title: e.category, render: (_, r) => e.categories[r.category], width: 110 },
           { title: e.reason, dataIndex: "reason", width: 200 },
           { title: e.status, width: 100, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{e.statuses[r.status]}</Tag> },
-          { title: e.approvalCode, render: (_, r) => r.approvalCode ?? r.decisionReason ?? "—", width: 160 },
+          {
+            title: e.approvalCode,
+            width: 200,
+            render: (_, r) => (
+              <>
+                {r.approvalCode ?? r.decisionReason ?? "—"}
+                {r.withdrawReason && <Typography.Text type="danger" style={{ display: "block" }}>{e.withdrawnNote(r.withdrawnBy ?? "", r.withdrawReason)}</Typography.Text>}
+              </>
+            ),
+          },
           {
             title: t.common.actions,
             width: 140,
             render: (_, r) =>
-              r.can.includes("decide") && (
+              r.can.includes("decide") ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setDeciding({ r, decision: "approve" })}>{e.approve}</Button>
                   <Button size="small" danger onClick={() => setDeciding({ r, decision: "reject" })}>{e.reject}</Button>
                 </Space>
+              ) : (
+                r.can.includes("withdraw") && r.approvalCode && (
+                  <Button size="small" danger onClick={() => setWithdrawing({ code: r.approvalCode!, title: r.title })}>{e.withdraw}</Button>
+                )
               ),
           },
         ]}
       />
       <Typography.Title level={5}>{e.approved}</Typography.Title>
-      <Table rowKey="code" size="small" dataSource={data?.approved ?? []} pagination={false} columns={[{ title: e.approvalCode, dataIndex: "code", width: 200 }, { title: e.titleField, dataIndex: "title" }]} />
+      <Table
+        rowKey="code"
+        size="small"
+        dataSource={data?.approved ?? []}
+        pagination={false}
+        columns={[
+          { title: e.approvalCode, dataIndex: "code", width: 200 },
+          { title: e.titleField, dataIndex: "title" },
+          {
+            title: t.common.actions,
+            width: 120,
+            render: (_, a) => a.can.includes("withdraw") && <Button size="small" danger onClick={() => setWithdrawing(a)} data-testid={`withdraw-${a.code}`}>{e.withdraw}</Button>,
+          },
+        ]}
+      />
+      <Modal open={!!withdrawing} title={withdrawing ? e.withdrawTitle(withdrawing.code, withdrawing.title) : ""} onCancel={() => setWithdrawing(null)} onOk={() => void withdraw()} okText={e.withdraw} okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }} destroyOnHidden>
+        <Typography.Paragraph>{e.withdrawLabel}</Typography.Paragraph>
+        <Input.TextArea rows={3} value={reason} onChange={(ev) => setReason(ev.target.value)} maxLength={500} data-testid="withdraw-reason" />
+      </Modal>
       <RequestForm open={open} year={year} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void message.success(e.saved); refresh(); }} />
       <Modal open={!!deciding} title={deciding ? `${deciding.decision === "approve" ? e.approve : e.reject}：${deciding.r.title}` : ""} onCancel={() => setDeciding(null)} onOk={() => void decide()} okButtonProps={{ disabled: reason.trim().length < 2 }}>
         <Space direction="vertical" style={{ width: "100%" }}>

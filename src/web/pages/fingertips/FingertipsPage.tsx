@@ -2,6 +2,7 @@ import { Card, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useMe } from "../../auth/AuthContext.js";
 import { useT } from "../../i18n/index.js";
+import { CadresTab } from "./CadresTab.js";
 import { LedgerTab } from "./LedgerTab.js";
 import { LoadTab } from "./LoadTab.js";
 import { ProposalsTab } from "./ProposalsTab.js";
@@ -18,6 +19,7 @@ export default function FingertipsPage() {
   const tabs = [
     { key: "load", label: t.fingertips.tabs.load, children: <LoadTab tick={tick} /> },
     { key: "ledger", label: t.fingertips.tabs.ledger, children: <LedgerTab tick={tick} onChanged={changed} /> },
+    { key: "cadres", label: t.fingertips.tabs.cadres, children: <CadresTab tick={tick} /> },
     ...(OVERSEE.has(me.role) ? [{ key: "proposals", label: t.fingertips.tabs.proposals, children: <ProposalsTab tick={tick} onChanged={changed} /> }] : []),
   ];
   return (

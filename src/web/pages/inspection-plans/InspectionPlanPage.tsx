@@ -12,7 +12,7 @@ import { downloadXlsx } from "../dashboard/api.js";
 import { XlsxImportModal, yearOptions } from "../meetings/XlsxImportModal.js";
 
 const SUBMITS = new Set(["department_staff", "township_official", "office"]);
-const STATUS_COLOR = { submitted: "gold", approved: "green", rejected: "red" } as const;
+const STATUS_COLOR = { submitted: "gold", approved: "green", rejected: "red", withdrawn: "default" } as const;
 type Values = { department: string; title: string; targets: string[]; month: number; comprehensive: boolean };
 
 /** 督检考计划: departments submit the year's inspection plan items; the office approves or rejects each with a reason. */
@@ -27,7 +27,7 @@ export default function InspectionPlanPage() {
   const [tick, setTick] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [deciding, setDeciding] = useState<{ item: PlanItem; decision: "approve" | "reject" } | null>(null);
+  const [deciding, setDeciding] = useState<{ item: PlanItem; decision: "approve" | "reject" | "withdraw" } | null>(null);
   const [reason, setReason] = useState("");
   const [form] = Form.useForm<Values>();
   const list = useLoad(`${year}|${tick}`, (signal) => api.get<PlanList>("/api/inspection-plans", { year }, signal));
@@ -47,8 +47,9 @@ export default function InspectionPlanPage() {
   const decide = async () => {
     if (!deciding) return;
     try {
-      await api.post(`/api/inspection-plans/${deciding.item.id}/decide`, { decision: deciding.decision, reason });
-      void message.success(p.decided);
+      if (deciding.decision === "withdraw") await api.post(`/api/inspection-plans/${deciding.item.id}/withdraw`, { reason });
+      else await api.post(`/api/inspection-plans/${deciding.item.id}/decide`, { decision: deciding.decision, reason });
+      void message.success(deciding.decision === "withdraw" ? p.withdrawn : p.decided);
       setDeciding(null);
       setReason("");
       setTick((n) => n + 1);
@@ -72,7 +73,7 @@ export default function InspectionPlanPage() {
       }
     >
       <Typography.Paragraph type="secondary">{p.intro}</Typography.Paragraph>
-      {c && <Typography.Paragraph strong data-testid="plan-counts">{p.counts(c.submitted, c.approved, c.rejected, c.comprehensiveApproved)}</Typography.Paragraph>}
+      {c && <Typography.Paragraph strong data-testid="plan-counts">{p.counts(c.submitted, c.approved, c.rejected, c.comprehensiveApproved, c.withdrawn)}</Typography.Paragraph>}
       <Table<PlanItem>
         rowKey="id"
         size="small"
@@ -88,16 +89,29 @@ export default function InspectionPlanPage() {
           { title: p.month, width: 70, render: (_, i) => p.monthText(i.month) },
           { title: p.comprehensive, width: 70, render: (_, i) => (i.comprehensive ? <Tag color="orange">{p.yes}</Tag> : p.no) },
           { title: p.status, width: 80, render: (_, i) => <Tag color={STATUS_COLOR[i.status]}>{p.statuses[i.status]}</Tag> },
-          { title: p.reason, width: 240, render: (_, i) => i.decisionReason ?? "—" },
+          {
+            title: p.reason,
+            width: 240,
+            render: (_, i) => (
+              <>
+                {i.decisionReason ?? "—"}
+                {i.withdrawReason && <Typography.Text type="danger" style={{ display: "block" }}>{p.withdrawnNote(i.withdrawnBy ?? "", i.withdrawReason)}</Typography.Text>}
+              </>
+            ),
+          },
           {
             title: t.common.actions,
             width: 130,
             render: (_, i) =>
-              i.can.includes("decide") && (
+              i.can.includes("decide") ? (
                 <Space size={4}>
                   <Button size="small" type="primary" onClick={() => setDeciding({ item: i, decision: "approve" })} data-testid={`approve-${i.code}`}>{p.approve}</Button>
                   <Button size="small" danger onClick={() => setDeciding({ item: i, decision: "reject" })}>{p.reject}</Button>
                 </Space>
+              ) : (
+                i.can.includes("withdraw") && (
+                  <Button size="small" danger onClick={() => setDeciding({ item: i, decision: "withdraw" })} data-testid={`withdraw-${i.code}`}>{p.withdraw}</Button>
+                )
               ),
           },
         ]}
@@ -113,14 +127,14 @@ export default function InspectionPlanPage() {
       </Modal>
       <Modal
         open={deciding !== null}
-        title={deciding ? p.decideTitle(deciding.item.title) : ""}
+        title={deciding ? (deciding.decision === "withdraw" ? p.withdrawTitle(deciding.item.title) : p.decideTitle(deciding.item.title)) : ""}
         onCancel={() => setDeciding(null)}
         onOk={() => void decide()}
-        okText={deciding?.decision === "approve" ? p.approve : p.reject}
-        okButtonProps={{ danger: deciding?.decision === "reject", disabled: reason.trim().length < 2, "data-testid": "plan-decide-ok" }}
+        okText={deciding?.decision === "approve" ? p.approve : deciding?.decision === "withdraw" ? p.withdraw : p.reject}
+        okButtonProps={{ danger: deciding?.decision !== "approve", disabled: reason.trim().length < (deciding?.decision === "withdraw" ? 4 : 2), "data-testid": "plan-decide-ok" }}
         destroyOnHidden
       >
-        <Typography.Paragraph>{p.reasonLabel}</Typography.Paragraph>
+        <Typography.Paragraph>{deciding?.decision === "withdraw" ? p.withdrawLabel : p.reasonLabel}</Typography.Paragraph>
         <Input.TextArea rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="plan-decide-reason" />
       </Modal>
       {ownUnit && (

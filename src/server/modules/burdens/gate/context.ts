@@ -9,7 +9,8 @@ import { matchDuty } from "../../duties/match.js";
 import { burdens, burdenTargets } from "../schema.js";
 import { prepareChecked, similarBurdens } from "../similar.js";
 import { loadGateSettings, loadRegisters } from "./settings.js";
-import type { GateContext, GateTarget, IssuerUsage, ParentBurden } from "./types.js";
+import { getUnit } from "../../org/units.js";
+import type { GateContext, GateTarget, IssuerUsage, ParentBurden, RelayedMeeting } from "./types.js";
 
 const toGateTarget = (u: ScopeUnit): GateTarget => ({
   code: u.code,
@@ -61,6 +62,19 @@ async function targetLoads(db: Db, input: BurdenInput, targets: GateTarget[], ex
   return targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: byCode.get(t.code) ?? 0 }));
 }
 
+/** The higher meeting a meeting names as relayed (the meetings register's 传达的上级会议), whatever its status but a draft. */
+async function relayedMeeting(db: Db, input: BurdenInput): Promise<RelayedMeeting | null> {
+  const id = input.kind === "meeting" ? input.details.relaysMeetingId : undefined;
+  if (!id) return null;
+  const [row] = await db
+    .select({ id: burdens.id, title: burdens.title, deadline: burdens.deadline, issuerCode: burdens.issuerCode })
+    .from(burdens)
+    .where(and(eq(burdens.id, id), eq(burdens.kind, "meeting"), ne(burdens.status, "draft")));
+  if (!row) return null;
+  const issuer = await getUnit(db, row.issuerCode);
+  return { id: row.id, title: row.title, deadline: row.deadline, issuerName: issuer?.name ?? row.issuerCode };
+}
+
 /** Everything the rules look at, loaded in one go so the rules themselves stay pure. */
 export async function loadGateContext(
   db: Db,
@@ -72,7 +86,7 @@ export async function loadGateContext(
   const firstYear = Number(input.issuedOn.slice(0, 4));
   const lastYear = Number(input.deadline.slice(0, 4));
   const years = Array.from({ length: Math.min(lastYear - firstYear + 1, 5) }, (_, i) => firstYear + i);
-  const [settings, registers, duty, calendar, usage, loads, similar] = await Promise.all([
+  const [settings, registers, duty, calendar, usage, loads, similar, relayed] = await Promise.all([
     loadGateSettings(db, issuer.path),
     loadRegisters(db, issuer.path, firstYear),
     matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}` }),
@@ -80,6 +94,7 @@ export async function loadGateContext(
     issuerUsage(db, input, issuer.code, excludeId),
     targetLoads(db, input, targets, excludeId),
     similarBurdens(db, { input, checked: prepareChecked(input), targetCodes: targets.map((t) => t.code), excludeId }),
+    relayedMeeting(db, input),
   ]);
   return {
     today: args.today,
@@ -92,6 +107,7 @@ export async function loadGateContext(
     targetLoads: loads,
     similar,
     parent: args.parent,
+    relayedMeeting: relayed,
     registers,
   };
 }

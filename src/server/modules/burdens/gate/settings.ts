@@ -88,3 +88,46 @@ export async function addRegisterEntries(
     });
   });
 }
+
+/** Codes of a register's entries kept by regions inside a path (what the office of that path may withdraw). */
+export async function registerCodesWithin(db: Queryable, args: { underPath: string; year: number; register: RegisterName }): Promise<Set<string>> {
+  const rows = await db
+    .select({ code: gateRegisters.code })
+    .from(gateRegisters)
+    .where(and(eq(gateRegisters.register, args.register), eq(gateRegisters.year, args.year), sql`(${gateRegisters.regionPath} = ${args.underPath} or ${gateRegisters.regionPath} like ${args.underPath} || '.%')`));
+  return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * Withdraws an entry from a register 撤出清单 (an approved plan item or evaluation the office takes back),
+ * inside the caller's transaction, audited with the reason: from then on the gate no longer finds the
+ * code, so a new burden citing it is flagged. Only entries kept by regions inside `underPath`; returns
+ * the withdrawn entries (none when the code is not there).
+ */
+export async function withdrawRegisterEntry(
+  tx: Queryable,
+  args: { actor: Actor; underPath: string; year: number; register: RegisterName; code: string; reason: string },
+): Promise<{ regionPath: string; title: string }[]> {
+  const removed = await tx
+    .delete(gateRegisters)
+    .where(
+      and(
+        eq(gateRegisters.register, args.register),
+        eq(gateRegisters.year, args.year),
+        eq(gateRegisters.code, args.code),
+        sql`(${gateRegisters.regionPath} = ${args.underPath} or ${gateRegisters.regionPath} like ${args.underPath} || '.%')`,
+      ),
+    )
+    .returning({ regionCode: gateRegisters.regionCode, regionPath: gateRegisters.regionPath, title: gateRegisters.title });
+  for (const r of removed) {
+    await recordAudit(tx, {
+      actor: { id: args.actor.id, name: args.actor.username },
+      action: "gate.register.withdraw",
+      entityType: "register",
+      entityId: `${r.regionCode}/${args.year}/${args.register}`,
+      scopePath: r.regionPath,
+      detail: { code: args.code, title: r.title, reason: args.reason },
+    });
+  }
+  return removed.map((r) => ({ regionPath: r.regionPath, title: r.title }));
+}

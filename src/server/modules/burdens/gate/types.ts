@@ -124,8 +124,12 @@ export type GateContext = {
   targetLoads: { code: string; name: string; minutesThisMonth: number }[];
   similar: SimilarBurden[];
   parent: ParentBurden | null;
+  /** For a meeting: the higher meeting it names as relayed (details.relaysMeetingId 传达的上级会议), with its issuer. */
+  relayedMeeting: RelayedMeeting | null;
   registers: Registers;
 };
+
+export type RelayedMeeting = { id: string; title: string; deadline: string; issuerName: string };
 
 export const finding = (
   code: string,

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { ZMergeProposals, ZMergeProposalsQuery } from "../../../../contracts/burdens.js";
+import { ZInspectionVisitInput, ZInspectionVisits, ZMergeProposals, ZMergeProposalsQuery } from "../../../../contracts/burdens.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { authorize } from "../../../kernel/actor.js";
 import { inspectionMergeProposals } from "../inspection-merge.js";
+import { acceptInspectionMerge, listInspectionVisits } from "../inspection-visits.js";
 import { burdenPolicy } from "../policy.js";
 
-const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
 export function inspectionRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   fastify.withTypeProvider<ZodTypeProvider>().get(
@@ -25,6 +26,27 @@ export function inspectionRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       authorize(burdenPolicy.canPlanInspections(actor));
       return inspectionMergeProposals(db, actor, request.query);
+    },
+  );
+  fastify.withTypeProvider<ZodTypeProvider>().get(
+    "/api/inspections/visits",
+    { schema: { tags: ["burdens"], summary: "联合检查（已接受的合并建议）/ joint visits recorded in a quarter", querystring: ZMergeProposalsQuery, response: { 200: ZInspectionVisits, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(burdenPolicy.canPlanInspections(actor));
+      return listInspectionVisits(db, actor, request.query);
+    },
+  );
+
+  fastify.withTypeProvider<ZodTypeProvider>().post(
+    "/api/inspections/visits",
+    { schema: { tags: ["burdens"], summary: "接受合并建议，登记一次联合检查（减负办）/ accept a proposal: record one joint visit (office)", body: ZInspectionVisitInput, response: { 201: ZInspectionVisits, ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await acceptInspectionMerge(db, actor, request.body);
+      const year = Number(request.body.visitOn.slice(0, 4));
+      const quarter = Math.floor((Number(request.body.visitOn.slice(5, 7)) - 1) / 3) + 1;
+      return reply.status(201).send(await listInspectionVisits(db, actor, { year, quarter }, id));
     },
   );
 }

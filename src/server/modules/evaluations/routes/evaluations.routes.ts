@@ -4,14 +4,14 @@ import { z } from "zod";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import {
-  ZEvaluationDecision, ZEvaluationImportResult, ZEvaluationRequest, ZEvaluationRequestInput, ZEvaluationRequestParams, ZEvaluationYear, ZEvaluationYearQuery,
+  ZEvaluationDecision, ZEvaluationImportResult, ZEvaluationRequest, ZEvaluationRequestInput, ZEvaluationRequestParams, ZEvaluationWithdrawal, ZEvaluationYear, ZEvaluationYearQuery,
 } from "../../../../contracts/evaluations.js";
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { importEvaluationList, writeEvaluationWorkbook } from "../evaluations-excel.js";
-import { decideRequest, loadRequest, presentRequests, requestEvaluation } from "../requests.js";
+import { decideRequest, loadRequest, presentRequests, requestEvaluation, withdrawApproved } from "../requests.js";
 import { evaluationYear } from "../year.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
@@ -39,6 +39,16 @@ export function evaluationRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       await decideRequest(db, actor, request.params.id, request.body);
       return (await presentRequests(db, actor, [await loadRequest(db, actor, request.params.id)]))[0]!;
+    },
+  );
+
+  app.post(
+    "/api/evaluations/withdraw",
+    { schema: { tags, summary: "撤出经批准清单（减负办，须写明理由）/ take an approved item off the list (office, with a reason)", body: ZEvaluationWithdrawal, response: { 200: ZEvaluationYear, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await withdrawApproved(db, actor, request.body);
+      return evaluationYear(db, actor, request.body.year);
     },
   );
 

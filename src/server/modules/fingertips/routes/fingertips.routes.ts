@@ -4,7 +4,8 @@ import { z } from "zod";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import {
-  ZChannel, ZChannelDecision, ZChannelIdParams, ZChannelImportResult, ZChannelInput, ZChannelList, ZChannelListQuery, ZFingertipMergeProposals, ZLoad, ZLoadQuery,
+  ZCadreLoad, ZChannel, ZChannelDecision, ZChannelIdParams, ZChannelImportResult, ZChannelInput, ZChannelList, ZChannelListQuery, ZChannelMemberParams, ZChannelMembers,
+  ZChannelMembersAdded, ZChannelMembersInput, ZChannelUndo, ZFingertipMergeProposals, ZLoad, ZLoadQuery,
 } from "../../../../contracts/fingertips.js";
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
@@ -12,11 +13,14 @@ import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { authorize } from "../../../kernel/actor.js";
 import { importChannels, writeChannelWorkbook } from "../excel.js";
+import { cadreLoad } from "../cadres.js";
 import { fingertipLoad } from "../load.js";
+import { addMembers, listMembers, removeMember } from "../members.js";
 import { mergeProposals } from "../merge.js";
 import { fingertipPolicy } from "../policy.js";
 import { listChannels, presentChannels } from "../queries.js";
 import { decideChannel, loadChannel, registerChannel } from "../registry.js";
+import { undoDecision } from "../undo.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
 const tags = ["fingertips"];
@@ -48,6 +52,45 @@ export function fingertipRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/fingertips/load",
     { schema: { tags, summary: "每名干部被要求关注的应用和群，负担工时 / per grassroots post: what it must follow, burden-hours", querystring: ZLoadQuery, response: { 200: ZLoad, ...errors } } },
     async (request) => fingertipLoad(db, actorOf(request), request.query.under, request.query.limit),
+  );
+
+  app.get(
+    "/api/fingertips/cadres",
+    { schema: { tags, summary: "每名干部（账号）要关注的应用和群，最重的在前 / per named cadre: the apps and groups he is a member of, the heaviest first", querystring: ZLoadQuery, response: { 200: ZCadreLoad, ...errors } } },
+    async (request) => cadreLoad(db, actorOf(request), request.query.under, request.query.limit),
+  );
+
+  app.get(
+    "/api/fingertips/:id/members",
+    { schema: { tags, summary: "关注成员 / the named cadres who must follow it", params: ZChannelIdParams, response: { 200: ZChannelMembers, ...errors } } },
+    async (request) => ({ items: await listMembers(db, actorOf(request), request.params.id) }),
+  );
+
+  app.post(
+    "/api/fingertips/:id/members",
+    { schema: { tags, summary: "登记关注成员（按账号，全部有效才登记）/ record members by username, all or none", params: ZChannelIdParams, body: ZChannelMembersInput, response: { 201: ZChannelMembersAdded, ...errors } } },
+    async (request, reply) => reply.status(201).send({ added: await addMembers(db, actorOf(request), request.params.id, request.body.usernames) }),
+  );
+
+  app.delete(
+    "/api/fingertips/:id/members/:userId",
+    { schema: { tags, summary: "移除关注成员 / remove a member", params: ZChannelMemberParams, response: { 200: ZChannelMembers, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await removeMember(db, actor, request.params.id, request.params.userId);
+      return { items: await listMembers(db, actor, request.params.id) };
+    },
+  );
+
+  app.post(
+    "/api/fingertips/:id/undo",
+    { schema: { tags, summary: "撤销关停或整合（减负办，须写明理由，留痕）/ undo a closing or merging (office; reason; audited)", params: ZChannelIdParams, body: ZChannelUndo, response: { 200: ZChannel, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await undoDecision(db, actor, request.params.id, request.body.reason);
+      const [item] = await presentChannels(db, actor, [await loadChannel(db, actor, request.params.id)], lang(request.headers["accept-language"]));
+      return item!;
+    },
   );
 
   app.get(

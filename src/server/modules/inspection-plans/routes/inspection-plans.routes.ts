@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
-import { ZPlanDecision, ZPlanExportQuery, ZPlanImportQuery, ZPlanImportResult, ZPlanItem, ZPlanItemInput, ZPlanItemParams, ZPlanList, ZPlanListQuery } from "../../../../contracts/inspection-plans.js";
+import { ZPlanDecision, ZPlanExportQuery, ZPlanImportQuery, ZPlanImportResult, ZPlanItem, ZPlanItemInput, ZPlanItemParams, ZPlanList, ZPlanListQuery, ZPlanWithdrawal } from "../../../../contracts/inspection-plans.js";
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { exportPlan, importPlan } from "../excel.js";
-import { decidePlanItem, getPlanItem, listPlanItems, submitPlanItem } from "../registry.js";
+import { decidePlanItem, getPlanItem, listPlanItems, submitPlanItem, withdrawPlanItem } from "../registry.js";
 
 const MAX_XLSX_BYTES = 5 * 1024 * 1024;
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
@@ -42,6 +42,16 @@ export function inspectionPlanRoutes(fastify: FastifyInstance, { db }: RouteDeps
       async (request) => {
         const actor = actorOf(request);
         await decidePlanItem(db, { actor, id: request.params.id, ...request.body });
+        return getPlanItem(db, actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/api/inspection-plans/:id/withdraw",
+      { schema: { tags, summary: "减负办撤回已批准的计划项目（须写明理由）/ the office withdraws an approved item from the register, with a reason", params: ZPlanItemParams, body: ZPlanWithdrawal, response: { 200: ZPlanItem, ...errors } } },
+      async (request) => {
+        const actor = actorOf(request);
+        await withdrawPlanItem(db, { actor, id: request.params.id, reason: request.body.reason });
         return getPlanItem(db, actor, request.params.id);
       },
     );

@@ -60,4 +60,15 @@ describe("层层开会 LAYERED_MEETING", () => {
     expect(layeredMeeting.run(meeting(), buildGateContext({ similar: [{ ...alike, kind: "form" }] }))).toEqual([]);
     expect(layeredMeeting.run(meeting(), buildGateContext({ similar: [{ ...alike, deadline: "2025-08-20" }] }))).toEqual([]);
   });
+
+  it("reads the higher meeting named as relayed (details.relaysMeetingId) when no parent is given", () => {
+    const relayedMeeting = { id: "m1", title: "全县秋季森林防火视频会", deadline: "2025-09-06", issuerName: "饶河县应急管理局" };
+    const [f] = layeredMeeting.run(meeting(), buildGateContext({ relayedMeeting }));
+    expect(f?.code).toBe("LAYERED_MEETING");
+    expect(f?.messages["zh-CN"]).toContain("饶河县应急管理局已于 2025-09-06 召开“全县秋季森林防火视频会”");
+    expect(f?.evidence).toMatchObject({ relays: { title: "全县秋季森林防火视频会", date: "2025-09-06" } });
+    // Held long before the window, or after this meeting: no finding.
+    expect(layeredMeeting.run(meeting(), buildGateContext({ relayedMeeting: { ...relayedMeeting, deadline: "2025-08-01" } }))).toEqual([]);
+    expect(layeredMeeting.run(meeting(), buildGateContext({ relayedMeeting: { ...relayedMeeting, deadline: "2025-09-12" } }))).toEqual([]);
+  });
 });

@@ -98,8 +98,9 @@ export const accompanyingMeeting: Rule = {
 
 /**
  * 层层开会: a higher meeting on the same topic held a few days before is met again, level by level, each
- * time taking the grassroots' hours. The relayed parent, or an admitted meeting to the same targets that
- * the duplicate search found alike, within the region's window.
+ * time taking the grassroots' hours. The relayed parent, the higher meeting named as relayed
+ * (details.relaysMeetingId, as the meetings register records it), or an admitted meeting to the same
+ * targets that the duplicate search found alike, within the region's window.
  */
 export const layeredMeeting: Rule = {
   code: "LAYERED_MEETING",
@@ -110,8 +111,9 @@ export const layeredMeeting: Rule = {
     const since = addDays(burden.deadline, -days);
     const within = (date: string) => date >= since && date <= burden.deadline;
     const parent = ctx.parent && ctx.parent.kind === "meeting" && within(ctx.parent.deadline) ? { title: ctx.parent.title, date: ctx.parent.deadline, by: null } : null;
+    const named = ctx.relayedMeeting && ctx.relayedMeeting.id !== burden.id && within(ctx.relayedMeeting.deadline) ? { title: ctx.relayedMeeting.title, date: ctx.relayedMeeting.deadline, by: ctx.relayedMeeting.issuerName } : null;
     const alike = ctx.similar.find((s) => s.kind === "meeting" && s.similarity >= ctx.settings.duplicateSimilarity && s.id !== burden.id && within(s.deadline));
-    const higher = parent ?? (alike ? { title: alike.title, date: alike.deadline, by: alike.issuerName } : null);
+    const higher = parent ?? named ?? (alike ? { title: alike.title, date: alike.deadline, by: alike.issuerName } : null);
     if (!higher) return [];
     const byZh = higher.by ? `${higher.by}` : "上级";
     const byEn = higher.by ? ` of ${higher.by}` : "";

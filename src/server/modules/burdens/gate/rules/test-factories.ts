@@ -49,6 +49,7 @@ export function buildGateContext(overrides: Partial<GateContext> = {}): GateCont
     targetLoads: targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: 0 })),
     similar: [],
     parent: null,
+    relayedMeeting: null,
     registers: { inspectionPlan: [], approvedEvaluations: [], secondmentApprovals: [], allowedProofs: [] },
     ...overrides,
   };
