@@ -85,7 +85,7 @@ describe("evidence files", () => {
     expect(stored!.data.includes(Buffer.from("IDAT"))).toBe(true);
   });
 
-  it("keeps a PDF as it is", async () => {
+  it("keeps a PDF without metadata as it is", async () => {
     const { receipt } = await newCase();
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
     const res = await upload(receipt, pdf, "application/pdf");
