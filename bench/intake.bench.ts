@@ -147,6 +147,9 @@ export async function benchIntake(url: string): Promise<Figure[]> {
       bodies.push({ address, body: JSON.stringify({ category: "fingertip", text, unitCode: UNIT, noAdmission: true, challenge, nonce: solve(challenge, powBits) }) });
     }
     const solveS = (performance.now() - solveStart) / 1000;
+    // Connections idle through the solving are closed by the server (keep-alive timeout): start afresh.
+    for (const agent of agents.values()) agent.destroy();
+    agents.clear();
 
     const loadBefore = uptime();
     const latencies: number[] = [];

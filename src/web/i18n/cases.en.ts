@@ -50,6 +50,7 @@ export const casesEn: typeof casesZh = {
       download: "Download poster",
       saved: "Saved",
       reminder: "Reminder ahead of a deadline (working days)",
+      reminderDays: "Working days ahead",
       reminderHelp: "How many working days before a deadline the handling body is reminded (0: on the day itself); once per state.",
     },
     categories: {

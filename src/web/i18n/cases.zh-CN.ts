@@ -50,6 +50,7 @@ export const casesZh = {
       download: "下载海报",
       saved: "已保存",
       reminder: "到期前提醒（工作日）",
+      reminderDays: "提前工作日数",
       reminderHelp: "办理时限前几个工作日提醒办理机关（0 为到期当日提醒）；每个环节只提醒一次。",
     },
     categories: {

@@ -4,8 +4,7 @@ import { addDays } from "../../kernel/dates.js";
 import { pathCodes } from "../org/units.js";
 import type { ChineseWorkingCalendar } from "../calendar/calendar.js";
 import { cachedWorkingCalendar } from "./deadlines.js";
-import { handlerEvent } from "./events.js";
-import { caseDeadlineSettings, cases } from "./schema.js";
+import { caseDeadlineSettings, caseEvents, cases } from "./schema.js";
 
 /**
  * Reminders 到期提醒: N working days before a case's deadline the handling body is reminded, once per
@@ -84,7 +83,8 @@ export async function sendDueReminders(db: Db, today: string, batch = 500): Prom
         .where(and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.deadline, row.deadline!), or(isNull(cases.remindedFor), ne(cases.remindedFor, key))))
         .returning({ id: cases.id });
       if (updated.length === 0) return false;
-      await handlerEvent(tx, row.id, null, today, { kind: "reminder", status: row.status as never, body: row.deadline, visibleToReporter: false });
+      // Dated by `today` alone: no clock is read here.
+      await tx.insert(caseEvents).values({ caseId: row.id, on: today, at: null, kind: "reminder", author: "system", status: row.status, body: row.deadline, visibleToReporter: false });
       return true;
     });
     if (done) sent++;

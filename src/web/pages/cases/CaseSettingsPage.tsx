@@ -48,7 +48,7 @@ export default function CaseSettingsPage() {
         <Typography.Paragraph type="secondary">{s.reminderHelp}</Typography.Paragraph>
         {data && (
           <Form layout="inline" initialValues={{ reminder: data.reminderDays }} onFinish={(v: { reminder: number }) => void save(api.put<CaseSettings>("/api/cases/settings/deadlines", v))}>
-            <Form.Item name="reminder" label={s.reminder} rules={[{ required: true }]}>
+            <Form.Item name="reminder" label={s.reminderDays} rules={[{ required: true }]}>
               <InputNumber min={0} max={20} style={{ width: 80 }} data-testid="reminder-days" />
             </Form.Item>
             <Button type="primary" htmlType="submit">{t.common.save}</Button>
