@@ -17,6 +17,7 @@ import { benchDocuments } from "./documents.bench.js";
 import { benchGate } from "./gate.bench.js";
 import { benchActual } from "./actual.bench.js";
 import { benchIndex } from "./index.bench.js";
+import { benchIntake } from "./intake.bench.js";
 import { benchImport, benchQueries } from "./hierarchy.bench.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-pg.js";
 import { benchLogin } from "./login.bench.js";
@@ -83,6 +84,7 @@ async function main(): Promise<number> {
         console.error("bench: the handler's case list over generated cases");
         figures.push(...(await benchCases(database.db, url)));
       }
+      if (only.has("intake")) figures.push(...(await benchIntake(url)));
       if (only.has("index")) {
         console.error("bench: burden index rollups against plain GROUP BY (data generation, rebuild, dashboard questions)");
         figures.push(...(await benchIndex(database.db, url)));

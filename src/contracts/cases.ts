@@ -88,6 +88,11 @@ export const ZPublicReport = z
     contact: z.string().trim().max(200).optional(),
     challenge: z.string().min(1).max(200),
     nonce: z.string().min(1).max(40),
+    /** Made by the page once per report and kept in the browser; a retry sends the same and gets the same receipt. */
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,100}$/, "16–100 letters, digits, - or _ / 提交编号应为 16–100 位字母、数字、- 或 _")
+      .optional(),
   })
   .strict();
 export type PublicReport = z.infer<typeof ZPublicReport>;
@@ -124,6 +129,8 @@ export const ZCaseListQuery = z.object({
   overdue: z.enum(["true", "false"]).optional(),
   /** Closed cases whose revisit day has come. */
   revisitDue: z.enum(["true", "false"]).optional(),
+  /** Open cases whose handler was reminded of the present state's deadline. */
+  dueSoon: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -140,6 +147,8 @@ const ZCaseSummary = z.object({
   overdue: z.boolean(),
   escalationLevel: z.number().int(),
   revisitOn: z.string().nullable(),
+  /** The handler was reminded that the deadline of the present state is near (reminders.ts). */
+  dueSoon: z.boolean(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type CaseSummary = z.infer<typeof ZCaseSummary>;
@@ -148,7 +157,7 @@ export const ZCaseList = z.object({ items: z.array(ZCaseSummary), total: z.numbe
 export const ZCaseEvent = z.object({
   on: z.string(),
   at: z.string().nullable(),
-  kind: z.enum(["received", "status", "message", "note", "assigned", "escalated", "identity_revealed", "task", "task_done"]),
+  kind: z.enum(["received", "status", "message", "note", "assigned", "escalated", "reminder", "identity_revealed", "task", "task_done"]),
   from: z.enum(["reporter", "handler", "system"]),
   actorName: z.string().nullable(),
   status: ZCaseStatus.nullable(),
@@ -225,13 +234,23 @@ export type PublicUnitList = z.infer<typeof ZPublicUnitList>;
 const ZDays = z.number().int().min(1).max(365);
 /** Working days per state a region's office may set; a state left out keeps the inherited value. */
 export const ZDeadlineDaysPatch = z
-  .object({ received: ZDays, verifying: ZDays, substantiated: ZDays, unsubstantiated: ZDays, rectifying: ZDays, verified: ZDays })
+  .object({
+    received: ZDays,
+    verifying: ZDays,
+    substantiated: ZDays,
+    unsubstantiated: ZDays,
+    rectifying: ZDays,
+    verified: ZDays,
+    /** Working days before a deadline the handler is reminded (0: on the day itself). */
+    reminder: z.number().int().min(0).max(20),
+  })
   .partial()
   .strict();
 export const ZRoutingRuleInput = z.object({ category: ZCaseCategory, handlerRole: ZHandlerRole }).strict();
 export const ZCaseSettings = z.object({
   regionCode: z.string(),
   deadlines: z.record(z.string(), z.number().int()),
+  reminderDays: z.number().int(),
   routing: z.array(z.object({ category: ZCaseCategory, handlerRole: ZHandlerRole })),
 });
 export type CaseSettings = z.infer<typeof ZCaseSettings>;

@@ -49,20 +49,36 @@ export function entryHash(prevHash: string, fields: HashedFields): string {
  * audit entry land together or not at all.
  */
 export async function recordAudit(tx: Queryable, input: AuditEntryInput): Promise<void> {
+  await recordAuditBatch(tx, [input]);
+}
+
+/**
+ * Appends several entries under one lock and one read of the chain's end, chained one onto the other in
+ * the order given (a group commit: the public intake writes a batch of reports in one transaction).
+ * The rows go in one INSERT, whose serial ids follow the order of its VALUES, so the chain walks by id.
+ */
+export async function recordAuditBatch(tx: Queryable, inputs: readonly AuditEntryInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: HashedFields = {
-    at: new Date().toISOString(),
-    actorId: input.actor?.id ?? null,
-    actorName: input.actor?.name ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    scopePath: input.scopePath ?? null,
-    detail: input.detail ?? {},
-  };
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date().toISOString();
+  const rows = inputs.map((input) => {
+    const fields: HashedFields = {
+      at,
+      actorId: input.actor?.id ?? null,
+      actorName: input.actor?.name ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      scopePath: input.scopePath ?? null,
+      detail: input.detail ?? {},
+    };
+    const row = { ...fields, prevHash, hash: entryHash(prevHash, fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
 }
 
 export type ChainReport =

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { CalendarDayKind, CalendarYear, SetCalendarDay } from "../../../contracts/calendar.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
@@ -29,6 +29,16 @@ export async function loadWorkingCalendar(db: Queryable, years: number[]): Promi
   const known = years.filter((y) => Number.isInteger(y));
   if (known.length === 0) return buildWorkingCalendar([]);
   return buildWorkingCalendar(await officeDaysBetween(db, Math.min(...known), Math.max(...known)));
+}
+
+/**
+ * A fingerprint of the office-entered days: it changes whenever a day is entered, replaced or deleted,
+ * so another module may cache a calendar and rebuild it only when this changes (one aggregate over a
+ * table of a few dozen rows).
+ */
+export async function calendarFingerprint(db: Queryable): Promise<string> {
+  const { rows } = await db.execute<{ n: number; m: string | null }>(sql`select count(*)::int as n, max(${calendarDays.createdAt})::text as m from ${calendarDays}`);
+  return `${rows[0]?.n ?? 0}|${rows[0]?.m ?? ""}`;
 }
 
 /** A year as the gate sees it: its holidays and make-up workdays (package and office merged), and whether it is covered. */

@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { CaseStatus } from "../../../contracts/cases.js";
 import type { Queryable } from "../../db/client.js";
 import type { ChineseWorkingCalendar } from "../calendar/calendar.js";
-import { loadWorkingCalendar } from "../calendar/calendar.js";
+import { calendarFingerprint, loadWorkingCalendar } from "../calendar/calendar.js";
 import { pathCodes } from "../org/units.js";
 import { caseDeadlineSettings } from "./schema.js";
 
@@ -35,11 +35,31 @@ export async function deadlineDaysFor(db: Queryable, regionPath: string): Promis
   return Object.assign({ ...DEFAULT_DEADLINE_DAYS }, ...ordered.map((r) => r.days as Partial<DeadlineDays>));
 }
 
+/**
+ * Working calendars by span of years, each with the fingerprint of the calendar table it was built from.
+ * Building one costs thousands of package look-ups; checking the fingerprint is one aggregate over a
+ * table of a few dozen rows, so an office's change of a holiday (calendar module) takes effect at once,
+ * in every process, without the calendar module telling this one.
+ */
+const calendars = new Map<string, { fingerprint: string; calendar: Promise<ChineseWorkingCalendar> }>();
+
+/** The working calendar of `years`, rebuilt only when the office's calendar changed. */
+export async function cachedWorkingCalendar(db: Queryable, years: [number, number]): Promise<ChineseWorkingCalendar> {
+  const fingerprint = await calendarFingerprint(db);
+  const key = years.join("-");
+  const hit = calendars.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.calendar;
+  const calendar = loadWorkingCalendar(db, years);
+  calendars.set(key, { fingerprint, calendar });
+  calendar.catch(() => calendars.delete(key));
+  return calendar;
+}
+
 /** When a case entering `status` on `today` falls due; null for a closed case. */
 export async function deadlineFor(db: Queryable, regionPath: string, status: CaseStatus, today: string): Promise<string | null> {
   if (status === "closed") return null;
   const days = (await deadlineDaysFor(db, regionPath))[status];
   const year = Number(today.slice(0, 4));
-  const calendar = await loadWorkingCalendar(db, [year, year + 1]);
+  const calendar = await cachedWorkingCalendar(db, [year, year + 1]);
   return addWorkingDays(calendar, today, days);
 }

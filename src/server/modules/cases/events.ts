@@ -3,7 +3,7 @@ import type { Queryable } from "../../db/client.js";
 import type { Actor } from "../../kernel/actor.js";
 import { caseEvents } from "./schema.js";
 
-type EventKind = "received" | "status" | "message" | "note" | "assigned" | "escalated" | "identity_revealed" | "task" | "task_done";
+type EventKind = "received" | "status" | "message" | "note" | "assigned" | "escalated" | "reminder" | "identity_revealed" | "task" | "task_done";
 
 export type NewEvent = { kind: EventKind; status?: CaseStatus | null; body?: string | null; visibleToReporter: boolean };
 

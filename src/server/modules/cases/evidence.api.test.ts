@@ -1,4 +1,6 @@
+import { Document, Packer, Paragraph } from "docx";
 import { eq, sql } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { MAX_EVIDENCE_BYTES } from "./evidence.js";
@@ -85,7 +87,30 @@ describe("evidence files", () => {
     expect(stored!.data.includes(Buffer.from("IDAT"))).toBe(true);
   });
 
-  it("keeps a PDF as it is", async () => {
+  it("stores a Word file without its author", async () => {
+    const { id, receipt } = await newCase();
+    const doc = new Document({ creator: "吴书记", lastModifiedBy: "吴书记", sections: [{ children: [new Paragraph("打卡截图要求")] }] });
+    const docx = await Packer.toBuffer(doc);
+    const res = await upload(receipt, docx, "application/octet-stream");
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ extension: "docx" });
+    const [stored] = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, id));
+    const core = await (await JSZip.loadAsync(stored!.data)).file("docProps/core.xml")!.async("string");
+    expect(core).not.toContain("吴书记");
+  });
+
+  it("refuses a Word file whose package is broken", async () => {
+    const { receipt } = await newCase();
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("x")] }] }));
+    const broken = Buffer.concat([docx.subarray(0, 2000), Buffer.alloc(200)]);
+    const before = await evidenceCount();
+    const res = await upload(receipt, broken, "application/octet-stream");
+    expect(res.statusCode, res.body).toBe(415);
+    expect(res.json().error.code).toBe("EVIDENCE_TYPE");
+    expect(await evidenceCount()).toBe(before);
+  });
+
+  it("keeps a PDF without metadata as it is", async () => {
     const { receipt } = await newCase();
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
     const res = await upload(receipt, pdf, "application/pdf");

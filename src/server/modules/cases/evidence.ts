@@ -8,6 +8,7 @@ import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
 import type { CaseRow } from "./follow.js";
 import { stripJpeg, stripPng } from "./metadata.js";
+import { MetadataError, stripOfficeFile, stripPdf } from "./metadata-office.js";
 import { casePolicy } from "./policy.js";
 import { caseEvidence } from "./schema.js";
 
@@ -32,10 +33,15 @@ async function cleaned(file: Buffer): Promise<{ mime: string; ext: string; data:
   try {
     if (type.mime === "image/jpeg") return { mime: type.mime, ext, data: stripJpeg(file) };
     if (type.mime === "image/png") return { mime: type.mime, ext, data: stripPng(file) };
+    if (type.mime === "application/pdf") return { mime: type.mime, ext, data: stripPdf(file) };
+    // Word and Excel: the properties (author, last modified by, company) and the names on comments go.
+    const data = await stripOfficeFile(file);
+    const again = await fileTypeFromBuffer(data);
+    if (again?.mime !== type.mime) throw new MetadataError("the package changed type");
+    return { mime: type.mime, ext, data };
   } catch {
     throw new AppError("EVIDENCE_TYPE");
   }
-  return { mime: type.mime, ext, data: file };
 }
 
 /** A file the reporter adds to his case (by receipt): checked, stripped, stored in the case's transaction with its audit entry. */

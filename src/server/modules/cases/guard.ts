@@ -16,8 +16,17 @@ export function clientKey(request: Pick<FastifyRequest, "ip">): string {
   return createHmac("sha256", dayKey.key).update(request.ip).digest("base64url").slice(0, 22);
 }
 
-/** Leading zero bits the client must find: ~65,000 SHA-256 on average, a second or less in a phone's browser. */
-export const POW_BITS = 16;
+/**
+ * Leading zero bits the client must find: ~65,000 SHA-256 on average, a second or less in a phone's browser.
+ * Outside production JIANFU_POW_BITS (8–24) may change it, for the intake bench only (bench/intake.bench.ts):
+ * checking costs the server one hash whatever the difficulty, so the bench need not spend minutes solving.
+ */
+export const POW_BITS = powBitsOf(process.env);
+
+export function powBitsOf(env: NodeJS.ProcessEnv): number {
+  const bits = Number(env.JIANFU_POW_BITS);
+  return env.NODE_ENV !== "production" && Number.isInteger(bits) && bits >= 8 && bits <= 24 ? bits : 16;
+}
 const CHALLENGE_MINUTES = 30;
 
 /** Challenges already answered, until they expire, so one answer buys one report. */

@@ -3,16 +3,15 @@ import type { CaseCategory, CaseChannel } from "../../../contracts/cases.js";
 import type { Db } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { chinaToday } from "../../kernel/dates.js";
-import { recordAudit } from "../audit/audit.js";
 import { normalizeAdmissionNumber, parseAdmissionNumber } from "../burdens/admission-number.js";
 import { verifyAdmission } from "../burdens/queries.js";
 import { getUnit } from "../org/units.js";
 import { sealIdentity, type ReporterKeys } from "./crypto.js";
 import { deadlineFor } from "./deadlines.js";
-import { reporterEvent } from "./events.js";
+import { commitIntake } from "./group-commit.js";
+import { intakeKeyOf, isUniqueViolation, priorIntake, sealReceipt, type IntakeKey } from "./idempotency.js";
 import { hashReceipt, newReceipt, receiptTag } from "./receipts.js";
 import { routeCase } from "./routing.js";
-import { cases } from "./schema.js";
 
 export type ReportInput = { category: CaseCategory; text: string; unitCode: string; admissionNumber?: string | undefined; noAdmission: boolean };
 
@@ -32,17 +31,51 @@ async function checkedAdmission(db: Db, input: ReportInput): Promise<string | nu
   return number;
 }
 
+type Receipt = { receipt: string; receivedOn: string };
+
+/** Intakes under way by key tag, so a retry racing its first attempt waits for it instead of failing. */
+const inFlight = new Map<string, Promise<unknown>>();
+
 /**
  * Takes a report in: routes it, seals the identity, hashes a new receipt code, and writes the case, its
- * first event and an audit entry in one transaction. The receipt is returned only after the commit, so
- * an acknowledged report is durable. Nothing of the request (address, agent, time of day) is kept, and
- * the audit entry names the handling region, not the case, so the log does not date the report.
+ * first event and an audit entry in one transaction, shared with the reports arriving at the same moment
+ * (group-commit.ts). The receipt is returned only after the commit, so an acknowledged report is durable.
+ * Nothing of the request (address, agent, time of day) is kept, and the audit entry names the handling
+ * region, not the case, so the log does not date the report.
+ *
+ * With an idempotency key (idempotency.ts) a retry of the same report gets the first receipt and makes no
+ * case; `admit` (the proof of work) is asked only when a new case is to be made, since a retry may resend
+ * an answer already spent.
  */
 export async function receiveReport(
   db: Db,
   keys: ReporterKeys,
-  args: { channel: CaseChannel; input: ReportInput; identity: ReporterIdentity | null; today?: string },
-): Promise<{ receipt: string; receivedOn: string }> {
+  args: { channel: CaseChannel; input: ReportInput; identity: ReporterIdentity | null; idempotencyKey?: string | undefined; admit?: () => void; today?: string },
+): Promise<Receipt> {
+  const { channel, input, identity } = args;
+  const key = args.idempotencyKey ? intakeKeyOf(keys, args.idempotencyKey, { channel, input, identity }) : null;
+  if (!key) {
+    args.admit?.();
+    return takeIn(db, keys, args, null);
+  }
+  await inFlight.get(key.tag)?.catch(() => undefined);
+  const prior = await priorIntake(db, key);
+  if (prior) return prior;
+  args.admit?.();
+  const attempt = takeIn(db, keys, args, key).catch(async (err: unknown) => {
+    // Two attempts with the same key reached the database together: the first one's answer holds.
+    if (isUniqueViolation(err)) return (await priorIntake(db, key)) ?? Promise.reject(err);
+    throw err;
+  });
+  inFlight.set(key.tag, attempt);
+  try {
+    return await attempt;
+  } finally {
+    if (inFlight.get(key.tag) === attempt) inFlight.delete(key.tag);
+  }
+}
+
+async function takeIn(db: Db, keys: ReporterKeys, args: { channel: CaseChannel; input: ReportInput; identity: ReporterIdentity | null; today?: string }, key: IntakeKey | null): Promise<Receipt> {
   const { channel, input, identity } = args;
   const unit = await getUnit(db, input.unitCode);
   if (!unit) throw new AppError("UNIT_NOT_FOUND", { code: input.unitCode });
@@ -52,10 +85,10 @@ export async function receiveReport(
   const today = args.today ?? chinaToday();
   const id = randomUUID();
   const receipt = newReceipt();
-  const receiptHash = await hashReceipt(receipt);
-  const deadline = await deadlineFor(db, route.regionPath, "received", today);
-  await db.transaction(async (tx) => {
-    await tx.insert(cases).values({
+  const [receiptHash, deadline] = await Promise.all([hashReceipt(receipt), deadlineFor(db, route.regionPath, "received", today)]);
+  const regionCode = route.regionPath.split(".").at(-1) ?? route.regionPath;
+  await commitIntake(db, {
+    row: {
       id,
       channel,
       category: input.category,
@@ -75,17 +108,19 @@ export async function receiveReport(
       receiptTag: receiptTag(keys, receipt),
       receiptHash,
       receivedOn: today,
-    });
-    await reporterEvent(tx, id, today, { kind: "received", status: "received", visibleToReporter: true });
-    const regionCode = route.regionPath.split(".").at(-1) ?? route.regionPath;
-    await recordAudit(tx, {
+      intakeKeyTag: key?.tag ?? null,
+      intakeFingerprint: key?.fingerprint ?? null,
+      intakeReceipt: key ? sealReceipt(key, id, receipt) : null,
+    },
+    event: { caseId: id, on: today, at: null, kind: "received", author: "reporter", status: "received", body: null, visibleToReporter: true },
+    audit: {
       actor: null,
       action: "case.received",
       entityType: "case_intake",
       entityId: regionCode,
       scopePath: route.regionPath,
       detail: { channel, category: input.category, on: today, handler: route.role },
-    });
+    },
   });
   return { receipt, receivedOn: today };
 }

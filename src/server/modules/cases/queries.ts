@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { UnitLevel } from "../../../contracts/roles.js";
 import type { CaseCategory, CaseDetail, CaseEvent, CaseStatus, CaseSummary, HandlerRole } from "../../../contracts/cases.js";
 import type { Db } from "../../db/client.js";
@@ -10,6 +10,7 @@ import { getUnits } from "../org/units.js";
 import type { CaseRow } from "./follow.js";
 import { NEXT } from "./handling.js";
 import { casePolicy } from "./policy.js";
+import { reminderKey } from "./reminders.js";
 import { tasksOfCase } from "./tasks.js";
 import { evidenceOf } from "./evidence.js";
 import { caseEvents, cases } from "./schema.js";
@@ -43,10 +44,12 @@ const summaryOf = (row: CaseRow, unit: UnitName, today: string): CaseSummary => 
   overdue: row.deadline !== null && row.deadline < today && row.status !== "closed",
   escalationLevel: row.escalationLevel,
   revisitOn: row.revisitOn,
+  dueSoon: row.deadline !== null && row.deadline >= today && row.status !== "closed" && row.remindedFor === reminderKey(row.status, row.deadline),
   assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
 });
 
-type ListQuery = { status?: CaseStatus | undefined; overdue?: "true" | "false" | undefined; revisitDue?: "true" | "false" | undefined; limit: number; offset: number };
+type Flag = "true" | "false" | undefined;
+type ListQuery = { status?: CaseStatus | undefined; overdue?: Flag; revisitDue?: Flag; dueSoon?: Flag; limit: number; offset: number };
 
 export async function listCases(db: Db, actor: Actor, query: ListQuery) {
   if (actor.role !== "office" && actor.role !== "commission") return { items: [], total: 0 };
@@ -56,6 +59,7 @@ export async function listCases(db: Db, actor: Actor, query: ListQuery) {
     query.status ? eq(cases.status, query.status) : undefined,
     query.overdue === "true" ? and(lt(cases.deadline, today), ne(cases.status, "closed")) : undefined,
     query.revisitDue === "true" ? and(eq(cases.status, "closed"), lte(cases.revisitOn, today)) : undefined,
+    query.dueSoon === "true" ? and(ne(cases.status, "closed"), gte(cases.deadline, today), sql`${cases.remindedFor} = ${cases.status} || '@' || ${cases.deadline}`) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(cases).where(where);
   const rows = await db.select().from(cases).where(where).orderBy(asc(cases.deadline), desc(cases.receivedOn)).limit(query.limit).offset(query.offset);

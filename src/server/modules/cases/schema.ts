@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -43,6 +43,12 @@ export const cases = pgTable(
     receiptTag: text("receipt_tag").notNull(),
     receiptHash: text("receipt_hash").notNull(),
     receivedOn: date("received_on", { mode: "string" }).notNull(),
+    /** Idempotent public intake (idempotency.ts): keyed tag of the client's key, keyed content fingerprint, sealed receipt. */
+    intakeKeyTag: text("intake_key_tag"),
+    intakeFingerprint: text("intake_fingerprint"),
+    intakeReceipt: text("intake_receipt"),
+    /** The state and deadline the handler was last reminded of (reminders.ts): one reminder per stay in a state. */
+    remindedFor: text("reminded_for"),
   },
   (t) => [
     index("cases_handler_idx").using("btree", sql`${t.handlerRegionPath} text_pattern_ops`, t.status),
@@ -51,6 +57,7 @@ export const cases = pgTable(
     index("cases_escalated_idx").using("btree", t.handlerRole, sql`${t.handlerRegionPath} text_pattern_ops`).where(sql`${t.escalationLevel} > 0`),
     index("cases_receipt_tag_idx").on(t.receiptTag),
     index("cases_deadline_idx").on(t.status, t.deadline),
+    uniqueIndex("cases_intake_key_idx").on(t.intakeKeyTag),
   ],
 );
 
@@ -105,6 +112,8 @@ export const caseDeadlineSettings = pgTable("case_deadline_settings", {
   regionCode: text("region_code").primaryKey(),
   regionPath: text("region_path").notNull(),
   days: jsonb("days").notNull(),
+  /** Working days before a deadline the handler is reminded; null inherits (reminders.ts). */
+  reminderDays: integer("reminder_days"),
 });
 
 /** Rectification 整改 tasks the handling office gives the responsible unit; it answers with its proof. */

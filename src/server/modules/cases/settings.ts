@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { authorize, regionPathOf, type Actor } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
 import { deadlineDaysFor, type DeadlineDays } from "./deadlines.js";
+import { reminderDaysFor } from "./reminders.js";
 import { handlerRoleFor } from "./routing.js";
 import { caseDeadlineSettings, caseRoutingRules } from "./schema.js";
 
@@ -19,19 +20,22 @@ export async function caseSettings(db: Db, actor: Actor): Promise<CaseSettings> 
   const region = regionOf(actor);
   const routing = [];
   for (const category of CASE_CATEGORIES) routing.push({ category, handlerRole: await handlerRoleFor(db, region.path, category, "public") });
-  return { regionCode: region.code, deadlines: await deadlineDaysFor(db, region.path), routing };
+  return { regionCode: region.code, deadlines: await deadlineDaysFor(db, region.path), reminderDays: await reminderDaysFor(db, region.path), routing };
 }
 
-export async function setDeadlineDays(db: Db, actor: Actor, patch: Partial<DeadlineDays>): Promise<void> {
+/** Sets a region's working days per state and, with `reminder`, how many working days ahead its handlers are reminded. */
+export async function setDeadlineDays(db: Db, actor: Actor, patch: Partial<DeadlineDays> & { reminder?: number | undefined }): Promise<void> {
   const region = regionOf(actor);
+  const { reminder, ...states } = patch;
   await db.transaction(async (tx) => {
     const [own] = await tx.select().from(caseDeadlineSettings).where(eq(caseDeadlineSettings.regionCode, region.code));
-    const days = { ...((own?.days as Partial<DeadlineDays> | undefined) ?? {}), ...patch };
+    const days = { ...((own?.days as Partial<DeadlineDays> | undefined) ?? {}), ...states };
+    const reminderDays = reminder ?? own?.reminderDays ?? null;
     await tx
       .insert(caseDeadlineSettings)
-      .values({ regionCode: region.code, regionPath: region.path, days })
-      .onConflictDoUpdate({ target: caseDeadlineSettings.regionCode, set: { days } });
-    await recordAudit(tx, { actor: { id: actor.id, name: actor.displayName }, action: "case.deadlines_set", entityType: "region", entityId: region.code, scopePath: region.path, detail: { days } });
+      .values({ regionCode: region.code, regionPath: region.path, days, reminderDays })
+      .onConflictDoUpdate({ target: caseDeadlineSettings.regionCode, set: { days, reminderDays } });
+    await recordAudit(tx, { actor: { id: actor.id, name: actor.displayName }, action: "case.deadlines_set", entityType: "region", entityId: region.code, scopePath: region.path, detail: { days, reminderDays } });
   });
 }
 

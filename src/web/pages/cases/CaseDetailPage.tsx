@@ -24,7 +24,7 @@ function EventLine({ e, t }: { e: CaseEvent; t: Dict }) {
           {e.at ? new Date(e.at).toLocaleString() : e.on} · {d.by(who)}
         </Typography.Text>
       </Space>
-      {e.text && <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{e.text}</Typography.Paragraph>}
+      {e.text && <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{e.kind === "reminder" ? d.reminderText(e.text) : e.text}</Typography.Paragraph>}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Checkbox, Select, Space, Table, Tag } from "antd";
+import { Alert, Button, Card, Checkbox, Select, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -23,6 +23,7 @@ const columns = (t: Dict): ColumnsType<CaseSummary> => {
         <Space size={4} wrap>
           {c.deadline ?? "—"}
           {c.overdue && <Tag color="red">{l.overdue}</Tag>}
+          {c.dueSoon && <Tag color="gold">{l.dueSoon}</Tag>}
           {c.escalationLevel > 0 && <Tag color="orange">{l.escalated(c.escalationLevel)}</Tag>}
         </Space>
       ),
@@ -36,8 +37,24 @@ export default function CaseListPage() {
   const t = useT();
   const [query, setQuery] = useState<CaseListQuery>({ limit: 20, offset: 0 });
   const list = useLoad(JSON.stringify(query), (signal) => casesApi.list(query, signal));
+  // The handler's reminders: open cases whose present deadline is near (reminders.ts sends them).
+  const reminders = useLoad("case-reminders", (signal) => casesApi.list({ dueSoon: "true", limit: 1, offset: 0 }, signal));
+  const reminded = reminders.data?.total ?? 0;
   return (
     <Card title={t.cases.list.title}>
+      {reminded > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t.cases.list.reminders(reminded)}
+          action={
+            <Button size="small" onClick={() => setQuery((q) => ({ ...q, dueSoon: "true", offset: 0 }))} data-testid="case-reminders">
+              {t.cases.list.showReminders}
+            </Button>
+          }
+        />
+      )}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select<CaseStatus | "">
           value={query.status ?? ""}
@@ -51,6 +68,9 @@ export default function CaseListPage() {
         </Checkbox>
         <Checkbox checked={query.revisitDue === "true"} onChange={(e) => setQuery((q) => ({ ...q, revisitDue: e.target.checked ? "true" : undefined, offset: 0 }))}>
           {t.cases.list.revisitDue}
+        </Checkbox>
+        <Checkbox checked={query.dueSoon === "true"} onChange={(e) => setQuery((q) => ({ ...q, dueSoon: e.target.checked ? "true" : undefined, offset: 0 }))}>
+          {t.cases.list.dueSoonOnly}
         </Checkbox>
       </Space>
       <Table<CaseSummary>

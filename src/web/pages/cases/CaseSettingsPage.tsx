@@ -44,6 +44,17 @@ export default function CaseSettingsPage() {
           </Form>
         )}
       </Card>
+      <Card title={s.reminder} loading={!data}>
+        <Typography.Paragraph type="secondary">{s.reminderHelp}</Typography.Paragraph>
+        {data && (
+          <Form layout="inline" initialValues={{ reminder: data.reminderDays }} onFinish={(v: { reminder: number }) => void save(api.put<CaseSettings>("/api/cases/settings/deadlines", v))}>
+            <Form.Item name="reminder" label={s.reminderDays} rules={[{ required: true }]}>
+              <InputNumber min={0} max={20} style={{ width: 80 }} data-testid="reminder-days" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">{t.common.save}</Button>
+          </Form>
+        )}
+      </Card>
       <Card title={s.routing} loading={!data}>
         <Table<{ category: CaseCategory; handlerRole: HandlerRole }>
           rowKey="category"

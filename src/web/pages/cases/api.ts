@@ -17,7 +17,7 @@ import type {
 import { api } from "../../api/client.js";
 
 export type CaseList = z.infer<typeof ZCaseList>;
-export type CaseListQuery = { status?: CaseStatus; overdue?: "true"; revisitDue?: "true"; limit: number; offset: number };
+export type CaseListQuery = { status?: CaseStatus; overdue?: "true"; revisitDue?: "true"; dueSoon?: "true"; limit: number; offset: number };
 export type Receipt = { receipt: string; receivedOn: string };
 type Ok = { ok: true };
 const enc = encodeURIComponent;

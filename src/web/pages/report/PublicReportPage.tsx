@@ -2,7 +2,7 @@ import { Space, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useLoad } from "../../components/useLoad.js";
-import { api } from "../../api/client.js";
+import { api, ApiError } from "../../api/client.js";
 import { useT } from "../../i18n/index.js";
 import { publicReportApi, type Receipt } from "../cases/api.js";
 import { PublicFrame } from "./PublicFrame.js";
@@ -10,12 +10,34 @@ import { ReceiptCard } from "./ReceiptCard.js";
 import { ReportForm, type ReportValues } from "./ReportForm.js";
 import { solve } from "./sha256.js";
 
+/**
+ * The idempotency key of the report being written: made once, kept in this browser until a receipt comes
+ * back, so a retry after a lost answer (or a reload) gets the same receipt instead of making a second case.
+ * It is random and says nothing about the reporter.
+ */
+const KEY_ITEM = "jianfu.report.idempotencyKey";
+function reportKey(): string {
+  let key = localStorage.getItem(KEY_ITEM);
+  if (!key) localStorage.setItem(KEY_ITEM, (key = crypto.randomUUID()));
+  return key;
+}
+const forgetReportKey = () => localStorage.removeItem(KEY_ITEM);
+
 /** The proof of work the server asks for, then the report itself. */
 async function submitWithWork(values: ReportValues): Promise<Receipt> {
   const { challenge, bits } = await publicReportApi.challenge();
   const nonce = await solve(challenge, bits);
   const { anonymous: _cadreOnly, ...rest } = values;
-  return publicReportApi.submit({ ...rest, noAdmission: Boolean(rest.noAdmission), contact: rest.contact?.trim() || undefined, challenge, nonce });
+  const body = { ...rest, noAdmission: Boolean(rest.noAdmission), contact: rest.contact?.trim() || undefined, challenge, nonce, idempotencyKey: reportKey() };
+  try {
+    const receipt = await publicReportApi.submit(body);
+    forgetReportKey();
+    return receipt;
+  } catch (err) {
+    // The key went with other content (an earlier attempt did arrive): the next submission is a new report.
+    if (err instanceof ApiError && err.status === 409) forgetReportKey();
+    throw err;
+  }
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { RouteDeps } from "../../../http/types.js";
 import { reporterKeysOf } from "../crypto.js";
+import { chinaToday } from "../../../kernel/dates.js";
 import { escalateOverdue } from "../handling.js";
+import { sendDueReminders } from "../reminders.js";
 import { caseRoutes } from "./cases.routes.js";
 import { publicCaseRoutes } from "./public.routes.js";
 import { caseSettingsRoutes } from "./settings.routes.js";
@@ -25,8 +27,13 @@ export function casesModule(app: FastifyInstance, deps: RouteDeps) {
   if (deps.config.env === "test") return;
   let timer: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {
+    // Reminders first, then escalation: both for the day the timer reads from the clock.
     timer = setInterval(() => {
-      escalateOverdue(deps.db).catch((err: unknown) => app.log.error({ err }, "case escalation failed"));
+      const today = chinaToday();
+      sendDueReminders(deps.db, today)
+        .catch((err: unknown) => app.log.error({ err }, "case reminders failed"))
+        .then(() => escalateOverdue(deps.db, today))
+        .catch((err: unknown) => app.log.error({ err }, "case escalation failed"));
     }, HOUR);
     timer.unref();
   });

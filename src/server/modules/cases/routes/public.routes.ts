@@ -52,10 +52,12 @@ export function publicCaseRoutes(fastify: FastifyInstance, { db }: RouteDeps, ke
     "/api/public/reports",
     { ...quiet(INTAKE_LIMIT), schema: { tags, summary: "公开：反映形式主义问题 / public: report formalism", body: ZPublicReport, response: { 201: ZReportReceipt, ...errors } } },
     async (request, reply) => {
-      const { challenge, nonce, contact, ...input } = request.body;
-      if (!verifyWork(powSecret, challenge, nonce)) throw new AppError("PROOF_OF_WORK_FAILED");
+      const { challenge, nonce, contact, idempotencyKey, ...input } = request.body;
+      const admit = () => {
+        if (!verifyWork(powSecret, challenge, nonce)) throw new AppError("PROOF_OF_WORK_FAILED");
+      };
       const identity = contact ? { kind: "contact" as const, contact } : null;
-      const result = await receiveReport(db, keys, { channel: "public", input, identity });
+      const result = await receiveReport(db, keys, { channel: "public", input, identity, idempotencyKey, admit });
       return reply.status(201).header("cache-control", "no-store").send(result);
     },
   );
