@@ -2,7 +2,7 @@ import { HEAD_NAMES } from "../../../contracts/documents.js";
 import type { Db } from "../../db/client.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor } from "../../kernel/actor.js";
-import { writeTable } from "../duties/excel/table.js";
+import { writeTable } from "../../kernel/excel/table.js";
 import { listDocuments } from "./queries.js";
 
 /** The documents register 文件登记台账 as a sheet: one row per document, its findings in words. */

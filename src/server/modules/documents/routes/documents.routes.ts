@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { exportDocuments } from "../excel.js";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   DOCX_MIME,
@@ -17,6 +16,7 @@ import {
 } from "../../../../contracts/documents.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -100,7 +100,7 @@ export function documentRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "导出文件登记台账 / the documents one may read as .xlsx", querystring: ZDocumentListQuery.omit({ limit: true, offset: true }), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const file = await exportDocuments(db, actorOf(request), request.query, pickLang(request.headers["accept-language"]));
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="documents.xlsx"; filename*=UTF-8''${encodeURIComponent("文件登记台账.xlsx")}`).send(file);
+      return sendXlsx(reply, file, `documents.xlsx`, "文件登记台账.xlsx");
     },
   );
 }

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import {
   ZPlaque, ZPlaqueAllowedInput, ZPlaqueAllowedList, ZPlaqueAllowedQuery, ZPlaqueCounts, ZPlaqueCountsQuery, ZPlaqueList, ZPlaqueListQuery, ZPlaqueParams, ZPlaqueRemoved, ZPlaqueSurveyInput,
 } from "../../../../contracts/evaluations.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -95,10 +95,7 @@ export function plaqueRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const { items } = await listPlaques(db, actor, { under: request.query.under, limit: 2000 }, "zh-CN");
       const counts = await plaqueCounts(db, actor, request.query.under);
       const file = await writePlaqueWorkbook(`${counts.under.name}村级组织挂牌摸排清理表`, items, counts);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="plaques.xlsx"; filename*=UTF-8''${encodeURIComponent("挂牌清理.xlsx")}`)
-        .send(file);
+      return sendXlsx(reply, file, `plaques.xlsx`, "挂牌清理.xlsx");
     },
   );
 
