@@ -83,6 +83,6 @@ export async function importPlaqueSurvey(db: Db, actor: Actor, file: Buffer, lan
       if (removedOn) await markRemoved(tx, actor, id, removedOn);
       return id;
     },
-    columnOf: (code, input, params) => (code === "PLAQUE_DATE" ? (params.on === input.surveyedOn ? "surveyedOn" : "removedOn") : "village"),
+    columnOf: (code, input, params) => (code === "PLAQUE_DATE" ? (params.on === input.input.surveyedOn ? "surveyedOn" : "removedOn") : "village"),
   });
 }
