@@ -8,7 +8,7 @@ import { readTable, throwTableIssues, type TableColumn, type TableRow } from "./
 /**
  * Imports a register table row by row through the register's own single create, so every check,
  * detector and flag of a create runs on each row. First every row is read and parsed (cells, zod);
- * then, in ONE transaction, each good row is created in sheet order (a later row sees the earlier
+ * then, in ONE transaction, each row that parsed is created in sheet order (a later row sees the earlier
  * ones, as if entered one after the other). A row the create refuses is reported by its sheet, row and
  * column in zh-CN and en, the remaining rows are still tried so the whole file is answered at once, and
  * when anything was refused the transaction is rolled back: nothing is written.
@@ -35,7 +35,8 @@ export async function importTable<Id extends string, Input>(
     const input = args.parse(row);
     if (input !== null) parsed.push({ row, input });
   }
-  throwTableIssues(issues, args.lang);
+  // Even when some rows are already known bad, the good ones are tried too (and rolled back), so the
+  // answer names every bad row of the file at once.
   return db.transaction(async (tx) => {
     const out: TableImportResult["rows"] = [];
     for (const { row, input } of parsed) {

@@ -118,9 +118,11 @@ describe("bad rows", () => {
     const zh = await upload("raohe_office", "/api/secondments/import.xlsx", file);
     expect([zh.statusCode, zh.json().error.code]).toEqual([400, "EXCEL_INVALID"]);
     const details = zh.json().error.details as { path: string; message: string }[];
-    expect(details.map((d) => d.path)).toEqual(["借调登记!D4", "借调登记!B5", "借调登记!C6"]);
+    // The start that is no date also fails "the planned end comes after the start" (E4).
+    expect(details.map((d) => d.path)).toEqual(["借调登记!D4", "借调登记!E4", "借调登记!B5", "借调登记!C6"]);
     expect(details[0]!.message).toContain("第 4 行“开始日期”列");
-    expect(details[1]!.message).toContain("999999999999");
+    expect(details[2]!.message).toContain("999999999999");
+    expect(details[3]!.message).toContain("第 6 行“借调单位”列");
     const en = await upload("raohe_office", "/api/secondments/import.xlsx", file, XLSX_MIME, "en");
     expect((en.json().error.details as { message: string }[])[0]!.message).toContain("row 4, column 开始日期");
     expect(await list()).toBe(before);
