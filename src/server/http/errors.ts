@@ -159,8 +159,8 @@ export const ERROR_CATALOG = {
   MEETING_NOT_FOUND: m(404, "未找到该会议", "No such meeting"),
   YEAR_OUT_OF_RANGE: m(400, (p) => `年度 ${p.year} 不在可登记的范围内（${p.min}–${p.max} 年）`, (p) => `The year ${p.year} is outside the years that can be registered (${p.min}–${p.max})`),
   TARGETS_NOT_GRASSROOTS: m(400, (p) => `对象须为本区域的乡镇或村（社区）：${p.units}`, (p) => `Targets must be townships or villages of the region: ${p.units}`),
-  EXCEL_HEADER_MISSING: m(400, (p) => `未找到表头：前 10 行中须有一行包含这些列：${p.columns}`, (p) => `No header row: one of the first 10 rows must hold the columns ${p.columns}`),
-  EXCEL_NO_ROWS: m(400, "Excel 文件中表头下没有数据行", "The Excel file has no rows under its header"),
+  EXCEL_HEADER_MISSING: m(400, (p) => `未找到表头：表格前 10 行中须有一行包含这些列：${p.columns}`, (p) => `No header row: one of the first 10 rows must hold the columns ${p.columns}`),
+  EXCEL_NO_ROWS: m(400, "Excel 文件中表头下没有数据行（模板填写后再导入）", "The Excel file has no rows under its header (fill in the template first)"),
   PLAN_ITEM_NOT_FOUND: m(404, "未找到该计划项目", "No such plan item"),
   PLAN_ITEM_DECIDED: m(409, (p) => `该计划项目已${p.status === "approved" ? "批准" : p.status === "withdrawn" ? "撤回" : "退回"}，不能再审批`, (p) => `The plan item is already ${p.status}; it cannot be decided again`),
   VISIT_INSPECTIONS_INVALID: m(400, (p) => `联合检查须合并至少两项已准入、到该乡镇的督查检查；不符合：${p.ids || "（不足两项）"}`, (p) => `A joint visit merges at least two admitted inspections of that township; not so: ${p.ids || "(fewer than two)"}`),
@@ -221,7 +221,6 @@ export const ERROR_CATALOG = {
   PHOTO_TOO_LARGE: m(413, (p) => `照片超过 ${p.max} MB，请压缩后再上传`, (p) => `The photo is larger than ${p.max} MB; shrink it and retry`),
   PHOTO_NOT_FOUND: m(404, "该牌子没有照片", "The plaque has no photo"),
   // facilities 公共服务设施, projects 项目, delegated powers 赋权事项 (issue 8)
-  EXCEL_TABLE_NO_HEADER: m(400, (p) => `未找到表头：表格前 10 行中须有一行包含${p.columns}`, (p) => `No header row: one of the first 10 rows must have the columns ${p.columns}`),
   FACILITY_NOT_FOUND: m(404, "未找到该设施", "No such facility"),
   FACILITY_UNIT_LEVEL: m(400, (p) => `${p.code} 不是乡镇或村（社区）：设施登记在其所在并负责值守的乡镇或村`, (p) => `${p.code} is not a township or village: a facility is registered at the township or village that staffs it`),
   PERIOD_IN_FUTURE: m(400, (p) => `期间 ${p.period} 尚未结束或尚未到来`, (p) => `The period ${p.period} has not ended yet`),

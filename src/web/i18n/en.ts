@@ -24,6 +24,10 @@ export const en: Dict = {
   },
   common: {
     exportXlsx: "Export Excel",
+    importXlsx: "Import Excel",
+    importTemplate: "Download template",
+    importHint: "Upload an .xlsx with the columns of “Export Excel” (5 MB at most). Each row is checked as a single entry; if any row is wrong nothing is imported, and the wrong rows are listed below.",
+    imported: (n: number) => `${n} row(s) imported`,
     loading: "Loading…",
     networkError: "Network error; check your connection and retry",
     httpError: (status: number) => `The server answered with an error (${status}); please retry later`,

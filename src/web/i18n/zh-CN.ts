@@ -25,6 +25,10 @@ export const zhCN = {
   },
   common: {
     exportXlsx: "导出 Excel",
+    importXlsx: "导入 Excel",
+    importTemplate: "下载模板",
+    importHint: "请上传与“导出 Excel”列相同的 .xlsx 文件（最大 5 MB）。每行按单条登记的规则校验；有一行出错则全部不导入，出错的行列在下方列出。",
+    imported: (n: number) => `已导入 ${n} 行`,
     loading: "加载中…",
     networkError: "网络连接失败，请检查网络后重试",
     httpError: (status: number) => `服务器返回错误（${status}），请稍后重试`,

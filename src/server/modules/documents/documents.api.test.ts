@@ -93,15 +93,15 @@ describe("the documents register in Excel", () => {
     const res = await office.request({ method: "GET", url: "/api/documents/export.xlsx?year=2026" });
     expect(res.statusCode, res.body).toBe(200);
     const rows = await sheetRows(res.rawPayload);
-    expect(rows[1]).toEqual(["成文日期", "发文单位", "文号", "标题", "形式", "类别", "字数", "问题"]);
+    expect(rows[1]).toEqual(["成文日期", "发文单位", "文号", "标题", "形式", "类别", "落实的上级文件文号", "发文增加理由", "字数", "问题", "全文"]);
     const listed = (await office.request({ method: "GET", url: "/api/documents?year=2026&limit=200" })).json() as { total: number };
     expect(rows.length - 2).toBe(listed.total);
     const white = rows.find((r) => r[3] === "再次提醒：村级财务公开");
     expect(white?.[4]).toBe("白头文件");
-    expect(white?.[7]).not.toBe("");
+    expect(white?.[9]).not.toBe("");
     const flagged = await sheetRows((await office.request({ method: "GET", url: "/api/documents/export.xlsx?flagged=true" })).rawPayload);
     expect(flagged.length).toBeGreaterThan(2);
-    expect(flagged.slice(2).every((r) => r[7]!.length > 0)).toBe(true);
+    expect(flagged.slice(2).every((r) => r[9]!.length > 0)).toBe(true);
     expect(await sheetRows((await (await as("atushi_office")).request({ method: "GET", url: "/api/documents/export.xlsx?issuer=230524" })).rawPayload)).toHaveLength(2);
     expect((await office.request({ method: "GET", url: "/api/documents/export.xlsx?issuer=x" })).statusCode).toBe(400);
   });

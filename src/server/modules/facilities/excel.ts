@@ -4,7 +4,7 @@ import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor, ScopeUnit } from "../../kernel/actor.js";
-import { inSheetOrder, numberCell, readTable, writeTable, type TableColumn, type TableIssue, type TableRow } from "../duties/excel/table.js";
+import { inSheetOrder, numberCell, readTable, writeTable, type TableColumn, type TableIssue, type TableRow } from "../../kernel/excel/table.js";
 import { getUnits } from "../org/units.js";
 import { resourcePolicy } from "./policy.js";
 import { insertFacility } from "./registry.js";

@@ -222,7 +222,7 @@ describe("facility register in Excel", () => {
     const noHeader = new ExcelJS.Workbook();
     noHeader.addWorksheet("x").addRow(["a", "b"]);
     const res = await upload("raohe_office", Buffer.from(await noHeader.xlsx.writeBuffer()));
-    expect([res.statusCode, res.json().error.code]).toEqual([400, "EXCEL_TABLE_NO_HEADER"]);
+    expect([res.statusCode, res.json().error.code]).toEqual([400, "EXCEL_HEADER_MISSING"]);
   });
 });
 

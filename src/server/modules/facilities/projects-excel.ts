@@ -2,7 +2,7 @@ import { PROJECT_KIND_NAMES, PROJECT_KINDS, ZProjectInput, type Project, type Pr
 import type { Db } from "../../db/client.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor, ScopeUnit } from "../../kernel/actor.js";
-import { numberCell, readTable, writeTable, type TableColumn } from "../duties/excel/table.js";
+import { numberCell, readTable, writeTable, type TableColumn } from "../../kernel/excel/table.js";
 import { rejectIssues, unitsOfRows, zodProblems } from "./excel.js";
 import { investmentOf } from "./project-flags.js";
 import { resourcePolicy } from "./policy.js";

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import type { Lang } from "../../http/i18n.js";
 import type { Actor } from "../../kernel/actor.js";
 import { normalizeName } from "../duties/effective.js";
-import { inSheetOrder, readTable, writeTable, type TableColumn } from "../duties/excel/table.js";
+import { inSheetOrder, readTable, writeTable, type TableColumn } from "../../kernel/excel/table.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../kernel/actor.js";
 import { loadTownship } from "./effective.js";

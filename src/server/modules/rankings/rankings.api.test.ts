@@ -60,7 +60,7 @@ describe("ranking notices and assessment indicators 排名通报与考核指标"
     expect(exported.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
-    const statuses = wb.worksheets[0]!.getColumn(7).values.filter((v) => v === "已取消");
+    const statuses = wb.worksheets[0]!.getColumn(9).values.filter((v) => v === "已取消");
     expect(statuses).toHaveLength(43);
     const audit = await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'ranking.cancel'`);
     expect(audit.rows[0]!.n).toBe(43);

@@ -11,6 +11,7 @@ import { useT } from "../../i18n/index.js";
 import { documentsApi } from "./api.js";
 import { FindingTags } from "./FindingTags.js";
 import { RegisterDocumentModal } from "./RegisterDocumentModal.js";
+import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 
 const REGISTERS = new Set(["department_staff", "township_official", "office"]);
 const SEES_COUNTS = new Set(["office", "commission", "admin"]);
@@ -58,6 +59,7 @@ export default function DocumentsPage() {
         extra={
           <Space>
             <ExportXlsxButton path="/api/documents/export.xlsx" query={{ year: String(year), ...(flagged ? { flagged: "true" } : {}) }} fileName={`${t.documents.title}-${year}`} />
+            {REGISTERS.has(me.role) && <ImportXlsxButton url="/api/documents/import.xlsx" exportPath="/api/documents/export.xlsx" fileName={t.documents.title} onImported={() => setTick((n) => n + 1)} />}
             {REGISTERS.has(me.role) && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setOpen(true)}>{t.documents.register}</Button>}
           </Space>
         }

@@ -9,7 +9,7 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
-import { XlsxImportModal, yearOptions } from "../meetings/XlsxImportModal.js";
+import { XlsxImportModal, yearOptions } from "../../components/XlsxImportModal.js";
 
 const SUBMITS = new Set(["department_staff", "township_official", "office"]);
 const STATUS_COLOR = { submitted: "gold", approved: "green", rejected: "red", withdrawn: "default" } as const;

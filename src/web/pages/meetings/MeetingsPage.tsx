@@ -9,7 +9,7 @@ import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
 import { MeetingChainModal } from "./MeetingChainModal.js";
 import { MeetingHoursCard } from "./MeetingHoursCard.js";
-import { XlsxImportModal, yearOptions } from "./XlsxImportModal.js";
+import { XlsxImportModal, yearOptions } from "../../components/XlsxImportModal.js";
 
 const IMPORTS = new Set(["department_staff", "township_official", "office"]);
 

@@ -11,6 +11,7 @@ import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
 import { AllowedList } from "./AllowedList.js";
 import { PlaqueCard } from "./PlaqueCard.js";
+import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 
 const SURVEYS = new Set(["village_cadre", "township_official", "office"]);
 type Values = { villageCode: string; name: string; issuer?: string };
@@ -67,6 +68,7 @@ export default function PlaquesPage() {
       <Space wrap>
         <Switch checked={flagged} onChange={setFlagged} data-testid="plaque-flagged" /> {p.onlyFlagged}
         <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/plaques/export.xlsx", {}, lang, p.title).catch(showError)}>{p.exportXlsx}</Button>
+        <ImportXlsxButton url="/api/plaques/import.xlsx" exportPath="/api/plaques/export.xlsx" fileName={p.title} onImported={() => setTick((n) => n + 1)} />
       </Space>
       <Space direction="vertical" style={{ width: "100%" }}>
         {(list.data?.items ?? []).map((x) => <PlaqueCard key={x.id} plaque={x} onChanged={() => setTick((n) => n + 1)} />)}

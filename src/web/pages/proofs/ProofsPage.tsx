@@ -10,6 +10,7 @@ import { UnitSelect } from "../../components/UnitSelect.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
+import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 
 const ASKS = new Set(["village_cadre", "township_official"]);
 
@@ -98,7 +99,12 @@ export default function ProofsPage() {
           />
         </Card>
       )}
-      <Card size="small" title={t.proofs.ledger} extra={<ExportXlsxButton path="/api/proofs/requests/export.xlsx" fileName={t.proofs.ledger} />}>
+      <Card size="small" title={t.proofs.ledger} extra={
+          <Space>
+            <ExportXlsxButton path="/api/proofs/requests/export.xlsx" fileName={t.proofs.ledger} />
+            {(me.role === "village_cadre" || me.role === "township_official") && <ImportXlsxButton url="/api/proofs/requests/import.xlsx" exportPath="/api/proofs/requests/export.xlsx" fileName={t.proofs.ledger} onImported={() => setTick((n) => n + 1)} />}
+          </Space>
+        }>
         <Table<ProofRequest>
           size="small"
           rowKey="id"

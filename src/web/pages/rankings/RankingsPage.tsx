@@ -9,7 +9,7 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
-import { yearOptions } from "../meetings/XlsxImportModal.js";
+import { ImportXlsxButton, yearOptions } from "../../components/XlsxImportModal.js";
 
 const REGISTERS = new Set(["department_staff", "township_official", "office"]);
 type Values = { kind: "ranking_notice" | "assessment"; issuer: string; title: string; targets: string[]; indicatorCount: number; ranked: string };
@@ -71,6 +71,7 @@ export default function RankingsPage() {
           <Space wrap>
             <Select value={year} options={yearOptions()} onChange={setYear} style={{ width: 96 }} />
             <Button onClick={() => void downloadXlsx("/api/rankings/export.xlsx", { year: String(year) }, lang, `${r.title}-${year}`).catch(showError)}>{r.export}</Button>
+            <ImportXlsxButton url="/api/rankings/import.xlsx" exportPath="/api/rankings/export.xlsx" exportQuery={{ year: String(year) }} fileName={`${r.title}-${year}`} onImported={() => setTick((n) => n + 1)} />
             {REGISTERS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)}>{r.register}</Button>}
           </Space>
         }

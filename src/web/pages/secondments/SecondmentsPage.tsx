@@ -9,6 +9,7 @@ import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
+import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 
 const KEEPS = new Set(["department_staff", "township_official", "office"]);
 type Values = { personName: string; fromUnit: string; borrowingUnit: string; period: [Dayjs, Dayjs]; approvalCode?: string; reason: string };
@@ -60,6 +61,7 @@ export default function SecondmentsPage() {
       extra={
         <Space>
           <ExportXlsxButton path="/api/secondments/export.xlsx" query={flagged ? { flagged: "true" } : {}} fileName={t.secondments.title} />
+          {KEEPS.has(me.role) && <ImportXlsxButton url="/api/secondments/import.xlsx" exportPath="/api/secondments/export.xlsx" fileName={t.secondments.title} onImported={() => setTick((n) => n + 1)} />}
           {KEEPS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)}>{t.secondments.register}</Button>}
         </Space>
       }

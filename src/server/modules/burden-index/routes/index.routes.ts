@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZIndexChildren, ZIndexChildrenQuery, ZIndexIssuers, ZIndexIssuersQuery, ZIndexQuery, ZIndexSeries } from "../../../../contracts/burden-index.js";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { childrenWorkbook, issuersWorkbook, seriesWorkbook } from "../excel.js";
 import { indexChildren, indexIssuers, indexSeries, loadIndexUnit } from "../queries.js";
@@ -14,7 +14,6 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
 const tags = ["burden-index"];
 // A Buffer is sent as it is, never through the serializer.
 const file = { 200: z.unknown().describe("the .xlsx file"), ...errors };
-const attachment = (name: string) => `attachment; filename="${name}.xlsx"`;
 
 /** The burden index 负担指数 of a unit inside one's region, as JSON for the dashboard and as .xlsx. */
 export function indexRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
@@ -28,7 +27,7 @@ export function indexRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   app.get("/api/index.xlsx", { schema: { tags, summary: "负担指数月度序列 Excel / the monthly series as .xlsx", querystring: ZIndexQuery, response: file } }, async (request, reply) => {
     const unit = await loadIndexUnit(db, actorOf(request), request.query.unit);
     const body = await seriesWorkbook(await indexSeries(db, unit, request.query), pickLang(request.headers["accept-language"]));
-    return reply.header("content-type", XLSX_MIME).header("content-disposition", attachment(`burden-index-${unit.code}-${request.query.from}-${request.query.to}`)).send(body);
+    return sendXlsx(reply, body, `burden-index-${unit.code}-${request.query.from}-${request.query.to}.xlsx`, `burden-index-${unit.code}-${request.query.from}-${request.query.to}.xlsx`);
   });
 
   app.get(
@@ -39,7 +38,7 @@ export function indexRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   app.get("/api/index/children.xlsx", { schema: { tags, summary: "下级单位负担 Excel / children as .xlsx", querystring: ZIndexChildrenQuery, response: file } }, async (request, reply) => {
     const unit = await loadIndexUnit(db, actorOf(request), request.query.unit);
     const body = await childrenWorkbook(await indexChildren(db, unit, request.query), pickLang(request.headers["accept-language"]));
-    return reply.header("content-type", XLSX_MIME).header("content-disposition", attachment(`burden-index-children-${unit.code}-${request.query.month}`)).send(body);
+    return sendXlsx(reply, body, `burden-index-children-${unit.code}-${request.query.month}.xlsx`, `burden-index-children-${unit.code}-${request.query.month}.xlsx`);
   });
 
   app.get(
@@ -50,6 +49,6 @@ export function indexRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   app.get("/api/index/issuers.xlsx", { schema: { tags, summary: "下达负担最多的单位 Excel / issuers as .xlsx", querystring: ZIndexIssuersQuery, response: file } }, async (request, reply) => {
     const unit = await loadIndexUnit(db, actorOf(request), request.query.unit);
     const body = await issuersWorkbook(await indexIssuers(db, unit, request.query), pickLang(request.headers["accept-language"]));
-    return reply.header("content-type", XLSX_MIME).header("content-disposition", attachment(`burden-index-issuers-${unit.code}-${request.query.from}-${request.query.to}`)).send(body);
+    return sendXlsx(reply, body, `burden-index-issuers-${unit.code}-${request.query.from}-${request.query.to}.xlsx`, `burden-index-issuers-${unit.code}-${request.query.from}-${request.query.to}.xlsx`);
   });
 }

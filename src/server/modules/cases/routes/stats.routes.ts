@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { pickLang } from "../../../http/i18n.js";
 import { casesWorkbook } from "../stats-excel.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ZCaseStatistics, ZCaseStatisticsQuery } from "../../../../contracts/cases.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { chinaToday } from "../../../kernel/dates.js";
 import { caseStatistics } from "../stats.js";
@@ -27,7 +27,7 @@ export function caseStatsRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     async (request, reply) => {
       const stats = await caseStatistics(db, actorOf(request), { ...request.query, today: chinaToday() });
       const body = await casesWorkbook(stats, pickLang(request.headers["accept-language"]));
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="case-statistics-${stats.from}-${stats.to}.xlsx"`).send(body);
+      return sendXlsx(reply, body, `case-statistics-${stats.from}-${stats.to}.xlsx`, `case-statistics-${stats.from}-${stats.to}.xlsx`);
     },
   );
 }

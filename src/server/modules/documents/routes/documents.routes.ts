@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { exportDocuments } from "../excel.js";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
+import { exportDocuments, importDocuments } from "../excel.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   DOCX_MIME,
@@ -16,7 +15,9 @@ import {
   ZRegisterDocument,
 } from "../../../../contracts/documents.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -97,10 +98,17 @@ export function documentRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/documents/export.xlsx",
-    { schema: { tags, summary: "导出文件登记台账 / the documents one may read as .xlsx", querystring: ZDocumentListQuery.omit({ limit: true, offset: true }), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出文件登记台账 / the documents one may read as .xlsx", querystring: ZDocumentListQuery.omit({ limit: true, offset: true }).extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const file = await exportDocuments(db, actorOf(request), request.query, pickLang(request.headers["accept-language"]));
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="documents.xlsx"; filename*=UTF-8''${encodeURIComponent("文件登记台账.xlsx")}`).send(file);
+      return sendXlsx(reply, file, `documents.xlsx`, "文件登记台账.xlsx");
     },
   );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/documents/import.xlsx",
+    tags,
+    summary: "从 Excel 导入文件登记（列同导出，全文可不填；逐行查照搬与发文数，一行有误则全部不导入）/ import documents from an .xlsx body, each row registered as a single document",
+    run: (actor, file, lang) => importDocuments(db, actor, file, lang),
+  });
 }

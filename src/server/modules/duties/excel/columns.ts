@@ -32,9 +32,3 @@ export function partFromText(text: string): DutyPart | null {
   return found.length === 1 ? found[0]![1] : null;
 }
 
-/** Column letters as Excel shows them: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}

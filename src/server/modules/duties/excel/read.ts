@@ -2,9 +2,9 @@ import type ExcelJS from "exceljs";
 import { DUTY_PART_NAMES, MAX_DUTY_ITEMS, type DutyItemInput, type DutyPart } from "../../../../contracts/duties.js";
 import { AppError } from "../../../http/errors.js";
 import { normalizeName } from "../effective.js";
-import { cellText } from "./cells.js";
-import { COLUMNS, columnLetter, columnOf, partFromText, type ColumnId } from "./columns.js";
-import { loadGuardedWorkbook } from "./zip-guard.js";
+import { cellText, columnLetter } from "../../../kernel/excel/cells.js";
+import { loadGuardedWorkbook } from "../../../kernel/excel/zip-guard.js";
+import { COLUMNS, columnOf, partFromText, type ColumnId } from "./columns.js";
 
 /**
  * Reads a duty list from an .xlsx file in the shape such lists are published: an optional title row

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { XLSX_MIME, ZDutyImportQuery, ZDutyOnQuery, ZDutyUnitParams, ZDutyWriteResult } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -59,10 +60,7 @@ export function dutyExcelRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       async (request, reply) => {
         const unit = await loadReadableListUnit(db, actorOf(request), request.params.unitCode);
         const { fileName, file } = await exportDutyList(db, unit, request.query.on ?? chinaToday());
-        return reply
-          .header("content-type", XLSX_MIME)
-          .header("content-disposition", `attachment; filename="duty-list-${unit.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-          .send(file);
+        return sendXlsx(reply, file, `duty-list-${unit.code}.xlsx`, fileName);
       },
     );
   });

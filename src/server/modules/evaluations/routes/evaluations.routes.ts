@@ -7,6 +7,7 @@ import {
   ZEvaluationDecision, ZEvaluationImportResult, ZEvaluationRequest, ZEvaluationRequestInput, ZEvaluationRequestParams, ZEvaluationWithdrawal, ZEvaluationYear, ZEvaluationYearQuery,
 } from "../../../../contracts/evaluations.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -63,10 +64,7 @@ export function evaluationRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     { schema: { tags, summary: "导出年度清单 Excel / the year's list as .xlsx", querystring: ZEvaluationYearQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const file = await writeEvaluationWorkbook(await evaluationYear(db, actorOf(request), request.query.year));
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="evaluations-${request.query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`评比创建清单-${request.query.year}.xlsx`)}`)
-        .send(file);
+      return sendXlsx(reply, file, `evaluations-${request.query.year}.xlsx`, `评比创建清单-${request.query.year}.xlsx`);
     },
   );
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import {
   ZPlaque, ZPlaqueAllowedInput, ZPlaqueAllowedList, ZPlaqueAllowedQuery, ZPlaqueCounts, ZPlaqueCountsQuery, ZPlaqueList, ZPlaqueListQuery, ZPlaqueParams, ZPlaqueRemoved, ZPlaqueSurveyInput,
 } from "../../../../contracts/evaluations.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -17,7 +18,7 @@ import { chinaToday } from "../../../kernel/dates.js";
 import { getUnits } from "../../org/units.js";
 import { MAX_PHOTO_BYTES } from "../photo.js";
 import { listPlaques, plaqueCounts, presentPlaques, underUnit } from "../plaque-queries.js";
-import { writePlaqueWorkbook } from "../plaques-excel.js";
+import { importPlaqueSurvey, writePlaqueWorkbook } from "../plaques-excel.js";
 import { addAllowedPlaques, allowedFor, attachPhoto, loadPlaque, markRemoved, removeAllowedPlaque, surveyPlaque } from "../plaques.js";
 import { evaluationPolicy } from "../policy.js";
 
@@ -89,16 +90,14 @@ export function plaqueRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/plaques/export.xlsx",
-    { schema: { tags, summary: "导出挂牌摸排 Excel / the survey and counts as .xlsx", querystring: ZPlaqueCountsQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出挂牌摸排 Excel / the survey and counts as .xlsx", querystring: ZPlaqueCountsQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { items } = await listPlaques(db, actor, { under: request.query.under, limit: 2000 }, "zh-CN");
       const counts = await plaqueCounts(db, actor, request.query.under);
-      const file = await writePlaqueWorkbook(`${counts.under.name}村级组织挂牌摸排清理表`, items, counts);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="plaques.xlsx"; filename*=UTF-8''${encodeURIComponent("挂牌清理.xlsx")}`)
-        .send(file);
+      const template = request.query.template === "true";
+      const { items } = template ? { items: [] } : await listPlaques(db, actor, { under: request.query.under, limit: 2000 }, "zh-CN");
+      const file = await writePlaqueWorkbook(`${counts.under.name}村级组织挂牌摸排清理表`, items, template ? null : counts);
+      return sendXlsx(reply, file, `plaques.xlsx`, "挂牌清理.xlsx");
     },
   );
 
@@ -138,5 +137,12 @@ export function plaqueRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         return onePlaque(db, actor, request.params.id, pickLang(request.headers["accept-language"]));
       },
     );
+  });
+
+  xlsxImportRoute(fastify, {
+    url: "/api/plaques/import.xlsx",
+    tags,
+    summary: "从 Excel 导入挂牌摸排（列同导出；逐行比对准挂清单，一行有误则全部不导入）/ import the plaque survey from an .xlsx body, each row as a single record",
+    run: (actor, file, lang) => importPlaqueSurvey(db, actor, file, lang),
   });
 }

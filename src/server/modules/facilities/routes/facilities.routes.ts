@@ -24,6 +24,7 @@ import {
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { regionPathOf } from "../../../kernel/actor.js";
 import { getUnit } from "../../org/units.js";
@@ -69,10 +70,7 @@ export function facilityRoutes(fastify: FastifyInstance, { db, config }: RouteDe
       const list = await listFacilities(db, actor, request.query, "zh-CN");
       const unit = await getUnit(db, request.query.unit ?? regionPathOf(actor).split(".").at(-1)!);
       const title = `${unit?.name ?? ""}公共服务设施台账`;
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="facilities.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
-        .send(await exportFacilities(list.items, title));
+      return sendXlsx(reply, await exportFacilities(list.items, title), `facilities.xlsx`, `${title}.xlsx`);
     },
   );
 

@@ -7,6 +7,7 @@ import { ZOpenedCase, ZProject, ZProjectFlagParams, ZProjectIdParams, ZProjectIn
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { regionPathOf } from "../../../kernel/actor.js";
 import { reporterKeysOf } from "../../cases/crypto.js";
@@ -49,10 +50,7 @@ export function projectRoutes(fastify: FastifyInstance, { db, config }: RouteDep
       const list = await listProjects(db, actor, request.query, "zh-CN");
       const unit = await getUnit(db, request.query.unit ?? regionPathOf(actor).split(".").at(-1)!);
       const title = `${unit?.name ?? ""}项目台账`;
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
-        .send(await exportProjects(list.items, title));
+      return sendXlsx(reply, await exportProjects(list.items, title), `projects.xlsx`, `${title}.xlsx`);
     },
   );
 

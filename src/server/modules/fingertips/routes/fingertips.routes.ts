@@ -8,6 +8,7 @@ import {
   ZChannelMembersAdded, ZChannelMembersInput, ZChannelUndo, ZFingertipMergeProposals, ZLoad, ZLoadQuery,
 } from "../../../../contracts/fingertips.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -118,10 +119,7 @@ export function fingertipRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       authorize(fingertipPolicy.canOversee(actor) || actor.role === "department_staff" || actor.role === "township_official");
       const { items } = await listChannels(db, actor, { limit: 1000 }, "zh-CN");
       const file = await writeChannelWorkbook(`${actor.scope.name}政务应用、公众号、工作群台账`, items);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="fingertips.xlsx"; filename*=UTF-8''${encodeURIComponent("指尖减负台账.xlsx")}`)
-        .send(file);
+      return sendXlsx(reply, file, `fingertips.xlsx`, "指尖减负台账.xlsx");
     },
   );
 

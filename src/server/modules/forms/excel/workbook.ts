@@ -1,10 +1,9 @@
 import type ExcelJS from "exceljs";
 import { AppError } from "../../../http/errors.js";
 import type { Lang } from "../../../http/i18n.js";
-import { loadGuardedWorkbook } from "../../duties/excel/zip-guard.js";
+import { loadGuardedWorkbook } from "../../../kernel/excel/zip-guard.js";
 
-export { cellText } from "../../duties/excel/cells.js";
-export { columnLetter } from "../../duties/excel/columns.js";
+export { cellText, columnLetter } from "../../../kernel/excel/cells.js";
 
 /** A problem found in a file, by place ("Sheet!C5") and in both languages. */
 export type Issue = { path: string; zh: string; en: string };

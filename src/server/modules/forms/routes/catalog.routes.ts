@@ -4,6 +4,7 @@ import { z } from "zod";
 import { XLSX_MIME, ZCatalogImportResult, ZIdParams, ZIndicator, ZIndicatorInput, ZIndicatorList, ZRegionParams } from "../../../../contracts/forms.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -62,10 +63,7 @@ export function catalogRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         const region = await loadCatalogRegion(db, actorOf(request), request.params.regionCode, "read");
         const file = await writeCatalogWorkbook(region.name, await listIndicators(db, region.code));
         const name = `${region.name}数据指标目录.xlsx`;
-        return reply
-          .header("content-type", XLSX_MIME)
-          .header("content-disposition", `attachment; filename="catalog-${region.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(file);
+        return sendXlsx(reply, file, `catalog-${region.code}.xlsx`, name);
       },
     );
 

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { XLSX_MIME, ZClassification, ZDatum, ZDatumInput, ZDraftInput, ZDraftSaved, ZIdParams, ZOneTable, ZSubmitInput, ZSubmitResult, ZUnitParams } from "../../../../contracts/forms.js";
+import { ZClassification, ZDatum, ZDatumInput, ZDraftInput, ZDraftSaved, ZIdParams, ZOneTable, ZSubmitInput, ZSubmitResult, ZUnitParams } from "../../../../contracts/forms.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { classifyForm } from "../collect/classify.js";
 import { enterDatum } from "../collect/datum.js";
@@ -83,10 +84,7 @@ export function exportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     async (request, reply) => {
       const actor = actorOf(request);
       const { fileName, stream } = await exportForm(db, actor, await loadReadableForm(db, actor, request.params.id));
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="form-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(stream);
+      return sendXlsx(reply, stream, `form-${request.params.id}.xlsx`, fileName);
     },
   );
 }

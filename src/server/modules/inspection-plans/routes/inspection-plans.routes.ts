@@ -5,6 +5,7 @@ import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZPlanDecision, ZPlanExportQuery, ZPlanImportQuery, ZPlanImportResult, ZPlanItem, ZPlanItemInput, ZPlanItemParams, ZPlanList, ZPlanListQuery, ZPlanWithdrawal } from "../../../../contracts/inspection-plans.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -62,7 +63,7 @@ export function inspectionPlanRoutes(fastify: FastifyInstance, { db }: RouteDeps
       async (request, reply) => {
         const file = await exportPlan(db, actorOf(request), request.query.year);
         const name = `督检考计划-${request.query.year}.xlsx`;
-        return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="inspection-plan-${request.query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
+        return sendXlsx(reply, file, `inspection-plan-${request.query.year}.xlsx`, name);
       },
     );
 

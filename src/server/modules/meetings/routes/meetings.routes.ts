@@ -17,6 +17,7 @@ import {
   ZRegionParams,
 } from "../../../../contracts/meetings.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -95,7 +96,7 @@ export function meetingRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       async (request, reply) => {
         const file = await exportMeetings(db, actorOf(request), request.query.year);
         const name = `会议台账-${request.query.year}.xlsx`;
-        return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="meetings-${request.query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
+        return sendXlsx(reply, file, `meetings-${request.query.year}.xlsx`, name);
       },
     );
 

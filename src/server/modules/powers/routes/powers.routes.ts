@@ -25,6 +25,7 @@ import {
 import { AppError } from "../../../http/errors.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { chinaToday } from "../../../kernel/dates.js";
 import { reporterKeysOf } from "../../cases/crypto.js";
@@ -175,10 +176,7 @@ export function powerRoutes(fastify: FastifyInstance, { db, config }: RouteDeps)
       const view = await powerListView(db, county, request.query.on ?? chinaToday());
       const title = `${county.name}赋权乡镇（街道）事项清单${view.version ? `（第 ${view.version.version} 版，${view.version.effectiveFrom} 起施行）` : ""}`;
       const fileName = `${county.name}赋权事项清单.xlsx`;
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", `attachment; filename="powers-${county.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(await exportPowerList(title, view.items));
+      return sendXlsx(reply, await exportPowerList(title, view.items), `powers-${county.code}.xlsx`, fileName);
     },
   );
 }

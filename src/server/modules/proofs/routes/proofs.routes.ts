@@ -1,13 +1,14 @@
 import type { FastifyInstance } from "fastify";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import { ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofRequest, ZProofRequestIdParams, ZProofRequestInput } from "../../../../contracts/proofs.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
-import { exportProofRequests } from "../excel.js";
+import { exportProofRequests, importProofRequests } from "../excel.js";
 import { refusalDocx } from "../refusal-docx.js";
 import { listProofRequests, loadProofRequest, proofCounts, recordProofRequest } from "../requests.js";
 
@@ -54,10 +55,17 @@ export function proofRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/proofs/requests/export.xlsx",
-    { schema: { tags, summary: "导出证明事项台账 / the proofs asked of one's villages as .xlsx", querystring: ZProofListQuery.omit({ limit: true }), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出证明事项台账 / the proofs asked of one's villages as .xlsx", querystring: ZProofListQuery.omit({ limit: true }).extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const file = await exportProofRequests(db, actorOf(request), request.query);
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="proofs.xlsx"; filename*=UTF-8''${encodeURIComponent("证明事项台账.xlsx")}`).send(file);
+      return sendXlsx(reply, file, `proofs.xlsx`, "证明事项台账.xlsx");
     },
   );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/proofs/requests/import.xlsx",
+    tags,
+    summary: "从 Excel 导入证明事项台账（列同导出；逐行按清单判断，一行有误则全部不导入）/ import the proofs asked from an .xlsx body, each row decided as a single record",
+    run: (actor, file, lang) => importProofRequests(db, actor, file, lang),
+  });
 }

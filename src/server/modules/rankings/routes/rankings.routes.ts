@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import { ZRanking, ZRankingCancel, ZRankingCounts, ZRankingCountsQuery, ZRankingInput, ZRankingList, ZRankingListQuery, ZRankingParams } from "../../../../contracts/rankings.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
-import { exportRankings } from "../excel.js";
+import { exportRankings, importRankings } from "../excel.js";
 import { cancelRanking, getRanking, listRankings, rankingCounts, registerRanking } from "../registry.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -49,11 +50,18 @@ export function rankingRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/rankings/export.xlsx",
-    { schema: { tags, summary: "导出排名通报与考核指标 / the register as .xlsx", querystring: ZRankingCountsQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出排名通报与考核指标 / the register as .xlsx", querystring: ZRankingCountsQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
-      const file = await exportRankings(db, actorOf(request), request.query.year);
+      const file = await exportRankings(db, actorOf(request), request.query.year, request.query.template === "true");
       const name = `排名通报与考核指标-${request.query.year}.xlsx`;
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="rankings-${request.query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
+      return sendXlsx(reply, file, `rankings-${request.query.year}.xlsx`, name);
     },
   );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/rankings/import.xlsx",
+    tags,
+    summary: "从 Excel 导入排名通报与考核指标（列同导出；一行有误则全部不导入）/ import ranking notices and assessment indicators from an .xlsx body",
+    run: (actor, file, lang) => importRankings(db, actor, file, lang),
+  });
 }

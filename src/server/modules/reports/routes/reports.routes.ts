@@ -4,9 +4,9 @@ import { z } from "zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZMonthlyReport, ZMonthlyReportQuery } from "../../../../contracts/reports.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { chinaToday } from "../../../kernel/dates.js";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZFiguresQuery } from "../../../../contracts/forms.js";
 import { pickLang, type Lang } from "../../../http/i18n.js";
 import { formFigures } from "../../forms/figures.js";
@@ -68,7 +68,7 @@ export function reportRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     async (request, reply) => {
       const figures = await formFigures(db, { actor: actorOf(request), from: request.query.from, to: request.query.to });
       const body = await formsWorkbook(figures, pickLang(request.headers["accept-language"]));
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="forms-avoided-${figures.from}-${figures.to}.xlsx"`).send(body);
+      return sendXlsx(reply, body, `forms-avoided-${figures.from}-${figures.to}.xlsx`, `forms-avoided-${figures.from}-${figures.to}.xlsx`);
     },
   );
 }

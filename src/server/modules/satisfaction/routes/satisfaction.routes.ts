@@ -3,10 +3,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZChallenge } from "../../../../contracts/cases.js";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZCommentList, ZCommentQuery, ZSatisfactionForm, ZSatisfactionInput, ZSatisfactionQuery, ZSatisfactionResults, ZSatisfactionThanks, ZSatisfactionUnitParams } from "../../../../contracts/satisfaction.js";
 import { AppError } from "../../../http/errors.js";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -93,7 +93,7 @@ export function satisfactionRoutes(fastify: FastifyInstance, { db, config }: Rou
     async (request, reply) => {
       const unit = await readableUnit(db, actorOf(request), request.query.unit);
       const body = await satisfactionWorkbook(await satisfactionResults(db, unit, request.query.from, request.query.to), pickLang(request.headers["accept-language"]));
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="satisfaction-${unit.code}-${request.query.from}-${request.query.to}.xlsx"`).send(body);
+      return sendXlsx(reply, body, `satisfaction-${unit.code}-${request.query.from}-${request.query.to}.xlsx`, `satisfaction-${unit.code}-${request.query.from}-${request.query.to}.xlsx`);
     },
   );
   app.get(

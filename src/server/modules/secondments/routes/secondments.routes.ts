@@ -1,13 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { XLSX_MIME } from "../../../../contracts/duties.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import { ZSecondment, ZSecondmentIdParams, ZSecondmentInput, ZSecondmentList, ZSecondmentListQuery, ZSecondmentReturn } from "../../../../contracts/secondments.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
-import { exportSecondments } from "../excel.js";
+import { exportSecondments, importSecondments } from "../excel.js";
 import { getSecondment, listSecondments, registerSecondment, returnSecondment } from "../registry.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -45,10 +46,17 @@ export function secondmentRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/secondments/export.xlsx",
-    { schema: { tags, summary: "导出借调登记台账 / the secondments of one's region as .xlsx", querystring: ZSecondmentListQuery.omit({ limit: true }), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出借调登记台账 / the secondments of one's region as .xlsx", querystring: ZSecondmentListQuery.omit({ limit: true }).extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const file = await exportSecondments(db, actorOf(request), request.query, lang(request.headers["accept-language"]));
-      return reply.header("content-type", XLSX_MIME).header("content-disposition", `attachment; filename="secondments.xlsx"; filename*=UTF-8''${encodeURIComponent("借调登记台账.xlsx")}`).send(file);
+      return sendXlsx(reply, file, `secondments.xlsx`, "借调登记台账.xlsx");
     },
   );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/secondments/import.xlsx",
+    tags,
+    summary: "从 Excel 导入借调登记（列同导出；逐行按单条登记校验，一行有误则全部不导入）/ import secondments from an .xlsx body, each row as a single registration",
+    run: (actor, file, lang) => importSecondments(db, actor, file, lang),
+  });
 }

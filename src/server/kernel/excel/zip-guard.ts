@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { AppError } from "../../../http/errors.js";
+import { AppError } from "../../http/errors.js";
 
 /**
  * An .xlsx file is a zip archive. Before a parser unpacks it, its central directory is read to refuse

@@ -29,3 +29,23 @@ function valueText(value: ExcelJS.CellValue | undefined): CellText {
   if ("text" in value) return valueText(value.text as ExcelJS.CellValue);
   return { value: "" };
 }
+
+/** Column letters as Excel shows them: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A header as compared with the expected ones: width-folded, without punctuation, spaces or case. */
+export const normalizeHeader = (text: string): string =>
+  text
+    .normalize("NFKC")
+    .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, "")
+    .toLowerCase();
+
+/** The unit code of a cell written "饶河县人民政府办公室（230524D01）" (as exports write units) or a bare code. */
+export const unitCodeIn = (text: string | undefined): string => {
+  const t = (text ?? "").trim();
+  return /[（(]\s*([0-9A-Za-z]+)\s*[)）]$/.exec(t)?.[1] ?? t;
+};
