@@ -7,7 +7,7 @@ import type { Lang } from "../../http/i18n.js";
 import { authorize, pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
-import { inSheetOrder, readTable, writeTable, type TableColumn } from "../duties/excel/table.js";
+import { inSheetOrder, readTable, writeTable, type TableColumn } from "../../kernel/excel/table.js";
 import { getUnits } from "../org/units.js";
 import { effectiveOn, loadLineage, loadLineages, loadTownship, type Lineage } from "./effective.js";
 import { powerExerciseRecords } from "./schema.js";
