@@ -73,6 +73,8 @@ describe("村级一表 on a phone", () => {
     const errors = page.locator("[data-testid=one-table-errors]");
     await errors.waitFor();
     expect(await errors.innerText()).toContain("常住人口");
+    // …and under the question itself, so a cadre scrolling a long form finds it.
+    expect(await page.locator("[data-testid=q-RK002-error]").innerText()).toContain("九百八十多");
     await screenshot(page, "one-table-phone-error");
     expect(await submissionsOfVillage(office.request)).toBe(before);
 
