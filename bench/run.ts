@@ -3,7 +3,7 @@
  *
  *   BENCH_DATABASE_URL  use this PostgreSQL instead of a throwaway one (scripts/pg-local.sh under /tmp)
  *   BENCH_BATCH_SIZE    rows per importer batch (default: the importer's own)
- *   BENCH_ONLY          comma list of: import, queries, login, gate, documents, index, actual, cases (default: all; queries, login, gate and cases need the import)
+ *   BENCH_ONLY          comma list of: import, queries, login, gate, documents, index, actual, cases, intake, forms (default: all; queries, login, gate and cases need the import)
  *   BENCH_CASES         cases the case-list bench generates (default 1,000,000)
  *   BENCH_DOCS          documents the documents bench generates (default 1,000,000)
  *   BENCH_GATE_BURDENS  admitted burdens the gate bench generates (default 1,000,000)
@@ -14,6 +14,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client.js";
 import { benchCases } from "./cases.bench.js";
 import { benchDocuments } from "./documents.bench.js";
+import { benchForms } from "./forms.bench.js";
 import { benchGate } from "./gate.bench.js";
 import { benchActual } from "./actual.bench.js";
 import { benchIndex } from "./index.bench.js";
@@ -27,7 +28,7 @@ function parseEnv() {
   const batch = process.env.BENCH_BATCH_SIZE;
   const batchSize = batch ? Number(batch) : undefined;
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new Error(`BENCH_BATCH_SIZE must be a positive integer, not ${batch}`);
-  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate,documents,index,actual,cases").split(",").map((s) => s.trim()));
+  const only = new Set((process.env.BENCH_ONLY ?? "import,queries,login,gate,documents,index,actual,cases,intake,forms").split(",").map((s) => s.trim()));
   return { batchSize, only };
 }
 
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
         figures.push(...(await benchCases(database.db, url)));
       }
       if (only.has("intake")) figures.push(...(await benchIntake(url)));
+      if (only.has("forms")) figures.push(...(await benchForms(database.db, url)));
       if (only.has("index")) {
         console.error("bench: burden index rollups against plain GROUP BY (data generation, rebuild, dashboard questions)");
         figures.push(...(await benchIndex(database.db, url)));

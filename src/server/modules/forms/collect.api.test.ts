@@ -215,3 +215,19 @@ describe("a department corrects a datum on the record", () => {
     expect(audit.rows[0]!.detail).toMatchObject({ reason: "经公安户籍系统核对更正", previous: { value: "1260" } });
   });
 });
+
+describe("a first submission sent twice at once (a double tap, a retry racing the original)", () => {
+  it("records it once: one reply says recorded, the other gives back the same submission", async () => {
+    const t = await table();
+    const values = answer(t, { RK001: "1262", RK002: "981" });
+    const counts = [await count("form_submissions"), await count("audit_log")];
+    const both = await Promise.all([submit(values, "village-230524100200-0002"), submit(values, "village-230524100200-0002")]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    const [a, b] = both.map((r) => r.json());
+    expect(a.submissionId).toBe(b.submissionId);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect([await count("form_submissions"), await count("audit_log")]).toEqual([counts[0]! + 1, counts[1]! + 1]);
+    const residents = (await table()).questions.find((q) => q.code === "RK002")!;
+    expect(residents.current).toMatchObject({ value: "981", provenance: { sourceKind: "submission", sourceId: a.submissionId } });
+  });
+});

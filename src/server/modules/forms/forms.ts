@@ -10,11 +10,11 @@ import { recordAudit } from "../audit/audit.js";
 import { burdenPolicy } from "../burdens/policy.js";
 import { loadReadableBurden } from "../burdens/queries.js";
 import { getUnit, getUnits } from "../org/units.js";
-import { countyCodeOf, listIndicators } from "./catalog.js";
+import { countyCodeOf } from "./catalog.js";
 import { readFormWorkbook, type SheetLayout } from "./excel/read-form.js";
 import { csvToWorkbook } from "./excel/csv.js";
 import { MAX_FORM_MB, throwIssues, type Issue } from "./excel/workbook.js";
-import { preparedCatalogOf, proposeFor, type Proposal } from "./mapping.js";
+import { preparedCatalogFor, proposeFor, type Proposal } from "./mapping.js";
 import { authorize, formPolicy } from "./policy.js";
 import { formFields, forms } from "./schema.js";
 import { columnLetter } from "./excel/workbook.js";
@@ -99,7 +99,7 @@ export async function uploadForm(db: Db, args: { actor: Actor; burdenId: string;
   throwIssues("FORM_FILE_INVALID", reading.issues, lang);
   if (!reading.columns.some((c) => c.role === "indicator")) throw new AppError("FORM_NO_FIELDS");
   const regionCode = countyCodeOf(issuer) ?? issuer.code;
-  const catalog = preparedCatalogOf(regionCode, await listIndicators(db, regionCode));
+  const catalog = await preparedCatalogFor(db, regionCode);
   const declared = new Map(reading.sheets.map((s) => [s.name, s.declaredUnits]));
   return db.transaction(async (tx) => {
     const [form] = await tx

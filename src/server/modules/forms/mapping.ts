@@ -1,6 +1,9 @@
 import type { IndicatorType } from "../../../contracts/forms.js";
 import { prepare, preparedSimilarity, type PreparedText } from "../../kernel/text-similarity.js";
-import type { IndicatorRow } from "./catalog.js";
+import { eq, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client.js";
+import { listIndicators, type IndicatorRow } from "./catalog.js";
+import { formIndicators } from "./schema.js";
 import type { ColumnInfo } from "./excel/read-form.js";
 import { unitsAgree } from "./excel/units.js";
 
@@ -13,7 +16,8 @@ export const THRESHOLD = 0.6;
 
 export type Proposal = { indicatorId: string | null; code: string | null; name: string | null; score: number; unitAgrees: boolean | null; notes: string[] };
 
-type PreparedIndicator = { row: IndicatorRow; keys: Set<string>; texts: PreparedText[] };
+/** `minGrams`: the fewest character bigrams of its name and aliases (what bounds its score from above). */
+type PreparedIndicator = { row: IndicatorRow; keys: Set<string>; texts: PreparedText[]; minGrams: number };
 /** A catalog prepared once: its indicators, and which of them share a character bigram (candidates are only those). */
 export type PreparedCatalog = { items: PreparedIndicator[]; byGram: Map<string, number[]>; byKey: Map<string, number[]> };
 
@@ -26,7 +30,10 @@ const push = (map: Map<string, number[]>, key: string, i: number) => {
 };
 
 export function prepareCatalog(rows: readonly IndicatorRow[]): PreparedCatalog {
-  const items = rows.map((row) => ({ row, keys: new Set([row.name, ...row.aliases].map(squash)), texts: [row.name, ...row.aliases].map(prepare) }));
+  const items = rows.map((row) => {
+    const texts = [row.name, ...row.aliases].map(prepare);
+    return { row, keys: new Set([row.name, ...row.aliases].map(squash)), texts, minGrams: Math.min(...texts.map((t) => t.bigrams.size)) };
+  });
   const byGram = new Map<string, number[]>();
   const byKey = new Map<string, number[]>();
   items.forEach((item, i) => {
@@ -38,20 +45,41 @@ export function prepareCatalog(rows: readonly IndicatorRow[]): PreparedCatalog {
 
 /** A catalog rarely changes between uploads: prepared catalogs are kept per region until it does. */
 const cache = new Map<string, { stamp: string; catalog: PreparedCatalog }>();
-export function preparedCatalogOf(regionCode: string, rows: readonly IndicatorRow[]): PreparedCatalog {
-  const stamp = `${rows.length}|${rows.reduce((m, r) => Math.max(m, r.updatedAt.getTime()), 0)}`;
+
+/**
+ * The region's catalog, prepared: read and prepared again only when its size or latest change differs
+ * from the one kept (one small query instead of reading 20,000 indicators at every upload).
+ */
+export async function preparedCatalogFor(db: Queryable, regionCode: string): Promise<PreparedCatalog> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, latest: sql<string | null>`max(${formIndicators.updatedAt})::text` })
+    .from(formIndicators)
+    .where(eq(formIndicators.regionCode, regionCode));
+  const stamp = `${row?.n ?? 0}|${row?.latest ?? ""}`;
   const hit = cache.get(regionCode);
   if (hit?.stamp === stamp) return hit.catalog;
-  const catalog = prepareCatalog(rows);
+  const catalog = prepareCatalog(await listIndicators(db, regionCode));
   if (cache.size >= 50) cache.delete(cache.keys().next().value!);
   cache.set(regionCode, { stamp, catalog });
   return catalog;
 }
 
-function candidatesOf(catalog: PreparedCatalog, name: PreparedText, key: string): PreparedIndicator[] {
-  const found = new Set<number>(catalog.byKey.get(key) ?? []);
-  for (const g of name.bigrams) for (const i of catalog.byGram.get(g) ?? []) found.add(i);
-  return [...found].map((i) => catalog.items[i]!);
+/**
+ * The indicators sharing a bigram with the column (an exact name or alias first), best bound first. A
+ * score is half cosine (at most 1) and half the Dice share of bigrams, plus at most 0.05 for agreeing
+ * units, so it cannot exceed 0.55 + shared / (column bigrams + the indicator's fewest): once that bound
+ * falls below the best score found, no later candidate can win and the search stops.
+ */
+function candidatesOf(catalog: PreparedCatalog, name: PreparedText, key: string): { c: PreparedIndicator; bound: number }[] {
+  const exact = new Set<number>(catalog.byKey.get(key) ?? []);
+  const shared = new Map<number, number>();
+  for (const g of name.bigrams) for (const i of catalog.byGram.get(g) ?? []) if (!exact.has(i)) shared.set(i, (shared.get(i) ?? 0) + 1);
+  const found = [...exact].map((i) => ({ c: catalog.items[i]!, bound: Number.POSITIVE_INFINITY }));
+  for (const [i, n] of shared) {
+    const c = catalog.items[i]!;
+    found.push({ c, bound: 0.55 + n / (name.bigrams.size + c.minGrams) });
+  }
+  return found.sort((a, b) => b.bound - a.bound);
 }
 
 /** The type a header suggests, when it suggests one: 是否… a choice, …率 / % a percent, …日期 a date. */
@@ -74,7 +102,8 @@ export function proposeFor(column: ColumnInfo, catalog: PreparedCatalog, declare
   const name = prepare(column.name);
   const hint = column.question?.type ?? typeHint(column.name, column.unit);
   let best: { c: PreparedIndicator; s: number; unitAgrees: boolean | null; notes: string[] } | null = null;
-  for (const c of candidatesOf(catalog, name, squash(column.name))) {
+  for (const { c, bound } of candidatesOf(catalog, name, squash(column.name))) {
+    if (bound < 0.3 || (best && bound < best.s)) break;
     let s = score(column, name, c);
     if (s < 0.3) continue;
     const notes: string[] = [];

@@ -8,9 +8,18 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { formsApi } from "./api.js";
-import { FileErrors, failureOf, type Failure } from "./FileErrors.js";
+import { failureOf, type Failure } from "./FileErrors.js";
 import { QuestionCard } from "./QuestionCard.js";
 import { useOneTableDraft } from "./useOneTableDraft.js";
+
+function errorsByQuestion(rows: { path: string; message: string }[], sent: { indicatorId: string; periodKey: string }[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const r of rows) {
+    const answer = sent[Number(/^values\.(\d+)/.exec(r.path)?.[1] ?? -1)];
+    if (answer) map.set(`${answer.indicatorId}|${answer.periodKey}`, r.message);
+  }
+  return map;
+}
 
 /** 村级一表: on a phone, one column of questions; what is missing first, then what is known, for confirmation. */
 export default function OneTablePage() {
@@ -25,12 +34,16 @@ export default function OneTablePage() {
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
   const [notes, setNotes] = useState<string[]>([]);
+  /** The server's refusal of an answer, shown under its question ("values.3" is the fourth answer sent). */
+  const [fieldErrors, setFieldErrors] = useState<Map<string, string>>(new Map());
   const table = useLoad(unit ? `${unit}|${tick}` : null, (signal) => formsApi.oneTable(unit, signal));
   const draft = useOneTableDraft(unit, table.data);
 
   const submit = () => {
     setSending(true);
     setFailure(null);
+    setFieldErrors(new Map());
+    const sent = draft.pending();
     draft
       .submit()
       .then((r) => {
@@ -42,6 +55,7 @@ export default function OneTablePage() {
       .catch((err: unknown) => {
         if (err instanceof ApiError && err.code === "NETWORK_ERROR") setOffline(true);
         else setFailure(failureOf(err, t));
+        if (err instanceof ApiError) setFieldErrors(errorsByQuestion(err.details ?? [], sent));
         if (!(err instanceof ApiError)) showError(err);
       })
       .finally(() => setSending(false));
@@ -66,10 +80,20 @@ export default function OneTablePage() {
       </Card>
       {notes.length > 0 && <Alert type="info" showIcon closable title={notes.join("；")} onClose={() => setNotes([])} />}
       {offline && <Alert type="warning" showIcon title={f.offline} />}
-      {failure && <FileErrors failure={failure} testId="one-table-errors" />}
+      {failure && (
+        <div data-testid="one-table-errors">
+          <Alert type="error" showIcon title={failure.text} description={failure.rows.length > 0 ? failure.rows.map((r) => r.message).join("；") : undefined} />
+        </div>
+      )}
       {data && data.questions.length === 0 && <Empty description={f.nothing} />}
       {data?.questions.map((q) => (
-        <QuestionCard key={`${q.indicatorId}|${q.periodKey}`} q={q} value={draft.valueOf(q.indicatorId, q.periodKey)} onChange={(v) => draft.set(q.indicatorId, q.periodKey, v)} />
+        <QuestionCard
+          key={`${q.indicatorId}|${q.periodKey}`}
+          q={q}
+          value={draft.valueOf(q.indicatorId, q.periodKey)}
+          error={fieldErrors.get(`${q.indicatorId}|${q.periodKey}`)}
+          onChange={(v) => draft.set(q.indicatorId, q.periodKey, v)}
+        />
       ))}
       {data && data.questions.length > 0 && (
         <div className="jf-one-table-actions">

@@ -2,11 +2,12 @@ import { Button, Card, Input, Radio, Space, Tag, Typography } from "antd";
 import type { Question } from "../../../contracts/forms.js";
 import { useT } from "../../i18n/index.js";
 
-type Props = { q: Question; value: string; onChange: (v: string) => void };
+type Props = { q: Question; value: string; onChange: (v: string) => void; error?: string };
 
 /** One datum of the one form, with the input its type calls for; a phone keyboard shows digits for numbers. */
-function ValueInput({ q, value, onChange }: Props) {
+function ValueInput({ q, value, onChange, error }: Props) {
   const testId = `q-${q.code}`;
+  const status = error ? "error" : undefined;
   switch (q.type) {
     case "choice":
       return (
@@ -15,13 +16,14 @@ function ValueInput({ q, value, onChange }: Props) {
         </Radio.Group>
       );
     case "date":
-      return <Input type="date" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+      return <Input type="date" status={status} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
     case "text":
-      return <Input value={value} maxLength={2000} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+      return <Input status={status} value={value} maxLength={2000} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
     default:
       return (
         <Input
           inputMode={q.type === "integer" ? "numeric" : "decimal"}
+          status={status}
           value={value}
           suffix={q.unit || undefined}
           onChange={(e) => onChange(e.target.value)}
@@ -31,7 +33,7 @@ function ValueInput({ q, value, onChange }: Props) {
   }
 }
 
-export function QuestionCard({ q, value, onChange }: Props) {
+export function QuestionCard({ q, value, onChange, error }: Props) {
   const t = useT();
   const f = t.forms.fill;
   const current = q.current;
@@ -52,7 +54,8 @@ export function QuestionCard({ q, value, onChange }: Props) {
             {value !== current.value && <Button size="small" onClick={() => onChange(current.value)}>{f.confirmCurrent}</Button>}
           </Space>
         )}
-        <ValueInput q={q} value={value} onChange={onChange} />
+        <ValueInput q={q} value={value} onChange={onChange} error={error} />
+        {error && <Typography.Text type="danger" style={{ fontSize: 13 }} data-testid={`q-${q.code}-error`}>{error}</Typography.Text>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {f.askedBy}：{q.forms.map((x) => x.owner).join("、")}
         </Typography.Text>

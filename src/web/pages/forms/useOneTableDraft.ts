@@ -72,5 +72,5 @@ export function useOneTableDraft(unit: string, table: OneTable | undefined) {
     return result;
   };
 
-  return { values, valueOf: (indicatorId: string, periodKey: string) => values[keyOf(indicatorId, periodKey)] ?? "", set, savedAt, saveDraft: () => saveDraft(values), submit, count: answers(values).length };
+  return { values, pending: () => answers(values), valueOf: (indicatorId: string, periodKey: string) => values[keyOf(indicatorId, periodKey)] ?? "", set, savedAt, saveDraft: () => saveDraft(values), submit, count: answers(values).length };
 }

@@ -22,11 +22,12 @@ export async function loadVillage(db: Queryable, actor: Actor, code: string, nee
 type Entry = { indicator: IndicatorRow; periodKey: string; forms: Question["forms"] };
 
 /** Every datum the open forms targeting the village ask, each once (merged across forms). */
-export async function questionsFor(db: Db, actor: Actor, village: ScopeUnit): Promise<Map<string, Entry>> {
+export async function questionsFor(db: Db, actor: Actor, village: ScopeUnit, options: { ownerNames?: boolean } = {}): Promise<Map<string, Entry>> {
   const county = village.path.split(".").slice(0, 4).join(".");
   const entries = new Map<string, Entry>();
   const open = await openForms(db, actor, county);
-  const owners = new Map((await getUnits(db, [...new Set(open.map((o) => o.form.ownerCode))])).map((u) => [u.code, u.name]));
+  // A submission only checks its answers against the questions: the owners' names are for the page.
+  const owners = options.ownerNames === false ? new Map<string, string>() : new Map((await getUnits(db, [...new Set(open.map((o) => o.form.ownerCode))])).map((u) => [u.code, u.name]));
   for (const { form } of open) {
     if (!(await isTargeted(db, form.burdenId, village.code))) continue;
     for (const a of await asksOf(db, form)) {
