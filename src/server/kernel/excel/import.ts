@@ -4,7 +4,6 @@ import { AppError, messageFor, type ErrorCode } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
 import { readTable, throwTableIssues, type TableColumn, type TableRow } from "./table.js";
 
-
 /**
  * Imports a register table row by row through the register's own single create, so every check,
  * detector and flag of a create runs on each row. First every row is read and parsed (cells, zod);
@@ -41,7 +40,10 @@ export async function importTable<Id extends string, Input>(
     const out: TableImportResult["rows"] = [];
     for (const { row, input } of parsed) {
       try {
-        out.push({ row: row.row, id: await args.create(tx as unknown as Db, input, row) });
+        // Each row in a savepoint: a statement that fails inside a create (a unique key, say) would
+        // otherwise abort the whole transaction and every later row with it.
+        const id = await (tx as unknown as Db).transaction((rowTx) => args.create(rowTx as unknown as Db, input, row));
+        out.push({ row: row.row, id });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         row.problem(args.columnOf(err.code, input, err.params), messageFor(err.code, "zh-CN", err.params), messageFor(err.code, "en", err.params));
