@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, type GridCells, gridRows, type GridRow } from "../../test/grid.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { OK, type GridCells, gridRows, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
+import { createTestApp, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may read the burden index 负担指数 of which unit (burden-index/policy.ts): everyone the units of
@@ -26,10 +26,10 @@ type Row = GridRow<Endpoint>;
 const MATRIX: Row[] = gridRows(Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, BY_UNIT])) as Record<Endpoint, typeof BY_UNIT>);
 
 let ctx: TestContext;
-const sessions = new Map<string, Session>();
+let grid: GridSessions;
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of GRID_COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
 });
 afterAll(async () => ctx?.close());
 
@@ -42,9 +42,8 @@ function requestFor(row: Row): InjectOptions {
 
 describe("burden index authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const options = requestFor(row);
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     const [status, code] = row.expected.split(" ");
     expect(res.statusCode, res.body).toBe(Number(status));
     if (code) expect(res.json().error.code).toBe(code);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridUser } from "../../test/grid.js";
+import { GRID_COLUMNS, OK, NEW, DENY, OUT, ANON, type GridUser, gridSessions, type GridSessions } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import { sql } from "drizzle-orm";
 import { addDays } from "../../kernel/dates.js";
 import { actorByUsername } from "../org/auth.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, loginAs, type TestContext } from "../../test/harness.js";
 import { chinaToday } from "./prepare.js";
 import { createBurden, decideBurden, submitBurden } from "./registry.js";
 import type { BurdenInput } from "../../../contracts/burdens.js";
@@ -139,7 +139,7 @@ const MATRIX: Row[] = Object.entries(GRID).flatMap(([endpoint, targets]) =>
 );
 
 let ctx: TestContext;
-const sessions = new Map<Username, Session>();
+let grid: GridSessions;
 /** The next Monday after today: burdens issued then never have deadlines in the past. */
 const monday = (() => {
   let d = addDays(chinaToday(), 1);
@@ -169,16 +169,16 @@ const task = (overrides: Partial<BurdenInput> = {}): BurdenInput =>
 const fixtures = { draft: "", inReview: "", admittedRaohe: "", admittedJiaping: "", admittedAtushi: "", admissionNumber: "" };
 
 async function apiCreate(username: Username, body: BurdenInput): Promise<string> {
-  const res = await sessions.get(username)!.request({ method: "POST", url: "/api/burdens", payload: body });
+  const res = await grid.of(username).request({ method: "POST", url: "/api/burdens", payload: body });
   if (res.statusCode !== 201) throw new Error(`fixture: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
 }
 
 async function apiSubmit(username: Username, id: string, office: Username): Promise<{ status: string; admissionNumber: string | null }> {
-  const res = await sessions.get(username)!.request({ method: "POST", url: `/api/burdens/${id}/submit` });
+  const res = await grid.of(username).request({ method: "POST", url: `/api/burdens/${id}/submit` });
   if (res.statusCode !== 200) throw new Error(`fixture: ${res.statusCode} ${res.body}`);
   if (res.json().status !== "in_review") return res.json();
-  const decided = await sessions.get(office)!.request({ method: "POST", url: `/api/burdens/${id}/decide`, payload: { decision: "admit", reason: "准予下达" } });
+  const decided = await grid.of(office).request({ method: "POST", url: `/api/burdens/${id}/decide`, payload: { decision: "admit", reason: "准予下达" } });
   return decided.json();
 }
 
@@ -204,10 +204,10 @@ async function freshBurden(status: "draft" | "in_review" | "admitted" | "withdra
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
   fixtures.draft = await apiCreate("raohe_nyncj", task({ title: "草稿：农业技术推广培训名单" }));
   fixtures.inReview = await apiCreate("raohe_nyncj", task({ title: "待审：农业技术推广培训报名表", deadline: addDays(monday, 1) }));
-  const inReview = await sessions.get("raohe_nyncj")!.request({ method: "POST", url: `/api/burdens/${fixtures.inReview}/submit` });
+  const inReview = await grid.of("raohe_nyncj").request({ method: "POST", url: `/api/burdens/${fixtures.inReview}/submit` });
   if (inReview.json().status !== "in_review") throw new Error(`fixture: ${inReview.body}`);
   fixtures.admittedRaohe = await apiCreate("raohe_nyncj", task({ title: "已准入：饶河村农业技术推广培训" }));
   const admitted = await apiSubmit("raohe_nyncj", fixtures.admittedRaohe, "raohe_office");
@@ -296,9 +296,8 @@ async function requestFor(row: Row): Promise<InjectOptions> {
 describe("authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const options = await requestFor(row);
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const before = await countBurdens();
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
     // A refused write writes nothing; a check never does.
@@ -307,7 +306,7 @@ describe("authorization matrix", () => {
   });
 });
 
-const get = async (username: Username, url: string) => (await sessions.get(username)!.request({ method: "GET", url })).json();
+const get = async (username: Username, url: string) => (await grid.of(username).request({ method: "GET", url })).json();
 const ids = (list: { items: { id: string }[] }) => list.items.map((i) => i.id);
 
 describe("what each list holds", () => {

@@ -1,9 +1,9 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseCategory } from "../../../contracts/cases.js";
-import { DENY, GRID_COLUMNS, NEW, OK, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
+import { DENY, NEW, OK, type GridCells, type GridUser, gridRows, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
 import { buildUser } from "../../test/factories.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, loginAs, type TestContext } from "../../test/harness.js";
 import { reporterKeysOf } from "./crypto.js";
 import { receiveReport } from "./intake.js";
 import { casePolicy } from "./policy.js";
@@ -85,7 +85,7 @@ type Row = GridRow<Endpoint>;
 const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
-const sessions = new Map<GridUser, Session>();
+let grid: GridSessions;
 const fixtures = new Map<string, string>();
 let villageUserId = "";
 
@@ -100,9 +100,9 @@ const newCase = async (target: string) => {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of GRID_COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
   for (const target of Object.keys(TARGETS)) fixtures.set(target, await newCase(target));
-  villageUserId = (await sessions.get("raohe_village")!.request({ method: "GET", url: "/api/me" })).json<{ id: string }>().id;
+  villageUserId = (await grid.of("raohe_village").request({ method: "GET", url: "/api/me" })).json<{ id: string }>().id;
 });
 afterAll(async () => ctx?.close());
 
@@ -141,8 +141,7 @@ async function requestFor(row: Row): Promise<InjectOptions> {
 describe("authorization matrix of cases", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const options = await requestFor(row);
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     const [status, code] = row.expected.split(" ");
     expect(res.statusCode, res.body).toBe(Number(status));
     if (code) expect(res.json().error.code).toBe(code);
@@ -151,7 +150,7 @@ describe("authorization matrix of cases", () => {
 
 describe("the reported unit's chain never sees its case", () => {
   it("lists to each handler exactly the cases routed to it", async () => {
-    const ids = async (u: GridUser) => (await sessions.get(u)!.request({ method: "GET", url: "/api/cases", query: { limit: "200" } })).json<{ items: { id: string }[] }>().items.map((c) => c.id);
+    const ids = async (u: GridUser) => (await grid.of(u).request({ method: "GET", url: "/api/cases", query: { limit: "200" } })).json<{ items: { id: string }[] }>().items.map((c) => c.id);
     const office = await ids("raohe_office");
     expect(office).toEqual(expect.arrayContaining([fixtures.get("饶河镇 → 县减负办"), fixtures.get("县农业农村局 → 县减负办")]));
     expect(office).not.toContain(fixtures.get("佳平村 统计造假 → 县纪委监委"));
@@ -162,7 +161,7 @@ describe("the reported unit's chain never sees its case", () => {
     const rows = await ctx.db.select({ id: cases.id, unitPath: cases.unitPath }).from(cases).where(inArray(cases.id, [...office, ...atushi]));
     for (const row of rows) expect(row.unitPath.includes("653001"), row.id).toBe(atushi.includes(row.id));
     for (const town of ["raohe_town", "raohe_village"] as const) {
-      expect((await sessions.get(town)!.request({ method: "GET", url: "/api/cases" })).statusCode).toBe(403);
+      expect((await grid.of(town).request({ method: "GET", url: "/api/cases" })).statusCode).toBe(403);
     }
   });
 
@@ -170,7 +169,7 @@ describe("the reported unit's chain never sees its case", () => {
     const cityOffice = await loginAs(ctx.app, (await buildUser(ctx.db, { role: "office", scopeCode: "230500" })).username);
     const id = fixtures.get("饶河县 itself → 市减负办")!;
     expect((await cityOffice.request({ method: "GET", url: `/api/cases/${id}` })).statusCode).toBe(200);
-    expect((await sessions.get("raohe_office")!.request({ method: "GET", url: `/api/cases/${id}` })).statusCode).toBe(404);
+    expect((await grid.of("raohe_office").request({ method: "GET", url: `/api/cases/${id}` })).statusCode).toBe(404);
   });
 
   it("refuses, as a sentence of the policy, anyone inside the reported unit even if the case were routed to him", () => {

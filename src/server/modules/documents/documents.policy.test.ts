@@ -1,14 +1,13 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../test/factories.js";
-import { DENY, GRID_COLUMNS, NEW, OK, type GridCells, gridRows, type GridRow } from "../../test/grid.js";
+import { DENY, NEW, OK, type GridCells, gridRows, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may register and read documents 文件 (documents/policy.ts), role × endpoint × target → status
  * [code]. Rows of GET name a document registered beforehand by its issuer.
  */
-const COLUMNS = GRID_COLUMNS;
 type Cells = GridCells;
 const NOT_ISSUER = "403 NOT_DOCUMENT_ISSUER";
 const HIDDEN = "404 DOCUMENT_NOT_FOUND";
@@ -46,7 +45,7 @@ type Row = GridRow<Endpoint>;
 const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
-const sessions = new Map<string, Session>();
+let grid: GridSessions;
 const ids = new Map<string, string>();
 let serial = 0;
 
@@ -62,12 +61,12 @@ const body = (issuer: string) => ({
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
   const province = await buildUser(ctx.db, { role: "office", scopeCode: "230000" });
   const issuers: [string, Session, string][] = [
-    ["raohe", sessions.get("raohe_nyncj")!, "230524D01"],
+    ["raohe", grid.of("raohe_nyncj"), "230524D01"],
     ["province", await loginAs(ctx.app, province.username), "230000"],
-    ["atushi", sessions.get("atushi_office")!, "653001"],
+    ["atushi", grid.of("atushi_office"), "653001"],
   ];
   for (const [key, session, issuer] of issuers) {
     const res = await session.request({ method: "POST", url: "/api/documents", payload: body(issuer) });
@@ -93,9 +92,8 @@ function requestFor(row: Row): InjectOptions {
 
 describe("document authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const options = requestFor(row);
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     const [status, detail] = row.expected.split(" ");
     expect(res.statusCode, res.body).toBe(Number(status));
     if (row.endpoint === "GET /api/documents?issuer" && status === "200") expect(res.json().total > 0 ? "some" : "none").toBe(detail);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, NEW, DENY, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
+import { OK, NEW, DENY, OUT, type GridCells, gridRows, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import { XLSX_MIME } from "../../../contracts/duties.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, type TestContext } from "../../test/harness.js";
 import { buildXlsx, HEADER } from "./excel/fixtures.js";
 
 /**
@@ -10,8 +10,6 @@ import { buildXlsx, HEADER } from "./excel/fixtures.js";
  * for the roles in COLUMNS, in order (role × endpoint × target → status [code]). Writes take effect in
  * 2030 so they do not change what the other rows read.
  */
-const COLUMNS = GRID_COLUMNS;
-type Username = GridUser;
 type Cells = GridCells;
 
 const HIDDEN = "404 UNIT_NOT_FOUND"; // exists or not, the answer is the same
@@ -69,11 +67,11 @@ const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
 let xlsx: Buffer;
-const sessions = new Map<Username, Session>();
+let grid: GridSessions;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
   xlsx = await buildXlsx([{ rows: [HEADER, [1, "林长制巡林护林", "基本履职事项", "《中华人民共和国森林法》", null, null]] }]);
 });
 afterAll(async () => ctx?.close());
@@ -102,8 +100,7 @@ function requestFor(row: Row): InjectOptions {
 describe("duty-list authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const options = requestFor(row);
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
     if (row.expectedStatus === 200 && row.endpoint === "GET /api/duties/:code") expect(res.json().unit.code).toBe(codeOf(row.target));

@@ -4,8 +4,8 @@ import { XLSX_MIME } from "../../../contracts/duties.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { periodOf, shiftPeriod } from "../../kernel/periods.js";
-import { DENY, GRID_COLUMNS, gridRows, NEW, OK, OUT, type GridCells, type GridRow } from "../../test/grid.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { DENY, gridRows, NEW, OK, OUT, type GridCells, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
+import { createTestApp, type Session, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may do what with facilities, projects and delegated powers (facilities/policy.ts,
@@ -67,12 +67,12 @@ let facilityId = "";
 let projectId = "";
 let documents = 0;
 const idleFacilities = new Map<string, string>();
-const sessions = new Map<string, Session>();
+let grid: GridSessions;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of GRID_COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
-  office = sessions.get("raohe_office")!;
+  grid = await gridSessions(ctx.app);
+  office = grid.of("raohe_office");
   facilityId = (await office.request({ method: "POST", url: "/api/facilities", payload: facility })).json().id;
   projectId = (await office.request({ method: "POST", url: "/api/projects", payload: project })).json().id;
   const list = await office.request({
@@ -146,9 +146,8 @@ async function exerciseFile(documentNumber: string): Promise<Buffer> {
 
 describe("facilities, projects and powers authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const options = await requestFor(row);
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
   });

@@ -3,14 +3,13 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME } from "../../../contracts/duties.js";
 import { chinaToday } from "../../kernel/dates.js";
-import { DENY, GRID_COLUMNS, gridRows, NEW, OK, type GridCells, type GridRow, type GridUser } from "../../test/grid.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { DENY, gridRows, NEW, OK, type GridCells, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
+import { createTestApp, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may do what in 指尖减负, 挂牌清理 and 评比创建清单: role × endpoint × target → status [code].
  * Writes that change state (a decision) act on a fresh item per cell, made by the office beforehand.
  */
-const COLUMNS = GRID_COLUMNS;
 const UNIT = "404 UNIT_NOT_FOUND";
 const CHANNEL = "404 CHANNEL_NOT_FOUND";
 const PLAQUE = "404 PLAQUE_NOT_FOUND";
@@ -101,7 +100,7 @@ type Row = GridRow<Endpoint>;
 const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
-const sessions = new Map<GridUser, Session>();
+let grid: GridSessions;
 let sheet: Buffer;
 let plaqueId: string;
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", "latin1"), Buffer.from([0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0x12, 0xff, 0xd9])]);
@@ -109,13 +108,13 @@ let serial = 0;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const u of COLUMNS) sessions.set(u, await loginAs(ctx.app, u));
+  grid = await gridSessions(ctx.app);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("台账");
   ws.addRow(["名称", "类型", "平台", "主办单位编码", "面向单位编码", "面向人员", "工作要求", "每人每周分钟"]);
   ws.addRow(["民政低保核查群", "工作群", "微信", "230524D03", "230524", "村干部", "上传照片", 20]);
   sheet = Buffer.from(await wb.xlsx.writeBuffer());
-  const p = await sessions.get("raohe_office")!.request({ method: "POST", url: "/api/plaques", payload: { villageCode: "230524100200", name: "饶河村综治中心" } });
+  const p = await grid.of("raohe_office").request({ method: "POST", url: "/api/plaques", payload: { villageCode: "230524100200", name: "饶河村综治中心" } });
   plaqueId = p.json().id as string;
 });
 afterAll(async () => ctx?.close());
@@ -123,7 +122,7 @@ afterAll(async () => ctx?.close());
 const codeOf = (target: string) => target.split(" ")[0]!;
 
 async function requestFor(row: Row): Promise<InjectOptions> {
-  const office = sessions.get("raohe_office")!;
+  const office = grid.of("raohe_office");
   const n = ++serial;
   switch (row.endpoint) {
     case "GET /api/fingertips/load":
@@ -178,8 +177,7 @@ async function requestFor(row: Row): Promise<InjectOptions> {
 describe("fingertips, plaques and evaluations authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const options = await requestFor(row);
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
   });

@@ -1,8 +1,8 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME, type Form, type OneTable } from "../../../contracts/forms.js";
-import { DENY, GRID_COLUMNS, NEW, OK, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { DENY, NEW, OK, OUT, type GridCells, gridRows, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
+import { createTestApp, type TestContext } from "../../test/harness.js";
 import { buildWorkbook } from "./fixtures/build.js";
 import { admittedFormBurden } from "./fixtures/burdens.js";
 import { nyncjTable } from "./fixtures/tables.js";
@@ -96,7 +96,7 @@ type Row = GridRow<Endpoint>;
 const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
-const sessions = new Map<GridUser, Session>();
+let grid: GridSessions;
 let burdenId: string;
 let form: Form;
 let file: Buffer;
@@ -107,14 +107,14 @@ let land: string; // NY001 耕地面积, owned by the 农业农村局
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of GRID_COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
-  const dept = sessions.get("raohe_nyncj")!;
-  burdenId = await admittedFormBurden(dept, sessions.get("raohe_office")!, { issuer: "230524D01", title: "关于填报各村耕地面积和农作物种植结构情况表的通知", text: "请各村填写耕地面积。" });
+  grid = await gridSessions(ctx.app);
+  const dept = grid.of("raohe_nyncj");
+  burdenId = await admittedFormBurden(dept, grid.of("raohe_office"), { issuer: "230524D01", title: "关于填报各村耕地面积和农作物种植结构情况表的通知", text: "请各村填写耕地面积。" });
   file = await nyncjTable();
   form = (await dept.request({ method: "POST", url: "/api/forms/upload", query: { burdenId }, headers: { "content-type": XLSX_MIME }, payload: file })).json();
   const fields = form.fields.filter((f) => f.role === "indicator").map((f) => ({ position: f.position, role: "indicator", indicatorId: f.proposal.indicatorId }));
   expect((await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields } })).statusCode).toBe(200);
-  const table: OneTable = (await sessions.get("raohe_village")!.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
+  const table: OneTable = (await grid.of("raohe_village").request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
   question = { indicatorId: table.questions[0]!.indicatorId, periodKey: table.questions[0]!.periodKey };
   land = (await dept.request({ method: "GET", url: "/api/forms/catalogs/230524/indicators" })).json().indicators.find((i: { code: string }) => i.code === "NY001").id;
   catalogFile = await buildWorkbook([{ name: "目录", rows: [["指标编码", "指标名称", "计量单位", "数据类型"], ["GRID1", "村级护林员人数", "人", "整数"]] }]);
@@ -162,8 +162,7 @@ function requestFor(row: Row): InjectOptions {
 describe("一表通 authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const options = requestFor(row);
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
   });

@@ -2,15 +2,14 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { buildXlsx } from "../duties/excel/fixtures.js";
-import { DENY, GRID_COLUMNS, gridRows, NEW, OK, OUT, type GridCells, type GridRow } from "../../test/grid.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { DENY, gridRows, NEW, OK, OUT, type GridCells, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
+import { createTestApp, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may do what with the registers of issue 6: meetings 会议台账, the annual inspection plan 督检考计划
  * and ranking notices 排名通报 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
  * rankings/registry.ts rankingPolicy): role × endpoint × target → status [code].
  */
-const COLUMNS = GRID_COLUMNS;
 type Cells = GridCells;
 const NOT_ISSUER = "403 NOT_ISSUER";
 const NO_UNIT = "404 UNIT_NOT_FOUND";
@@ -75,7 +74,7 @@ const today = chinaToday();
 const year = Number(today.slice(0, 4));
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 let ctx: TestContext;
-const sessions = new Map<string, Session>();
+let grid: GridSessions;
 let serial = 0;
 let meetingFile: Buffer;
 const planItem = () => ({ department: "230524D01", year, title: `权限矩阵测试检查 ${++serial}`, targets: ["230524100000"], month: 12, comprehensive: false });
@@ -83,7 +82,7 @@ const ranking = () => ({ kind: "ranking_notice", issuer: "230524D01", year, titl
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
   const date = addDays(today, 20);
   meetingFile = await buildXlsx([
     {
@@ -94,14 +93,14 @@ beforeAll(async () => {
     },
   ]);
   // Something for the plan list to show.
-  const res = await sessions.get("raohe_nyncj")!.request({ method: "POST", url: "/api/inspection-plans", payload: planItem() });
+  const res = await grid.of("raohe_nyncj").request({ method: "POST", url: "/api/inspection-plans", payload: planItem() });
   if (res.statusCode !== 201) throw new Error(res.body);
 });
 afterAll(async () => ctx?.close());
 
 async function requestFor(row: Row): Promise<InjectOptions> {
   const first = row.target.split(" ")[0]!;
-  const dept = sessions.get("raohe_nyncj")!;
+  const dept = grid.of("raohe_nyncj");
   switch (row.endpoint) {
     case "GET /api/meetings":
       return { method: "GET", url: `/api/meetings?year=${year}` };
@@ -132,9 +131,8 @@ async function requestFor(row: Row): Promise<InjectOptions> {
 
 describe("issue 6 registers: authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
     const options = await requestFor(row);
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.endpoint === "GET /api/inspection-plans" && row.expectedStatus === 200) expect(res.json().items.length > 0 ? "some" : "none").toBe(row.expectedCode);
     else if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);

@@ -2,8 +2,8 @@ import type { InjectOptions } from "fastify";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "../../kernel/dates.js";
-import { ANON, DENY, GRID_COLUMNS, NEW, OK, type GridCells, type GridUser } from "../../test/grid.js";
-import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { ANON, DENY, GRID_COLUMNS, NEW, OK, type GridCells, type GridUser, gridSessions, type GridSessions } from "../../test/grid.js";
+import { createTestApp, type TestContext } from "../../test/harness.js";
 import { solveChallenge } from "../cases/guard.js";
 import { mondayOf } from "./weeks.js";
 
@@ -45,19 +45,18 @@ const MATRIX: Case[] = ROWS.flatMap((row) => [
 ]);
 
 let ctx: TestContext;
-const sessions = new Map<string, Session>();
+let grid: GridSessions;
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of GRID_COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
-  const res = await sessions.get("raohe_office")!.request({ method: "POST", url: "/api/monitoring/points", payload: { unitCode: "230524100200" } });
+  grid = await gridSessions(ctx.app);
+  const res = await grid.of("raohe_office").request({ method: "POST", url: "/api/monitoring/points", payload: { unitCode: "230524100200" } });
   expect(res.statusCode, res.body).toBe(201);
 });
 afterAll(async () => ctx?.close());
 
 describe("monitoring, satisfaction and report authorization matrix", () => {
   it.each(MATRIX)("$endpoint  as $role → $expected", async (row) => {
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
-    const res = session ? await session.request(row.request) : await ctx.app.inject(row.request);
+    const res = await grid.send(row.role, row.request);
     const [status, code] = row.expected.split(" ");
     // The poster needs the CJK font; without it the office gets 503, never someone else's 200.
     if (res.statusCode === 503 && row.expected === OK) return;

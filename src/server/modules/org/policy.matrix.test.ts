@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRID_COLUMNS, OK, NEW, DENY, OUT, type GridCells, type GridUser, gridRows, type GridRow } from "../../test/grid.js";
+import { OK, NEW, DENY, OUT, type GridCells, type GridUser, gridRows, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
 import type { InjectOptions } from "fastify";
 import type { Role } from "../../../contracts/roles.js";
 import { buildUser } from "../../test/factories.js";
-import { createTestApp, loginAs, uniqueUsername, type Session, type TestContext } from "../../test/harness.js";
+import { createTestApp, loginAs, uniqueUsername, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may do what, where. Each grid row is one target; its cells are the answers for the roles in
  * COLUMNS, in order. Every cell becomes one test case (role × endpoint × target → status [code]).
  */
-const COLUMNS = GRID_COLUMNS;
 type Username = GridUser;
 type Cells = GridCells;
 
@@ -115,11 +114,11 @@ type Row = GridRow<Endpoint>;
 const MATRIX: Row[] = gridRows(GRID);
 
 let ctx: TestContext;
-const sessions = new Map<Username, Session>();
+let grid: GridSessions;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const username of COLUMNS) sessions.set(username, await loginAs(ctx.app, username));
+  grid = await gridSessions(ctx.app);
 });
 afterAll(async () => ctx?.close());
 
@@ -167,8 +166,7 @@ async function requestFor(row: Row): Promise<InjectOptions> {
 describe("authorization matrix", () => {
   it.each(MATRIX)("$endpoint  [$target]  as $role → $expected", async (row) => {
     const options = await requestFor(row);
-    const session = row.role === "(anonymous)" ? null : sessions.get(row.role)!;
-    const res = session ? await session.request(options) : await ctx.app.inject(options);
+    const res = await grid.send(row.role, options);
     expect(res.statusCode, res.body).toBe(row.expectedStatus);
     if (row.expectedCode) expect(res.json().error.code).toBe(row.expectedCode);
     if (row.expectedStatus === 200 && row.endpoint === "GET /api/units/:code") expect(res.json().code).toBe(codeOf(row.target));
@@ -179,7 +177,7 @@ describe("authorization matrix", () => {
   });
 });
 
-const get = (username: Username, url: string, query?: Record<string, string>) => sessions.get(username)!.request({ method: "GET", url, query });
+const get = (username: Username, url: string, query?: Record<string, string>) => grid.of(username).request({ method: "GET", url, query });
 const codes = (res: { json: () => { items: { code: string }[] } }) => res.json().items.map((u) => u.code);
 
 describe("above his region a user sees only the chain leading to it", () => {
