@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
+import { chinaToday } from "../../kernel/dates.js";
 import { SIPAI } from "./demo.js";
 
 let ctx: TestContext;
@@ -64,7 +65,9 @@ describe("reading a duty list", () => {
 });
 
 describe("writing a duty list", () => {
-  const template = (items: unknown[]) => ({ reason: "市减负办会同市委编办制定", effectiveFrom: "2026-12-01", items });
+  // Always ahead of today, so the new version is not yet in force whenever the test runs.
+  const LATER = `${Number(chinaToday().slice(0, 4)) + 1}-12-01`;
+  const template = (items: unknown[]) => ({ reason: "市减负办会同市委编办制定", effectiveFrom: LATER, items });
 
   it("publishes a county template and a township's differences, each a version with its reason", async () => {
     const res = await atushi.request({
@@ -78,7 +81,7 @@ describe("writing a duty list", () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
-      version: { kind: "template", unitCode: "653001", version: 1, effectiveFrom: "2026-12-01", reason: "市减负办会同市委编办制定", source: "api", itemCount: 3, inForce: false },
+      version: { kind: "template", unitCode: "653001", version: 1, effectiveFrom: LATER, reason: "市减负办会同市委编办制定", source: "api", itemCount: 3, inForce: false },
       counts: { basic: 1, cooperative: 1, returned: 1 },
       changes: null,
     });
@@ -87,11 +90,11 @@ describe("writing a duty list", () => {
     const diff = await atushi.request({
       method: "POST",
       url: "/api/duties/653001100000/differences",
-      payload: { reason: "上阿图什镇增列事项", effectiveFrom: "2026-12-01", add: [{ part: "basic", name: "柯尔克孜族传统文化保护传承" }], remove: ["R001"] },
+      payload: { reason: "上阿图什镇增列事项", effectiveFrom: LATER, add: [{ part: "basic", name: "柯尔克孜族传统文化保护传承" }], remove: ["R001"] },
     });
     expect(diff.statusCode, diff.body).toBe(201);
     expect(diff.json()).toMatchObject({ version: { kind: "differences", version: 1, itemCount: 2 }, counts: { basic: 2, cooperative: 1, returned: 0 }, changes: { added: 1, changed: 0, removed: 1 } });
-    const list = (await get(atushi, "/api/duties/653001100000", { on: "2026-12-01" })).json();
+    const list = (await get(atushi, "/api/duties/653001100000", { on: LATER })).json();
     expect(list.items.map((i: { name: string }) => i.name)).toEqual(["指导村民委员会选举和村民自治", "柯尔克孜族传统文化保护传承", "统计调查和统计报表报送"]);
   });
 
@@ -124,7 +127,7 @@ describe("writing a duty list", () => {
     const t = await atushi.request({ method: "POST", url: "/api/duties/653001100000/template", payload: template([{ part: "basic", name: "人民调解" }]) });
     expect(t.statusCode).toBe(400);
     expect(t.json().error.message).toBe("履职事项清单模板由县（市、区）制定，653001100000 是乡级单位");
-    const d = await atushi.request({ method: "POST", url: "/api/duties/653001/differences", payload: { reason: "错误", effectiveFrom: "2026-12-01" } });
+    const d = await atushi.request({ method: "POST", url: "/api/duties/653001/differences", payload: { reason: "错误", effectiveFrom: LATER } });
     expect(d.json().error.code).toBe("DUTY_WRONG_LEVEL");
   });
 });
