@@ -35,7 +35,7 @@ describe("demo data of issue 6 (Raohe)", () => {
       ["小佳河镇", 3, true],
     ]);
     const plan = (await office.request({ method: "GET", url: `/api/inspection-plans?year=${year}` })).json() as PlanList;
-    expect(plan.counts).toEqual({ submitted: 1, approved: 2, rejected: 1, comprehensiveApproved: 1 });
+    expect(plan.counts).toEqual({ submitted: 1, approved: 2, rejected: 1, withdrawn: 0, comprehensiveApproved: 1 });
     const counts = ((await office.request({ method: "GET", url: `/api/rankings/counts?year=${year}` })).json() as RankingCounts).items;
     expect(counts.find((c) => c.kind === "assessment")).toMatchObject({ lastYear: { indicators: 74 }, thisYear: { indicators: 8 } });
     expect(counts.find((c) => c.kind === "ranking_notice" && c.issuer.code === "230524D01")).toMatchObject({ lastYear: { inForce: 12 }, thisYear: { registered: 3, cancelled: 2, inForce: 1 }, change: -11 });
