@@ -9,6 +9,7 @@ import { receiveReport } from "../modules/cases/intake.js";
 import { caseStatistics } from "../modules/cases/stats.js";
 import { actorByUsername } from "../modules/org/auth.js";
 import { getUnit, unitsUnder } from "../modules/org/units.js";
+import { seededRandom } from "../kernel/seeded-random.js";
 
 /**
  * Two years of reports 问题线索 about Raohe's townships and villages, through the cases module's own
@@ -28,17 +29,6 @@ const REPORTS: Record<string, string[]> = {
   evaluations: ["镇里要求每村报名参加“美丽庭院”评比，并按户摊派布置费用。"],
 };
 const CATEGORIES = Object.keys(REPORTS) as CaseCategory[];
-
-/** mulberry32: the same history on every start. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const monthStart = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-01`;
 
@@ -62,7 +52,7 @@ export async function seedDemoCaseHistory(db: Db, today: string): Promise<number
   const units = [...(await unitsUnder(db, raohe.path, "township")), ...(await unitsUnder(db, raohe.path, "village")).slice(0, 40)];
   if (units.length === 0) return 0;
   const keys = deriveKeys(randomBytes(32).toString("hex"));
-  const rand = random(20261207);
+  const rand = seededRandom(20261207);
   let made = 0;
   for (let y = year - 2, m = 12; monthStart(y, m) <= today; m === 12 ? ((m = 1), y++) : m++) {
     const start = monthStart(y, m);

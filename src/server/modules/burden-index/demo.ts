@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { importLedger } from "../burdens/ledger.js";
 import { actorByUsername } from "../org/auth.js";
 import { getUnit, unitsUnder } from "../org/units.js";
+import { seededRandom } from "../../kernel/seeded-random.js";
 
 /**
  * Demo history of Raohe 饶河县 for the burden index: the ledger 台账 its 减负办 kept before the gate,
@@ -11,17 +12,6 @@ import { getUnit, unitsUnder } from "../org/units.js";
  * (county-wide forms, repeated inspections, weekly reports); this year the campaign shows: fewer
  * burdens, fewer county-wide forms and inspections, shorter meetings. Deterministic; idempotent.
  */
-
-/** A small deterministic generator (mulberry32), so the demo says the same thing on every start. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Template = { kind: BurdenKind; issuer: string; title: string; minutes: number; frequency: Frequency; details: Record<string, unknown>; wide: boolean };
 const DEPT = { nyncj: "230524D01", tjj: "230524D02", mzj: "230524D03", xwb: "230524D04" };
@@ -46,7 +36,7 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /** The ledger entries: last year heavy, this year lighter, up to the month before `today`. */
 export function raoheLedger(today: string, townships: string[]): BurdenInput[] {
-  const rand = random(20250101);
+  const rand = seededRandom(20250101);
   const thisYear = Number(today.slice(0, 4));
   const entries: BurdenInput[] = [];
   for (let y = thisYear - 1; y <= thisYear; y++) {

@@ -11,17 +11,7 @@ import { choosePoint } from "./points.js";
 import { monitoringAnswerItems, monitoringAnswers, monitoringUnregistered } from "./schema.js";
 import { requestHash } from "./survey.js";
 import { mondayOf, monthOfWeek, sundayOf } from "./weeks.js";
-
-/** mulberry32: the demo says the same thing on every start. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../kernel/seeded-random.js";
 
 const WEEKS = 56;
 const UNREGISTERED = [
@@ -53,7 +43,7 @@ export async function seedDemoMonitoring(db: Db, today: string): Promise<number>
   const gate = `${today.slice(0, 4)}-01-01`;
   const villages = (await unitsUnder(db, raohe.path, "village")).filter((v, i) => v.code === "230524100200" || v.code === "230524101200" || i % 11 === 3).slice(0, 8);
   const cadres = new Map([["230524100200", await actorByUsername(db, "raohe_village")], ["230524101200", await actorByUsername(db, "jiaping_village")]]);
-  const rand = random(20260701);
+  const rand = seededRandom(20260701);
   const answers: AnswerRow[] = [];
   const items: ItemRow[] = [];
   const unregisteredRows: UnregisteredRow[] = [];

@@ -3,16 +3,7 @@ import type { Db } from "../../db/client.js";
 import { addMonths } from "../burden-index/queries.js";
 import { getUnit, unitsUnder } from "../org/units.js";
 import { recordResponses } from "./survey.js";
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../kernel/seeded-random.js";
 
 const COMMENTS = [
   ["村干部总在填表拍照，找人办事经常找不到。", "一到检查就让我们配合拍照签字。", "手机上要装好几个APP，天天让打卡。"],
@@ -33,7 +24,7 @@ export async function seedDemoSatisfaction(db: Db, today: string): Promise<numbe
   const villages = (await unitsUnder(db, raohe.path, "village")).filter((_, i) => i % 7 === 0).slice(0, 10);
   const townships = await unitsUnder(db, raohe.path, "township");
   const units = [...villages, ...townships.slice(0, 4)];
-  const rand = random(20260901);
+  const rand = seededRandom(20260901);
   const thisMonth = today.slice(0, 7);
   const answers: Parameters<typeof recordResponses>[1] = [];
   for (let k = 11; k >= 0; k--) {
