@@ -27,7 +27,8 @@ async function start(): Promise<ChildProcess> {
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env, stdio: process.env.DEBUG_DURABILITY ? "inherit" : "ignore" });
-  for (let i = 0; i < 240; i++) {
+  // Seeding the demo takes over a minute on a loaded machine.
+  for (let i = 0; i < 960; i++) {
     await new Promise((r) => setTimeout(r, 250));
     const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
     if (ok) return child;
@@ -95,4 +96,4 @@ it("keeps every acknowledged receipt through a kill in the middle of a burst", a
     expect(res.status, receipt).toBe(200);
   }
   server.kill("SIGKILL");
-}, 180_000);
+}, 600_000);
