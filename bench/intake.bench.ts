@@ -29,6 +29,7 @@ import { latencyFigures, type Figure } from "./stats.js";
  *   BENCH_INTAKE_REPORTS      reports in the timed phase (default 3000)
  *   BENCH_INTAKE_CONCURRENCY  requests in flight (default 32)
  *   BENCH_INTAKE_POW_BITS     proof-of-work difficulty the server is started with (default 10; production 16)
+ *   BENCH_INTAKE_NODE_ARGS    extra node options for the server process (a CPU profile, say)
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -112,7 +113,9 @@ async function startServer(url: string, port: number, powBits: number, dataDir: 
     JIANFU_POW_BITS: String(powBits),
     LOG_LEVEL: "warn",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // e.g. BENCH_INTAKE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes.
+  const nodeArgs = (process.env.BENCH_INTAKE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/server/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 1200; i++) {
     await new Promise((r) => setTimeout(r, 250));
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
