@@ -25,5 +25,11 @@ export const proofsEn: typeof proofsZh = {
     issuedLastYear: "Issued last year",
     refusedThisYear: "Refused this year",
     change: "Change",
+    allowedList: "Proofs villages may issue",
+    allowedIntro: "The proofs the villages of your region may issue; a proof outside the list is refused. The office imports and exports the list.",
+    year: "Year",
+    code: "No.",
+    allowedTitle: "Proof",
+    region: "Set by",
   },
 };

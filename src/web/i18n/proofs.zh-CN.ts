@@ -24,5 +24,11 @@ export const proofsZh = {
     issuedLastYear: "上年出具",
     refusedThisYear: "本年拒开",
     change: "同比",
+    allowedList: "村级可出具证明事项清单",
+    allowedIntro: "本地区村（社区）可以出具的证明；清单外的证明将被拒开。减负办可导入、导出清单。",
+    year: "年度",
+    code: "编号",
+    allowedTitle: "证明事项名称",
+    region: "设定地区",
   },
 };

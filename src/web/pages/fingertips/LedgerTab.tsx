@@ -5,7 +5,9 @@ import { XLSX_MIME } from "../../../contracts/duties.js";
 import type { AdmittedChannelBurden, Channel } from "../../../contracts/fingertips.js";
 import { api, ApiError } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useApiError } from "../../components/useApiError.js";
+import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
@@ -79,6 +81,8 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => 
         {me.role !== "village_cadre" && (
           <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/fingertips/export.xlsx", {}, lang, f.title).catch(showError)}>{f.exportXlsx}</Button>
         )}
+        <ExportXlsxButton path="/api/fingertips/members/export.xlsx" fileName={f.membersFile} label={f.exportMembers} />
+        {KEEPS.has(me.role) && <ImportXlsxButton list url="/api/fingertips/members/import.xlsx" exportPath="/api/fingertips/members/export.xlsx" fileName={f.membersFile} label={f.importMembers} onImported={onChanged} />}
         {me.role === "office" && (
           <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => importFile(file)}>
             <Button icon={<UploadOutlined />}>{f.importXlsx}</Button>
