@@ -11,6 +11,7 @@ export const fingertipsEn: typeof fingertipsZh = {
     importXlsx: "Import Excel",
     exportMembers: "Export members",
     importMembers: "Import members",
+    importHint: "One app, account or group a row, with the columns of “Export Excel” (状态, 涉及岗位数 and 问题 are not read); one the owner already has by that name is updated. If any row is wrong nothing is imported.",
     membersFile: "Members of apps and groups",
     imported: (c: number, u: number) => `Imported: ${c} new, ${u} updated`,
     saved: "Registered",

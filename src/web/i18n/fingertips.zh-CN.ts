@@ -10,6 +10,7 @@ export const fingertipsZh = {
     importXlsx: "导入 Excel",
     exportMembers: "导出关注成员",
     importMembers: "导入关注成员",
+    importHint: "每行一个应用、公众号或工作群，列同“导出 Excel”（状态、涉及岗位数、问题三列不读入）；主办单位已有同名的则更新。有一行出错则全部不导入。",
     membersFile: "关注成员",
     imported: (c: number, u: number) => `已导入：新增 ${c} 个，更新 ${u} 个`,
     saved: "已登记",

@@ -257,6 +257,20 @@ describe("bad rows: each named by sheet, row and column, and nothing of the file
   });
 });
 
+describe("templates of the other imports of issue 6 (the apps ledger, the approved evaluations list)", () => {
+  it.each([
+    { name: "apps ledger 台账", exportUrl: "/api/fingertips/export.xlsx", importUrl: "/api/fingertips/import", read: ["名称", "主办单位编码", "面向单位编码", "工作要求"] },
+    { name: "evaluations list 评比创建清单", exportUrl: `/api/evaluations/export.xlsx?year=${year}`, importUrl: `/api/evaluations/import?year=${year}`, read: ["审批编号", "项目名称", "类别", "主办单位编码"] },
+  ])("$name: ?template=true is the export's header alone (the columns the import reads among them); imported as it is, it has no rows", async (t) => {
+    const template = await workbook(await download("raohe_office", `${t.exportUrl}${t.exportUrl.includes("?") ? "&" : "?"}template=true`));
+    expect(template.rows).toEqual([]);
+    expect(template.header).toEqual(expect.arrayContaining(t.read));
+    expect(template.wb.worksheets.map((w) => w.name)).toHaveLength(1);
+    const res = await upload("raohe_office", t.importUrl, Buffer.from(await template.wb.xlsx.writeBuffer()));
+    expect([res.statusCode, res.json().error.code]).toEqual([400, "EXCEL_NO_ROWS"]);
+  });
+});
+
 type Endpoint = "GET export.xlsx" | "POST import.xlsx";
 const BAD = "400 EXCEL_NO_ROWS";
 const ALL: GridCells = [OK, OK, OK, OK, OK, OK, OK, OK, OK];

@@ -115,11 +115,11 @@ export function fingertipRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/fingertips/export.xlsx",
-    { schema: { tags, summary: "导出台账 Excel / the ledger as .xlsx", response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出台账 Excel / the ledger as .xlsx", querystring: ZTemplateQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       authorize(fingertipPolicy.canOversee(actor) || actor.role === "department_staff" || actor.role === "township_official");
-      const { items } = await listChannels(db, actor, { limit: 1000 }, "zh-CN");
+      const { items } = request.query.template === "true" ? { items: [] } : await listChannels(db, actor, { limit: 1000 }, "zh-CN");
       const file = await writeChannelWorkbook(`${actor.scope.name}政务应用、公众号、工作群台账`, items);
       return sendXlsx(reply, file, `fingertips.xlsx`, "指尖减负台账.xlsx");
     },
