@@ -257,9 +257,10 @@ describe("bad rows: each named by sheet, row and column, and nothing of the file
   });
 });
 
-describe("templates of the other imports of issue 6 (the apps ledger, the approved evaluations list)", () => {
+describe("templates of the other imports of issue 6 (the apps ledger, the inspection plan, the approved evaluations list)", () => {
   it.each([
     { name: "apps ledger 台账", exportUrl: "/api/fingertips/export.xlsx", importUrl: "/api/fingertips/import", read: ["名称", "主办单位编码", "面向单位编码", "工作要求"] },
+    { name: "inspection plan 督检考计划", exportUrl: `/api/inspection-plans/export.xlsx?year=${year}`, importUrl: `/api/inspection-plans/import?year=${year}&department=230524D01`, read: ["项目名称", "检查对象", "计划月份", "综合性"] },
     { name: "evaluations list 评比创建清单", exportUrl: `/api/evaluations/export.xlsx?year=${year}`, importUrl: `/api/evaluations/import?year=${year}`, read: ["审批编号", "项目名称", "类别", "主办单位编码"] },
   ])("$name: ?template=true is the export's header alone (the columns the import reads among them); imported as it is, it has no rows", async (t) => {
     const template = await workbook(await download("raohe_office", `${t.exportUrl}${t.exportUrl.includes("?") ? "&" : "?"}template=true`));
