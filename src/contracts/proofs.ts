@@ -75,6 +75,10 @@ export const ZAllowedProofInput = z
   })
   .strict();
 export type AllowedProofInput = z.infer<typeof ZAllowedProofInput>;
+export const ZAllowedProofWithdrawal = z
+  .object({ year: z.number().int().min(2000).max(2100), code: z.string().trim().min(1).max(60), reason: z.string().trim().min(4).max(500).describe("why the proof is taken off the list") })
+  .strict();
+export type AllowedProofWithdrawal = z.infer<typeof ZAllowedProofWithdrawal>;
 export const ZAllowedProofsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const ZAllowedProof = z.object({ id: z.string(), year: z.number().int(), code: z.string(), title: z.string(), region: z.object({ code: z.string(), name: z.string() }) });
 export type AllowedProof = z.infer<typeof ZAllowedProof>;

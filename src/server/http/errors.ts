@@ -187,6 +187,7 @@ export const ERROR_CATALOG = {
   PROOF_REQUEST_NOT_FOUND: m(404, "未找到该证明事项记录", "No such proof request"),
   PROOF_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：证明事项只登记村（社区）被要求出具的证明`, (p) => `${p.code} is not a village: proofs are recorded for villages and communities`),
   PROOF_DATE_IN_FUTURE: m(400, (p) => `日期 ${p.on} 尚未到来`, (p) => `The date ${p.on} is in the future`),
+  PROOF_LIST_NOT_FOUND: m(404, (p) => `本地区 ${p.year} 年村级可出具证明事项清单中没有编号“${p.code}”`, (p) => `The code “${p.code}” is not on your region's ${p.year} list of proofs villages may issue`),
   PROOF_LIST_REGION: m(400, (p) => `${p.code} 不是地区（县、乡镇等）：村级可出具证明事项清单由地区设定`, (p) => `${p.code} is not a region (a county, a township…): the list of proofs villages may issue is set by a region`),
   PROOF_LIST_CODE_TAKEN: m(409, (p) => `编号“${p.code}”在 ${p.year} 年清单中已用于“${p.title}”`, (p) => `The code “${p.code}” is already used on the ${p.year} list for “${p.title}”`),
   PROOF_LIST_BANNED: m(

@@ -31,5 +31,9 @@ export const proofsEn: typeof proofsZh = {
     code: "No.",
     allowedTitle: "Proof",
     region: "Set by",
+    withdraw: "Take off the list",
+    withdrawTitle: (name: string) => `Take “${name}” off the list`,
+    withdrawReason: "Give the reason (at least 4 characters; it is recorded). Afterwards a village asked for this proof refuses it as not on the list.",
+    withdrawn: "Taken off the list",
   },
 };

@@ -30,5 +30,9 @@ export const proofsZh = {
     code: "编号",
     allowedTitle: "证明事项名称",
     region: "设定地区",
+    withdraw: "撤出清单",
+    withdrawTitle: (name: string) => `将“${name}”撤出清单`,
+    withdrawReason: "请写明撤出理由（至少 4 个字，将留痕）。撤出后村（社区）再被要求出具该证明时将按清单外拒开。",
+    withdrawn: "已撤出清单",
   },
 };

@@ -1,9 +1,9 @@
-import type { AllowedProof, AllowedProofInput } from "../../../contracts/proofs.js";
+import type { AllowedProof, AllowedProofInput, AllowedProofWithdrawal } from "../../../contracts/proofs.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, pathIsInside, regionPathOf, type Actor } from "../../kernel/actor.js";
 import { proofStatus } from "../burdens/gate/rules/registers.js";
-import { addRegisterEntries, loadGateSettings, registerEntries, registerEntry } from "../burdens/gate/settings.js";
+import { addRegisterEntries, loadGateSettings, registerEntries, registerEntry, withdrawRegisterEntry } from "../burdens/gate/settings.js";
 import { getUnit, getUnits } from "../org/units.js";
 import { proofPolicy } from "./policy.js";
 
@@ -41,4 +41,16 @@ export async function addAllowedProof(db: Db, actor: Actor, input: AllowedProofI
   const added = await registerEntry(db, { regionCode: region.code, year: input.year, register: "allowed_proof", code: input.code });
   if (!added) throw new AppError("INTERNAL");
   return added.id;
+}
+
+/**
+ * The office takes a proof off the list 撤出清单 (its region's or a region's inside it), audited with the
+ * reason as the register's withdrawal: from then on a village asked for it refuses it as unlisted.
+ */
+export async function withdrawAllowedProof(db: Db, actor: Actor, w: AllowedProofWithdrawal): Promise<void> {
+  authorize(actor.role === "office");
+  await db.transaction(async (tx) => {
+    const removed = await withdrawRegisterEntry(tx, { actor, underPath: actor.scope.path, year: w.year, register: "allowed_proof", code: w.code, reason: w.reason });
+    if (removed.length === 0) throw new AppError("PROOF_LIST_NOT_FOUND", { code: w.code, year: w.year });
+  });
 }
