@@ -93,7 +93,13 @@ export const ZPlaqueAllowedInput = z
   })
   .strict();
 export const ZPlaqueAllowed = z.object({ id: z.string(), region: z.object({ code: z.string(), name: z.string() }), name: z.string(), basis: z.string().nullable(), can: z.array(z.enum(["delete"])) });
+export type PlaqueAllowed = z.infer<typeof ZPlaqueAllowed>;
 export const ZPlaqueAllowedList = z.object({ items: z.array(ZPlaqueAllowed) });
+/** One row of the allowed list as imported from Excel: the region (default: the office's own), the name and its basis. */
+export const ZPlaqueAllowedRow = z
+  .object({ regionCode: ZUnitCode.optional(), name: z.string().trim().min(2).max(60), basis: z.string().trim().max(200).optional() })
+  .strict();
+export type PlaqueAllowedRow = z.infer<typeof ZPlaqueAllowedRow>;
 export const ZPlaqueAllowedQuery = z.object({ village: ZUnitCode.optional() });
 
 export const ZPlaqueSurveyInput = z

@@ -4,6 +4,7 @@ import { z } from "zod";
 export const ZTableImportResult = z.object({
   imported: z.number().int().describe("rows written"),
   rows: z.array(z.object({ row: z.number().int().describe("the row of the sheet"), id: z.string().describe("the record created") })),
+  unchanged: z.number().int().describe("rows of a list already on it as written (a list is not a log): nothing to write"),
 });
 export type TableImportResult = z.infer<typeof ZTableImportResult>;
 

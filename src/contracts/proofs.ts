@@ -61,3 +61,25 @@ export const ZProofCounts = z.object({
     }),
   ),
 });
+
+/**
+ * The list of proofs a village may issue 村级可出具证明事项清单, by year: kept by the office of a region (the
+ * gate's register "allowed_proof"); a proof asked that is neither on it nor banned is refused as unlisted.
+ */
+export const ZAllowedProofInput = z
+  .object({
+    regionCode: ZUnitCode.optional().describe("the region whose list it joins (default: the office's own)"),
+    year: z.number().int().min(2000).max(2100),
+    code: z.string().trim().min(1).max(60).describe("the item's number on the list, e.g. ZM-01"),
+    title: z.string().trim().min(2).max(100).describe("the proof, e.g. 困难群众家庭情况证明"),
+  })
+  .strict();
+export type AllowedProofInput = z.infer<typeof ZAllowedProofInput>;
+export const ZAllowedProofWithdrawal = z
+  .object({ year: z.number().int().min(2000).max(2100), code: z.string().trim().min(1).max(60), reason: z.string().trim().min(4).max(500).describe("why the proof is taken off the list") })
+  .strict();
+export type AllowedProofWithdrawal = z.infer<typeof ZAllowedProofWithdrawal>;
+export const ZAllowedProofsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ZAllowedProof = z.object({ id: z.string(), year: z.number().int(), code: z.string(), title: z.string(), region: z.object({ code: z.string(), name: z.string() }) });
+export type AllowedProof = z.infer<typeof ZAllowedProof>;
+export const ZAllowedProofs = z.object({ year: z.number().int(), items: z.array(ZAllowedProof) });

@@ -10,6 +10,8 @@ import { DEMO_INDICATORS } from "../modules/forms/demo-catalog.js";
 import { listForms } from "../modules/forms/forms.js";
 import { actorByUsername } from "../modules/org/auth.js";
 import { getUnit } from "../modules/org/units.js";
+import { listAllowedProofs } from "../modules/proofs/allowed-list.js";
+import { listProofRequests, proofCounts } from "../modules/proofs/requests.js";
 import { createTestDatabase } from "../test/database.js";
 import { seedDemoData } from "./seed.js";
 
@@ -54,9 +56,31 @@ describe("demo data of 指尖减负, 挂牌清理 and 评比创建清单", () =>
   });
 });
 
+describe("demo data of 证明事项", () => {
+  it("Raohe's list of proofs villages may issue, a ledger with refusals, and per-village counts that fall against last year", async () => {
+    expect(first.proofs).toBe(13);
+    const db = database.db;
+    const office = await actor("raohe_office");
+    const year = Number(chinaToday().slice(0, 4));
+    expect((await listAllowedProofs(db, await actor("raohe_village"), year)).map((p) => p.code)).toEqual(["RH-ZM-01", "RH-ZM-02", "RH-ZM-03", "RH-ZM-04"]);
+    const ledger = await listProofRequests(db, office, { year, limit: 100 });
+    expect(ledger.items.map((p) => [p.proofName, p.decision]).sort()).toEqual([
+      ["亲属关系证明", "refuse_banned"],
+      ["困难群众家庭情况证明", "issue"],
+      ["土地承包经营情况证明", "issue"],
+      ["房屋产权归属证明", "refuse_unlisted"],
+    ]);
+    const counts = await proofCounts(db, office, year);
+    expect(counts.villages.map((v) => [v.villageCode, v.issuedThisYear, v.issuedLastYear, v.refusedThisYear, v.change])).toEqual([
+      ["230524100200", 1, 6, 2, -0.833],
+      ["230524101200", 1, 3, 0, -0.667],
+    ]);
+  });
+});
+
 describe("seeding again", () => {
   it("adds nothing: every step is idempotent", async () => {
     const again = await seedDemoData(database.db, "Demo-test-2026");
-    expect(again).toMatchObject({ indicators: 0, fingertips: 0, plaques: 0, evaluations: 0 });
+    expect(again).toMatchObject({ indicators: 0, fingertips: 0, plaques: 0, evaluations: 0, proofs: 0 });
   }, 300_000);
 });

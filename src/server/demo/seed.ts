@@ -7,6 +7,7 @@ import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoIssue6 } from "../modules/meetings/demo.js";
 import { seedDemoSecondments } from "../modules/secondments/demo.js";
+import { seedDemoProofs } from "../modules/proofs/demo.js";
 import { seedDemoEvaluations } from "../modules/evaluations/demo.js";
 import { seedDemoFingertips } from "../modules/fingertips/demo.js";
 import { chinaToday } from "../kernel/dates.js";
@@ -32,6 +33,8 @@ export async function seedDemoData(
   const burdens = options.burdens === false ? 0 : await seedDemoBurdens(db);
   const documents = options.documents === false ? 0 : await seedDemoDocuments(db, Number(chinaToday().slice(0, 4)));
   const secondments = options.secondments === false ? 0 : await seedDemoSecondments(db, chinaToday());
+  // Raohe's list of proofs villages may issue and two villages' ledgers of two years (tests make their own).
+  const proofs = options.burdens === false ? 0 : await seedDemoProofs(db, chinaToday());
   const cases = await seedDemoCases(db);
   const indicators = await seedDemoForms(db);
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
@@ -49,5 +52,5 @@ export async function seedDemoData(
   const satisfaction = options.burdens === false ? 0 : await seedDemoSatisfaction(db, chinaToday());
   // Two years of cases for the dashboard's case chart (case-history.ts); tests seed their own cases.
   const caseHistory = options.burdens === false || options.history === false ? 0 : await seedDemoCaseHistory(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction, caseHistory };
+  return { ...org, duties, burdens, documents, secondments, proofs, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction, caseHistory };
 }

@@ -187,6 +187,14 @@ export const ERROR_CATALOG = {
   PROOF_REQUEST_NOT_FOUND: m(404, "未找到该证明事项记录", "No such proof request"),
   PROOF_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：证明事项只登记村（社区）被要求出具的证明`, (p) => `${p.code} is not a village: proofs are recorded for villages and communities`),
   PROOF_DATE_IN_FUTURE: m(400, (p) => `日期 ${p.on} 尚未到来`, (p) => `The date ${p.on} is in the future`),
+  PROOF_LIST_NOT_FOUND: m(404, (p) => `本地区 ${p.year} 年村级可出具证明事项清单中没有编号“${p.code}”`, (p) => `The code “${p.code}” is not on your region's ${p.year} list of proofs villages may issue`),
+  PROOF_LIST_REGION: m(400, (p) => `${p.code} 不是地区（县、乡镇等）：村级可出具证明事项清单由地区设定`, (p) => `${p.code} is not a region (a county, a township…): the list of proofs villages may issue is set by a region`),
+  PROOF_LIST_CODE_TAKEN: m(409, (p) => `编号“${p.code}”在 ${p.year} 年清单中已用于“${p.title}”`, (p) => `The code “${p.code}” is already used on the ${p.year} list for “${p.title}”`),
+  PROOF_LIST_BANNED: m(
+    400,
+    (p) => `“${p.name}”属于不应由村（居）民委员会出具的证明事项（“${p.banned}”），不能列入村级可出具证明事项清单`,
+    (p) => `“${p.name}” is a proof village committees may no longer issue (“${p.banned}”); it cannot be on the list of proofs they may issue`,
+  ),
   // secondments 借调
   SECONDMENT_NOT_FOUND: m(404, "未找到该借调记录", "No such secondment"),
   SECONDMENT_FROM_NOT_GRASSROOTS: m(400, (p) => `${p.code} 不是本区域的乡镇或村（社区）：借调登记的是从基层借调的人员`, (p) => `${p.code} is not a township or village of the region: the register is of cadres borrowed from the grassroots`),
@@ -206,6 +214,7 @@ export const ERROR_CATALOG = {
   CHANNEL_MEMBER_UNKNOWN: m(400, (p) => `没有这些账号：${p.users}`, (p) => `No such accounts: ${p.users}`),
   CHANNEL_MEMBER_INVALID: m(400, (p) => `只能登记本地区的村干部、乡镇干部：${p.users} 不符合`, (p) => `Only village cadres and township officials of the region can be members; not: ${p.users}`),
   CHANNEL_MEMBER_NOT_FOUND: m(404, "该干部不是这个应用或工作群的成员", "That cadre is not a member of it"),
+  CHANNEL_NAMED_NOT_FOUND: m(404, (p) => `主办单位 ${p.owner} 没有名为“${p.name}”的应用、公众号或工作群`, (p) => `The unit ${p.owner} runs no app, account or group named “${p.name}”`),
   CHANNEL_MERGE_TARGET_INVALID: m(400, "只能整合到本地区另一个在用的应用或工作群", "It can only be merged into another active app or group of the region"),
   // 评比表彰、创建示范、节庆展会论坛 and 挂牌 (modules/evaluations)
   EVALUATION_REQUEST_NOT_FOUND: m(404, "未找到该评比创建申请", "No such evaluation request"),
@@ -216,6 +225,11 @@ export const ERROR_CATALOG = {
   PLAQUE_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：挂牌摸排以村（社区）为单位`, (p) => `${p.code} is not a village: plaques are surveyed per village`),
   PLAQUE_ALREADY_REMOVED: m(409, (p) => `该牌子已于 ${p.on} 摘除`, (p) => `The plaque was taken down on ${p.on}`),
   PLAQUE_ALLOWED_NOT_FOUND: m(404, "未找到该准挂牌子", "No such allowed plaque"),
+  PLAQUE_ALLOWED_BASIS: m(
+    409,
+    (p) => `“${p.name}”已在 ${p.region} 的准挂清单中，${p.basis ? `依据为“${p.basis}”` : "未写依据"}；要改依据请先移出清单`,
+    (p) => `“${p.name}” is already on the allowed list of ${p.region}, ${p.basis ? `on the basis “${p.basis}”` : "with no basis"}; remove it first to change the basis`,
+  ),
   PLAQUE_DATE: m(400, (p) => `日期 ${p.on} 须不晚于今天${p.start ? `，且不早于摸排日期 ${p.start}` : ""}`, (p) => `The date ${p.on} must not be after today${p.start ? ` nor before the survey (${p.start})` : ""}`),
   PHOTO_TYPE: m(415, "只能上传 JPG 或 PNG 照片，且文件须完好", "Upload an undamaged JPG or PNG photo"),
   PHOTO_TOO_LARGE: m(413, (p) => `照片超过 ${p.max} MB，请压缩后再上传`, (p) => `The photo is larger than ${p.max} MB; shrink it and retry`),

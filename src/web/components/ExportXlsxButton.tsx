@@ -6,7 +6,7 @@ import { useLang, useT } from "../i18n/index.js";
 import { useApiError } from "./useApiError.js";
 
 /** "导出 Excel": downloads a register as the server writes it, with the filters the page shows. */
-export function ExportXlsxButton({ path, query = {}, fileName }: { path: string; query?: Record<string, string>; fileName: string }) {
+export function ExportXlsxButton({ path, query = {}, fileName, label }: { path: string; query?: Record<string, string>; fileName: string; label?: string }) {
   const t = useT();
   const { lang } = useLang();
   const showError = useApiError();
@@ -19,7 +19,7 @@ export function ExportXlsxButton({ path, query = {}, fileName }: { path: string;
   };
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={download}>
-      {t.common.exportXlsx}
+      {label ?? t.common.exportXlsx}
     </Button>
   );
 }

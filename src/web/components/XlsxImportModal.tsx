@@ -105,25 +105,29 @@ export function XlsxImportModal<T>({ open, title, hint, url, query, extra, befor
   );
 }
 
-/** 「导入 Excel」 beside 「导出 Excel」: opens the import dialog of a register, with its template. */
-export function ImportXlsxButton({ url, exportPath, exportQuery, fileName, onImported }: { url: string; exportPath: string; exportQuery?: Record<string, string>; fileName: string; onImported: () => void }) {
+/**
+ * 「导入 Excel」 beside 「导出 Excel」: opens the import dialog of a register, with its template. `list`: a
+ * list (not a log), whose rows already there as written come back unchanged — said in the hint and the result.
+ */
+export function ImportXlsxButton(props: { url: string; exportPath: string; exportQuery?: Record<string, string>; fileName: string; list?: boolean; label?: string; onImported: () => void }) {
+  const { url, exportPath, exportQuery, fileName, list, label, onImported } = props;
   const t = useT();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="xlsx-import-open">
-        {t.common.importXlsx}
+        {label ?? t.common.importXlsx}
       </Button>
-      <XlsxImportModal<{ imported: number }>
+      <XlsxImportModal<{ imported: number; unchanged: number }>
         open={open}
-        title={t.common.importXlsx}
-        hint={t.common.importHint}
+        title={label ?? t.common.importXlsx}
+        hint={list ? t.common.listImportHint : t.common.importHint}
         url={url}
         template={{ path: exportPath, query: exportQuery, fileName }}
         onClose={() => setOpen(false)}
         onDone={(r) => {
-          void message.success(t.common.imported(r.imported));
+          void message.success(list ? t.common.importedList(r.imported, r.unchanged) : t.common.imported(r.imported));
           onImported();
         }}
       />

@@ -28,6 +28,8 @@ export const en: Dict = {
     importTemplate: "Download template",
     importHint: "Upload an .xlsx with the columns of “Export Excel” (5 MB at most). Each row is checked as a single entry; if any row is wrong nothing is imported, and the wrong rows are listed below.",
     imported: (n: number) => `${n} row(s) imported`,
+    importedList: (n: number, unchanged: number) => `${n} row(s) imported${unchanged ? `; ${unchanged} already on the list, unchanged` : ""}`,
+    listImportHint: "Upload an .xlsx with the columns of “Export Excel” (5 MB at most). You may add rows to the exported list and import it: rows already on the list as written stay as they are, every other row is checked as a single entry; if any row is wrong nothing is imported, and the wrong rows are listed below.",
     loading: "Loading…",
     networkError: "Network error; check your connection and retry",
     httpError: (status: number) => `The server answered with an error (${status}); please retry later`,

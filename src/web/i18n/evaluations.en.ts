@@ -32,6 +32,7 @@ export const evaluationsEn: typeof evaluationsZh = {
     decided: "Decision recorded",
     exportXlsx: "Export Excel",
     importXlsx: "Import list",
+    importHint: "One approved item a row, columns: 审批编号 (approval code), 项目名称 (title), 类别 (评比表彰, 创建示范 or 节庆展会论坛), 主办单位编码 (a unit of the region). A code already on the year's list cannot be imported again; if any row is wrong nothing is imported.",
     imported: (n: number) => `${n} item(s) imported`,
   },
   plaques: {

@@ -31,6 +31,7 @@ export const evaluationsZh = {
     decided: "已记录审批",
     exportXlsx: "导出 Excel",
     importXlsx: "导入清单",
+    importHint: "每行一个经批准的项目，列：审批编号、项目名称、类别（评比表彰、创建示范、节庆展会论坛）、主办单位编码（本地区的单位）。已在本年清单中的审批编号不能再导入；有一行出错则全部不导入。",
     imported: (n: number) => `已导入 ${n} 项`,
   },
   plaques: {

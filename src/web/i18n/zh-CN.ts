@@ -29,6 +29,8 @@ export const zhCN = {
     importTemplate: "下载模板",
     importHint: "请上传与“导出 Excel”列相同的 .xlsx 文件（最大 5 MB）。每行按单条登记的规则校验；有一行出错则全部不导入，出错的行列在下方列出。",
     imported: (n: number) => `已导入 ${n} 行`,
+    importedList: (n: number, unchanged: number) => `已导入 ${n} 行${unchanged ? `，另有 ${unchanged} 行已在清单中，未变` : ""}`,
+    listImportHint: "请上传与“导出 Excel”列相同的 .xlsx 文件（最大 5 MB）。可在导出的清单上增加行后导入：已在清单中且内容相同的行不变，其余每行按单条增加的规则校验；有一行出错则全部不导入，出错的行列在下方列出。",
     loading: "加载中…",
     networkError: "网络连接失败，请检查网络后重试",
     httpError: (status: number) => `服务器返回错误（${status}），请稍后重试`,

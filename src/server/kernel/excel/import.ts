@@ -21,8 +21,11 @@ export async function importTable<Id extends string, Input>(
     lang: Lang;
     /** The row's cells as the create's input, checked with its zod schema; null when bad (reported through row.problem). */
     parse: (row: TableRow<Id>) => Input | null;
-    /** The single create, given the import's transaction; returns the new record's id. */
-    create: (tx: Db, input: Input, row: TableRow<Id>) => Promise<string>;
+    /**
+     * The single create, given the import's transaction; returns the new record's id, or null when the
+     * row is already on a list exactly as written (an exported list comes back in without refusals).
+     */
+    create: (tx: Db, input: Input, row: TableRow<Id>) => Promise<string | null>;
     /** The column a refusal of the create belongs to. */
     columnOf: (code: ErrorCode, input: Input, params: Record<string, unknown>) => Id;
   },
@@ -38,12 +41,14 @@ export async function importTable<Id extends string, Input>(
   // answer names every bad row of the file at once.
   return db.transaction(async (tx) => {
     const out: TableImportResult["rows"] = [];
+    let unchanged = 0;
     for (const { row, input } of parsed) {
       try {
         // Each row in a savepoint: a statement that fails inside a create (a unique key, say) would
         // otherwise abort the whole transaction and every later row with it.
         const id = await (tx as unknown as Db).transaction((rowTx) => args.create(rowTx as unknown as Db, input, row));
-        out.push({ row: row.row, id });
+        if (id === null) unchanged++;
+        else out.push({ row: row.row, id });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         row.problem(args.columnOf(err.code, input, err.params), messageFor(err.code, "zh-CN", err.params), messageFor(err.code, "en", err.params));
@@ -51,6 +56,6 @@ export async function importTable<Id extends string, Input>(
     }
     // Thrown inside the transaction: every row created before is rolled back.
     throwTableIssues(issues, args.lang);
-    return { imported: out.length, rows: out };
+    return { imported: out.length, rows: out, unchanged };
   });
 }

@@ -103,6 +103,20 @@ export function numberCell<Id extends string>(row: TableRow<Id>, id: Id, options
   return null;
 }
 
+/**
+ * An optional date cell written 2026-03-01 (or a date cell Excel stored as one): undefined when empty,
+ * null when it is not a real calendar day (a problem named for the column), else the date.
+ */
+export function optionalDateCell<Id extends string>(row: TableRow<Id>, id: Id): string | undefined | null {
+  const raw = row.cells[id];
+  if (raw === undefined) return undefined;
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
+  // 2026-02-30 parses as 2 March: only a day that reads back the same is one.
+  if (Number.isFinite(time) && new Date(time).toISOString().startsWith(raw)) return raw;
+  row.problem(id, `“${raw}”不是日期（应为 2026-03-01 的形式）`, `“${raw}” is not a date (write 2026-03-01)`);
+  return null;
+}
+
 const zhError = z.locales.zhCN().localeError;
 
 /**

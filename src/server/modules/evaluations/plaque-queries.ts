@@ -1,12 +1,12 @@
 import { asc, desc } from "drizzle-orm";
-import type { Plaque, PlaqueCounts } from "../../../contracts/evaluations.js";
+import type { Plaque, PlaqueAllowed, PlaqueCounts } from "../../../contracts/evaluations.js";
 import type { Db } from "../../db/client.js";
 import { pathWithin } from "../../db/sql-helpers.js";
 import { AppError } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
 import { pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { getUnit, getUnits, unitsUnder } from "../org/units.js";
-import { allowedFor, type PlaqueRow } from "./plaques.js";
+import { allowedAround, allowedFor, type PlaqueRow } from "./plaques.js";
 import { matchPlaque } from "./plaque-match.js";
 import { evaluationPolicy } from "./policy.js";
 import { plaqueSurvey } from "./schema.js";
@@ -17,6 +17,20 @@ export async function underUnit(db: Db, actor: Actor, code?: string): Promise<Sc
   const unit = await getUnit(db, code ?? region.split(".").at(-1)!);
   if (!unit || !pathIsInside(unit.path, region)) throw new AppError("UNIT_NOT_FOUND", { code: code ?? actor.scope.code });
   return unit;
+}
+
+/**
+ * The allowed plaques 准挂牌子清单 that hold for a village of one's region (its region's and those above),
+ * or, without a village, those of one's region, above it and inside it (what its townships added); the
+ * nearest last.
+ */
+export async function listAllowedPlaques(db: Db, actor: Actor, village?: string): Promise<PlaqueAllowed[]> {
+  const under = await underUnit(db, actor, village);
+  const rows = village ? await allowedFor(db, under.path) : await allowedAround(db, under.path);
+  const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.regionCode))])).map((u) => [u.code, u.name]));
+  return rows
+    .sort((a, b) => a.regionPath.length - b.regionPath.length || a.name.localeCompare(b.name))
+    .map((r) => ({ id: r.id, region: { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode }, name: r.name, basis: r.basis, can: evaluationPolicy.canKeepList(actor, { path: r.regionPath }) ? ["delete" as const] : [] }));
 }
 
 /** Surveyed plaques with their match on the allowed list; those not allowed and still hung are 乱挂牌. */

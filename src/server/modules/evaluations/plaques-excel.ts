@@ -5,7 +5,7 @@ import type { Lang } from "../../http/i18n.js";
 import { authorize, type Actor } from "../../kernel/actor.js";
 import { unitCodeIn } from "../../kernel/excel/cells.js";
 import { importTable } from "../../kernel/excel/import.js";
-import { parseRow, writeTable, type TableColumn } from "../../kernel/excel/table.js";
+import { optionalDateCell, parseRow, writeTable, type TableColumn } from "../../kernel/excel/table.js";
 import { markRemoved, surveyPlaque } from "./plaques.js";
 
 /**
@@ -59,7 +59,6 @@ export async function writePlaqueWorkbook(title: string, plaques: readonly Plaqu
 }
 
 const FIELD_COLUMN: Record<string, ColumnId> = { villageCode: "village", name: "name", issuer: "issuer", surveyedOn: "surveyedOn" };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Imports the plaque survey: each row through surveyPlaque, then markRemoved when 摘除日期 is filled, in one transaction. */
 export async function importPlaqueSurvey(db: Db, actor: Actor, file: Buffer, lang: Lang): Promise<TableImportResult> {
@@ -71,12 +70,10 @@ export async function importPlaqueSurvey(db: Db, actor: Actor, file: Buffer, lan
     lang,
     parse: (row) => {
       const c = row.cells;
-      if (c.removedOn && !ISO_DATE.test(c.removedOn)) {
-        row.problem("removedOn", `“${c.removedOn}”不是日期（应为 2026-03-01 的形式）`, `“${c.removedOn}” is not a date (write 2026-03-01)`);
-        return null;
-      }
+      // Both checked, so a row with a bad survey and a bad removal is named for both.
+      const removedOn = optionalDateCell(row, "removedOn");
       const input = parseRow(row, ZPlaqueSurveyInput, { villageCode: unitCodeIn(c.village), name: c.name, issuer: c.issuer, surveyedOn: c.surveyedOn }, (field) => FIELD_COLUMN[field] ?? "name");
-      return input ? { input, removedOn: c.removedOn } : null;
+      return input && removedOn !== null ? { input, removedOn } : null;
     },
     create: async (tx, { input, removedOn }) => {
       const id = await surveyPlaque(tx, actor, input);

@@ -1,8 +1,8 @@
-import { eq, sql } from "drizzle-orm";
-import type { PlaqueSurveyInput } from "../../../contracts/evaluations.js";
+import { and, eq, sql } from "drizzle-orm";
+import type { PlaqueAllowedRow, PlaqueSurveyInput } from "../../../contracts/evaluations.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
-import { authorize, type Actor } from "../../kernel/actor.js";
+import { authorize, pathIsInside, regionPathOf, type Actor } from "../../kernel/actor.js";
 import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
 import { getUnit } from "../org/units.js";
@@ -20,6 +20,14 @@ export async function allowedFor(db: Queryable, villagePath: string) {
     .where(sql`(${villagePath} = ${plaqueAllowed.regionPath} or ${villagePath} like ${plaqueAllowed.regionPath} || '.%')`);
 }
 
+/** What an office looking at its region sees: the lists of the region, those above it and those of the regions inside it. */
+export async function allowedAround(db: Queryable, regionPath: string) {
+  return db
+    .select()
+    .from(plaqueAllowed)
+    .where(sql`(${regionPath} = ${plaqueAllowed.regionPath} or ${regionPath} like ${plaqueAllowed.regionPath} || '.%' or ${plaqueAllowed.regionPath} like ${regionPath} || '.%')`);
+}
+
 /** The office adds plaques to its region's allowed list (a name already there is kept as it is). */
 export async function addAllowedPlaques(db: Db, actor: Actor, regionCode: string, items: { name: string; basis?: string | undefined }[]): Promise<number> {
   const region = await getUnit(db, regionCode);
@@ -34,6 +42,27 @@ export async function addAllowedPlaques(db: Db, actor: Actor, regionCode: string
     await recordAudit(tx, { actor: who(actor), action: "plaques.allowed.add", entityType: "region", entityId: region.code, scopePath: region.path, detail: { names: items.map((i) => i.name) } });
     return added.length;
   });
+}
+
+/**
+ * One allowed plaque from an imported row, through addAllowedPlaques (same right, same audit). A name the
+ * region's list already has with the same basis is left alone (null); with another basis it is refused.
+ */
+export async function addAllowedPlaque(db: Db, actor: Actor, input: PlaqueAllowedRow): Promise<string | null> {
+  const code = input.regionCode ?? actor.scope.code;
+  const region = await getUnit(db, code);
+  const mine = regionPathOf(actor);
+  if (!region || !(pathIsInside(region.path, mine) || pathIsInside(mine, region.path))) throw new AppError("UNIT_NOT_FOUND", { code });
+  const basis = input.basis || null;
+  const find = async () => (await db.select().from(plaqueAllowed).where(and(eq(plaqueAllowed.regionCode, region.code), eq(plaqueAllowed.name, input.name))))[0];
+  const there = await find();
+  if (there && there.basis === basis) return null;
+  authorize(evaluationPolicy.canKeepList(actor, region));
+  if (there) throw new AppError("PLAQUE_ALLOWED_BASIS", { name: input.name, region: region.name, basis: there.basis ?? "" });
+  await addAllowedPlaques(db, actor, region.code, [{ name: input.name, basis: input.basis }]);
+  const added = await find();
+  if (!added) throw new AppError("INTERNAL");
+  return added.id;
 }
 
 export async function removeAllowedPlaque(db: Db, actor: Actor, id: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { Db, Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, pathIsInside, type Actor } from "../../kernel/actor.js";
 import { recordAudit } from "../audit/audit.js";
+import { getUnit } from "../org/units.js";
 import { getUsersByIds, getUsersByUsernames } from "../org/users.js";
 import { fingertipPolicy } from "./policy.js";
 import { loadChannel, type ChannelRow } from "./registry.js";
@@ -55,6 +56,27 @@ export async function addMembers(db: Db, actor: Actor, id: string, usernames: re
     await recordAudit(tx, { actor: auditActor(actor), action: "fingertips.members.add", entityType: "fingertip_channel", entityId: row.id, scopePath: row.regionPath, detail: { name: row.name, users: wanted, added: inserted.length } });
     return inserted.length;
   });
+}
+
+/**
+ * One member from an imported row, named by the channel's owner and name and the cadre's username; the
+ * add itself is addMembers (same checks, same audit). A cadre already a member is left alone (null).
+ */
+export async function addNamedMember(db: Db, actor: Actor, args: { ownerCode: string; name: string; username: string }): Promise<string | null> {
+  const owner = await getUnit(db, args.ownerCode);
+  if (!owner) throw new AppError("UNIT_NOT_FOUND", { code: args.ownerCode });
+  const [found] = await db.select({ id: fingertipChannels.id }).from(fingertipChannels).where(and(eq(fingertipChannels.ownerCode, owner.code), eq(fingertipChannels.name, args.name)));
+  // A channel the actor may not read is "not found" as well, never "forbidden".
+  const row = found && (await loadChannel(db, actor, found.id).catch((err: unknown) => {
+    if (err instanceof AppError) return null;
+    throw err;
+  }));
+  if (!row) throw new AppError("CHANNEL_NAMED_NOT_FOUND", { owner: owner.name, name: args.name });
+  const [user] = await getUsersByUsernames(db, [args.username]);
+  const [already] = user ? await db.select({ userId: fingertipMembers.userId }).from(fingertipMembers).where(and(eq(fingertipMembers.channelId, row.id), eq(fingertipMembers.userId, user.id))) : [];
+  if (already) return null;
+  await addMembers(db, actor, row.id, [args.username]);
+  return `${row.id}/${user!.id}`;
 }
 
 export async function removeMember(db: Db, actor: Actor, id: string, userId: string): Promise<void> {

@@ -54,8 +54,9 @@ export async function importPlan(db: Db, args: { actor: Actor; departmentCode: s
 
 const STATUS = { submitted: "待审批", approved: "已批准", rejected: "已退回", withdrawn: "已撤回" } as const;
 
-export async function exportPlan(db: Db, actor: Actor, year: number): Promise<Buffer> {
-  const list = await listPlanItems(db, actor, { year });
+/** The year's plan; with `template`, the header alone (项目名称, 检查对象, 计划月份, 综合性 are what the import reads). */
+export async function exportPlan(db: Db, actor: Actor, year: number, template = false): Promise<Buffer> {
+  const list = template ? { items: [] } : await listPlanItems(db, actor, { year });
   return writeRegisterSheet({
     sheet: "督检考计划",
     title: `${actor.scope.name} ${year} 年度督查检查考核计划`,

@@ -7,8 +7,10 @@ import { createTestApp, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may do what with the registers of issue 6: meetings 会议台账, the annual inspection plan 督检考计划
- * and ranking notices 排名通报 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
- * rankings/registry.ts rankingPolicy): role × endpoint × target → status [code].
+ * and its withdrawal 撤回, ranking notices 排名通报, the withdrawal of an approved evaluation 评比创建撤出清单,
+ * and the acceptance of a joint visit 联合检查 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
+ * rankings/registry.ts rankingPolicy, evaluations/policy.ts, burdens/inspection-visits.ts):
+ * role × endpoint × target → status [code].
  */
 type Cells = GridCells;
 const NOT_ISSUER = "403 NOT_ISSUER";
@@ -16,6 +18,7 @@ const NO_UNIT = "404 UNIT_NOT_FOUND";
 const BAD_ROWS = "400 EXCEL_INVALID";
 const NO_ITEM = "404 PLAN_ITEM_NOT_FOUND";
 const NO_RANKING = "404 RANKING_NOT_FOUND";
+const NOT_ON_LIST = "404 EVALUATION_NOT_ON_LIST";
 const SEES = "200 some";
 const NONE = "200 none";
 
@@ -27,6 +30,9 @@ type Endpoint =
   | "GET /api/inspection-plans"
   | "POST /api/inspection-plans"
   | "POST /api/inspection-plans/:id/decide"
+  | "POST /api/inspection-plans/:id/withdraw"
+  | "POST /api/evaluations/withdraw"
+  | "POST /api/inspections/visits"
   | "POST /api/rankings"
   | "POST /api/rankings/:id/cancel"
   | "GET /api/rankings/counts";
@@ -56,6 +62,17 @@ const GRID: Record<Endpoint, Record<string, Cells>> = {
   "POST /api/inspection-plans/:id/decide": {
     "an item of 230524D01":                 [NO_ITEM,    NO_ITEM,    DENY,       OK,         DENY,       DENY,       DENY,       NO_ITEM,    NO_ITEM],
   },
+  "POST /api/inspection-plans/:id/withdraw": {
+    "an approved item of 230524D01":        [NO_ITEM,    NO_ITEM,    DENY,       OK,         DENY,       DENY,       DENY,       NO_ITEM,    NO_ITEM],
+  },
+  "POST /api/evaluations/withdraw": {
+    "an approved evaluation of 230524D01":  [DENY,       DENY,       DENY,       OK,         DENY,       DENY,       DENY,       NOT_ON_LIST, DENY],
+  },
+  // One pair of inspections for every row: only the office's row records the visit, and every other
+  // caller is turned away before the pair is looked at, so a row after the office's still tests its right.
+  "POST /api/inspections/visits": {
+    "two admitted inspections of 230524100000": [DENY,   DENY,       DENY,       NEW,        DENY,       DENY,       DENY,       DENY,       DENY],
+  },
   "POST /api/rankings": {
     "a notice of 230524D01":                [NOT_ISSUER, NOT_ISSUER, NEW,        NEW,        NOT_ISSUER, NOT_ISSUER, NOT_ISSUER, NOT_ISSUER, NOT_ISSUER],
   },
@@ -78,6 +95,10 @@ let grid: GridSessions;
 let serial = 0;
 let meetingFile: Buffer;
 const planItem = () => ({ department: "230524D01", year, title: `权限矩阵测试检查 ${++serial}`, targets: ["230524100000"], month: 12, comprehensive: false });
+const evaluation = () => ({ issuer: "230524D01", year, title: `权限矩阵测试评比 ${++serial}`, category: "commendation", reason: "权限矩阵测试：撤出清单" });
+/** Next year's second quarter, always ahead whatever today is: the joint visit's inspections fall in it. */
+const visitYear = year + 1;
+let inspections: string[] = [];
 const ranking = () => ({ kind: "ranking_notice", issuer: "230524D01", year, title: `权限矩阵测试排名通报 ${++serial}`, targets: ["230524100000"], indicatorCount: 3, ranked: "工作进度" });
 
 beforeAll(async () => {
@@ -95,7 +116,26 @@ beforeAll(async () => {
   // Something for the plan list to show.
   const res = await grid.of("raohe_nyncj").request({ method: "POST", url: "/api/inspection-plans", payload: planItem() });
   if (res.statusCode !== 201) throw new Error(res.body);
+  inspections = [await admittedInspection("raohe_nyncj", "230524D01", 10), await admittedInspection("raohe_office", "230524D03", 40)];
 });
+
+/** An inspection of 饶河镇 admitted by the gate (planned, so UNPLANNED_INSPECTION lets it through; the office admits one sent to review, and may issue in a department's name). */
+async function admittedInspection(user: "raohe_nyncj" | "raohe_office", issuer: string, day: number): Promise<string> {
+  const office = grid.of("raohe_office");
+  const plan = await office.request({ method: "POST", url: "/api/gate/registers", payload: { regionCode: "230524", year: visitYear, register: "inspection_plan", entries: [{ code: "JC-GRID", title: "权限矩阵测试检查计划" }] } });
+  if (plan.statusCode >= 300) throw new Error(plan.body);
+  const date = addDays(`${visitYear}-04-01`, day);
+  const title = `权限矩阵联合检查测试 ${issuer}`;
+  const body = { kind: "inspection", issuer, targets: ["230524100000"], title, text: `${title}，现场查看工作开展情况。`, issuedOn: addDays(date, -20), deadline: date, frequency: "once", minutesPerTarget: 120, details: { comprehensive: false, onSite: true, planItemCode: "JC-GRID" } };
+  const session = grid.of(user);
+  const created = await session.request({ method: "POST", url: "/api/burdens", payload: body });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const id = created.json().id as string;
+  let status = (await session.request({ method: "POST", url: `/api/burdens/${id}/submit` })).json().status as string;
+  if (status === "in_review") status = (await office.request({ method: "POST", url: `/api/burdens/${id}/decide`, payload: { decision: "admit", reason: "权限矩阵测试：同意开展" } })).json().status as string;
+  if (status !== "admitted") throw new Error(`inspection ${id} is ${status}`);
+  return id;
+}
 afterAll(async () => ctx?.close());
 
 async function requestFor(row: Row): Promise<InjectOptions> {
@@ -118,6 +158,21 @@ async function requestFor(row: Row): Promise<InjectOptions> {
       const id = (await dept.request({ method: "POST", url: "/api/inspection-plans", payload: planItem() })).json().id as string;
       return { method: "POST", url: `/api/inspection-plans/${id}/decide`, payload: { decision: "reject", reason: "权限矩阵测试" } };
     }
+    case "POST /api/inspection-plans/:id/withdraw": {
+      const id = (await dept.request({ method: "POST", url: "/api/inspection-plans", payload: planItem() })).json().id as string;
+      const approved = await grid.of("raohe_office").request({ method: "POST", url: `/api/inspection-plans/${id}/decide`, payload: { decision: "approve", reason: "权限矩阵测试批准" } });
+      if (approved.statusCode !== 200) throw new Error(approved.body);
+      return { method: "POST", url: `/api/inspection-plans/${id}/withdraw`, payload: { reason: "权限矩阵测试撤回" } };
+    }
+    case "POST /api/evaluations/withdraw": {
+      const id = (await dept.request({ method: "POST", url: "/api/evaluations/requests", payload: evaluation() })).json().id as string;
+      const code = `GRID-PJ-${serial}`;
+      const approved = await grid.of("raohe_office").request({ method: "POST", url: `/api/evaluations/requests/${id}/decision`, payload: { decision: "approve", reason: "权限矩阵测试批准", approvalCode: code } });
+      if (approved.statusCode !== 200) throw new Error(approved.body);
+      return { method: "POST", url: "/api/evaluations/withdraw", payload: { year, code, reason: "权限矩阵测试撤出" } };
+    }
+    case "POST /api/inspections/visits":
+      return { method: "POST", url: "/api/inspections/visits", payload: { townshipCode: "230524100000", inspections, visitOn: `${visitYear}-05-20` } };
     case "POST /api/rankings":
       return { method: "POST", url: "/api/rankings", payload: ranking() };
     case "POST /api/rankings/:id/cancel": {

@@ -1,6 +1,8 @@
+import { and, eq } from "drizzle-orm";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
+import { auditLog } from "../audit/schema.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 import { sheetRows } from "../../test/xlsx.js";
 
@@ -96,5 +98,29 @@ describe("proofs asked of a village 证明事项", () => {
       expect(res.json().error.code).toBe(code);
     }
     expect((await (await as("raohe_office")).request({ method: "GET", url: "/api/proofs/requests" })).json().total).toBe(before);
+  });
+});
+
+describe("taking a proof off the list 撤出清单", () => {
+  it("the office withdraws it with a reason, audited; a village asked for it then refuses it as unlisted; others may not", async () => {
+    const office = await as("raohe_office");
+    const add = await office.request({ method: "POST", url: "/api/gate/registers", payload: { regionCode: "230524", year, register: "allowed_proof", entries: [{ code: "ZM-09", title: "林地经营权流转情况证明" }] } });
+    expect(add.statusCode, add.body).toBe(200);
+    expect((await ask("raohe_village", { proofName: "林地经营权流转情况证明" })).json()).toMatchObject({ decision: "issue" });
+    const withdraw = (username: string, body: Record<string, unknown>) => as(username).then((s) => s.request({ method: "POST", url: "/api/proofs/list/withdraw", payload: { year, code: "ZM-09", reason: "已实行部门数据共享核查", ...body } }));
+    for (const [user, status, code] of [["raohe_nyncj", 403, "FORBIDDEN"], ["raohe_village", 403, "FORBIDDEN"], ["atushi_office", 404, "PROOF_LIST_NOT_FOUND"]] as const) {
+      const res = await withdraw(user, {});
+      expect([res.statusCode, res.json().error.code]).toEqual([status, code]);
+    }
+    const short = await withdraw("raohe_office", { reason: "不要" });
+    expect([short.statusCode, short.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    const done = await withdraw("raohe_office", {});
+    expect(done.statusCode, done.body).toBe(200);
+    expect((done.json() as { items: { code: string }[] }).items.map((i) => i.code)).not.toContain("ZM-09");
+    const again = await withdraw("raohe_office", {});
+    expect([again.statusCode, again.json().error.code]).toEqual([404, "PROOF_LIST_NOT_FOUND"]);
+    expect((await ask("raohe_village", { proofName: "林地经营权流转情况证明" })).json()).toMatchObject({ decision: "refuse_unlisted" });
+    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "gate.register.withdraw"), eq(auditLog.entityId, `230524/${year}/allowed_proof`)));
+    expect(audit.map((a) => a.detail)).toEqual([{ code: "ZM-09", title: "林地经营权流转情况证明", reason: "已实行部门数据共享核查" }]);
   });
 });

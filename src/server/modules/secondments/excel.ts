@@ -6,7 +6,7 @@ import type { Lang } from "../../http/i18n.js";
 import { authorize, type Actor } from "../../kernel/actor.js";
 import { unitCodeIn } from "../../kernel/excel/cells.js";
 import { importTable } from "../../kernel/excel/import.js";
-import { parseRow, writeTable, type TableColumn } from "../../kernel/excel/table.js";
+import { optionalDateCell, parseRow, writeTable, type TableColumn } from "../../kernel/excel/table.js";
 import { listSecondments, registerSecondment, returnSecondment } from "./registry.js";
 
 /**
@@ -52,7 +52,6 @@ export async function exportSecondments(db: Db, actor: Actor, query: { flagged?:
 }
 
 const FIELD_COLUMN: Record<string, ColumnId> = { personName: "person", fromUnit: "from", borrowingUnit: "borrowing", startOn: "start", plannedEndOn: "plannedEnd", approvalCode: "approval", reason: "reason" };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function columnOfError(code: ErrorCode, input: SecondmentInput, params: Record<string, unknown>): ColumnId {
   if (code === "SECONDMENT_FROM_NOT_GRASSROOTS") return "from";
@@ -75,10 +74,7 @@ export async function importSecondments(db: Db, actor: Actor, file: Buffer, lang
     lang,
     parse: (row) => {
       const c = row.cells;
-      if (c.returned && !ISO_DATE.test(c.returned)) {
-        row.problem("returned", `“${c.returned}”不是日期（应为 2026-03-01 的形式）`, `“${c.returned}” is not a date (write 2026-03-01)`);
-        return null;
-      }
+      const returned = optionalDateCell(row, "returned");
       const input = parseRow(row, ZSecondmentInput, {
         personName: c.person,
         fromUnit: unitCodeIn(c.from),
@@ -88,7 +84,7 @@ export async function importSecondments(db: Db, actor: Actor, file: Buffer, lang
         approvalCode: c.approval,
         reason: c.reason,
       }, (field) => FIELD_COLUMN[field] ?? "person");
-      return input ? { ...input, returnedOn: c.returned } : null;
+      return input && returned !== null ? { ...input, returnedOn: returned } : null;
     },
     create: async (tx, { returnedOn, ...input }) => {
       const id = await registerSecondment(tx, { actor, input });

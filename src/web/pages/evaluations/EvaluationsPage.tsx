@@ -1,12 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Input, InputNumber, Modal, Space, Table, Tag, Typography, Upload } from "antd";
+import { App, Button, Card, Input, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { XLSX_MIME } from "../../../contracts/duties.js";
 import type { EvaluationRequest, EvaluationYear } from "../../../contracts/evaluations.js";
-import { api, ApiError } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
 import { useApiError } from "../../components/useApiError.js";
+import { XlsxImportModal } from "../../components/XlsxImportModal.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
@@ -21,10 +21,11 @@ export default function EvaluationsPage() {
   const e = t.evaluations;
   const me = useMe();
   const { lang } = useLang();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const showError = useApiError();
   const [year, setYear] = useState(dayjs().year());
   const [tick, setTick] = useState(0);
+  const [importing, setImporting] = useState(false);
   const [open, setOpen] = useState(false);
   const [deciding, setDeciding] = useState<{ r: EvaluationRequest; decision: "approve" | "reject" } | null>(null);
   const [reason, setReason] = useState("");
@@ -58,17 +59,6 @@ export default function EvaluationsPage() {
       showError(err);
     }
   };
-  const importFile = async (file: File) => {
-    try {
-      const r = await api.upload<{ added: number }>("/api/evaluations/import", new Blob([file], { type: XLSX_MIME }), { year: String(year) });
-      void message.success(e.imported(r.added));
-      refresh();
-    } catch (err) {
-      if (err instanceof ApiError && err.details?.length) modal.error({ title: err.message, content: <ul>{err.details.slice(0, 20).map((d) => <li key={d.path}>{d.message}</li>)}</ul> });
-      else showError(err);
-    }
-    return false;
-  };
   const data = view.data;
 
   return (
@@ -85,11 +75,20 @@ export default function EvaluationsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         {REQUESTS.has(me.role) && <Button type="primary" onClick={() => setOpen(true)}>{e.request}</Button>}
         <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/evaluations/export.xlsx", { year: String(year) }, lang, `${e.title}-${year}`).catch(showError)}>{e.exportXlsx}</Button>
-        {me.role === "office" && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => importFile(file)}>
-            <Button icon={<UploadOutlined />}>{e.importXlsx}</Button>
-          </Upload>
-        )}
+        {me.role === "office" && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{e.importXlsx}</Button>}
+        <XlsxImportModal<{ added: number }>
+          open={importing}
+          title={`${e.importXlsx} · ${year}`}
+          hint={e.importHint}
+          url="/api/evaluations/import"
+          query={{ year }}
+          template={{ path: "/api/evaluations/export.xlsx", query: { year: String(year) }, fileName: `${e.title}-${year}` }}
+          onClose={() => setImporting(false)}
+          onDone={(r) => {
+            void message.success(e.imported(r.added));
+            refresh();
+          }}
+        />
       </Space>
       <Typography.Title level={5}>{e.burdens}</Typography.Title>
       <Table

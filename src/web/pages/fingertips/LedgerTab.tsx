@@ -1,11 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Input, Modal, Space, Switch, Table, Tag, Tooltip, Typography, Upload } from "antd";
+import { App, Button, Input, Modal, Space, Switch, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import { XLSX_MIME } from "../../../contracts/duties.js";
 import type { AdmittedChannelBurden, Channel } from "../../../contracts/fingertips.js";
-import { api, ApiError } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useApiError } from "../../components/useApiError.js";
+import { ImportXlsxButton, XlsxImportModal } from "../../components/XlsxImportModal.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
@@ -21,7 +22,7 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => 
   const f = t.fingertips;
   const me = useMe();
   const { lang } = useLang();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const showError = useApiError();
   const [flagged, setFlagged] = useState(false);
   const [open, setOpen] = useState(false);
@@ -29,22 +30,12 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => 
   const [reason, setReason] = useState("");
   const [undoing, setUndoing] = useState<Channel | null>(null);
   const [membersOf, setMembersOf] = useState<Channel | null>(null);
+  const [importing, setImporting] = useState(false);
   const list = useLoad(`ledger|${flagged}|${tick}`, (signal) =>
     api.get<{ total: number; items: Channel[]; admittedNotInLedger: AdmittedChannelBurden[] }>("/api/fingertips", { flagged: flagged ? "true" : undefined }, signal),
   );
   const admitted = list.data?.admittedNotInLedger ?? [];
 
-  const importFile = async (file: File) => {
-    try {
-      const r = await api.upload<{ created: number; updated: number }>("/api/fingertips/import", new Blob([file], { type: XLSX_MIME }));
-      void message.success(f.imported(r.created, r.updated));
-      onChanged();
-    } catch (err) {
-      if (err instanceof ApiError && err.details?.length) modal.error({ title: err.message, content: <ul>{err.details.slice(0, 20).map((d) => <li key={d.path}>{d.message}</li>)}</ul> });
-      else showError(err);
-    }
-    return false;
-  };
   const close = async () => {
     if (!closing) return;
     try {
@@ -79,11 +70,21 @@ export function LedgerTab({ tick, onChanged }: { tick: number; onChanged: () => 
         {me.role !== "village_cadre" && (
           <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/fingertips/export.xlsx", {}, lang, f.title).catch(showError)}>{f.exportXlsx}</Button>
         )}
-        {me.role === "office" && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => importFile(file)}>
-            <Button icon={<UploadOutlined />}>{f.importXlsx}</Button>
-          </Upload>
-        )}
+        <ExportXlsxButton path="/api/fingertips/members/export.xlsx" fileName={f.membersFile} label={f.exportMembers} />
+        {KEEPS.has(me.role) && <ImportXlsxButton list url="/api/fingertips/members/import.xlsx" exportPath="/api/fingertips/members/export.xlsx" fileName={f.membersFile} label={f.importMembers} onImported={onChanged} />}
+        {me.role === "office" && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{f.importXlsx}</Button>}
+        <XlsxImportModal<{ created: number; updated: number }>
+          open={importing}
+          title={f.importXlsx}
+          hint={f.importHint}
+          url="/api/fingertips/import"
+          template={{ path: "/api/fingertips/export.xlsx", fileName: f.title }}
+          onClose={() => setImporting(false)}
+          onDone={(r) => {
+            void message.success(f.imported(r.created, r.updated));
+            onChanged();
+          }}
+        />
       </Space>
       <Table<Channel>
         rowKey="id"

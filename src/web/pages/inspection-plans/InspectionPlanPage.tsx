@@ -144,6 +144,7 @@ export default function InspectionPlanPage() {
           hint={p.importHint}
           url="/api/inspection-plans/import"
           query={{ year, department: ownUnit }}
+          template={{ path: "/api/inspection-plans/export.xlsx", query: { year: String(year) }, fileName: `${p.import}-${year}` }}
           onClose={() => setImporting(false)}
           onDone={(r: { imported: number }) => {
             void message.success(p.imported(r.imported));

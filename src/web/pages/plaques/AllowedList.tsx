@@ -2,7 +2,9 @@ import { App, Button, Input, List, Space, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useApiError } from "../../components/useApiError.js";
+import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 
@@ -37,6 +39,10 @@ export function AllowedList() {
   };
   return (
     <>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <ExportXlsxButton path="/api/plaques/allowed/export.xlsx" fileName={p.allowedList} />
+        {me.role === "office" && <ImportXlsxButton list url="/api/plaques/allowed/import.xlsx" exportPath="/api/plaques/allowed/export.xlsx" fileName={p.allowedList} onImported={() => setTick((n) => n + 1)} />}
+      </Space>
       {me.role === "office" && (
         <Space.Compact style={{ width: "100%", marginBottom: 8 }}>
           <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={p.addAllowed} maxLength={60} />

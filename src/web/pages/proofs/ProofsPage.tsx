@@ -11,6 +11,7 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
+import { AllowedProofs } from "./AllowedProofs.js";
 
 const ASKS = new Set(["village_cadre", "township_official"]);
 
@@ -82,6 +83,7 @@ export default function ProofsPage() {
           {last && <div style={{ marginTop: 16 }}><Outcome proof={last} /></div>}
         </Card>
       )}
+      <AllowedProofs />
       {counts.data && (
         <Card size="small" title={`${t.proofs.counts} · ${year}`}>
           <Table

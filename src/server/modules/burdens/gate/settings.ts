@@ -50,6 +50,31 @@ export async function loadRegisters(db: Queryable, issuerPath: string, year: num
   };
 }
 
+export type RegisterEntry = { id: string; regionCode: string; regionPath: string; year: number; code: string; title: string };
+
+/**
+ * The entries of one register for a year that the people of a region work by: those kept by the region,
+ * the regions above it (a province's list reaches its counties) and the regions inside it (what the
+ * county's townships added, for the county's office).
+ */
+export async function registerEntries(db: Queryable, args: { path: string; year: number; register: RegisterName }): Promise<RegisterEntry[]> {
+  const column = gateRegisters.regionPath;
+  return db
+    .select({ id: gateRegisters.id, regionCode: gateRegisters.regionCode, regionPath: gateRegisters.regionPath, year: gateRegisters.year, code: gateRegisters.code, title: gateRegisters.title })
+    .from(gateRegisters)
+    .where(and(eq(gateRegisters.register, args.register), eq(gateRegisters.year, args.year), sql`(${regionHolds(column, args.path)} or ${column} like ${args.path} || '.%')`))
+    .orderBy(asc(sql`length(${column})`), asc(gateRegisters.regionCode), asc(gateRegisters.code));
+}
+
+/** One region's entry of a register by its code (a code is unique per region, year and register). */
+export async function registerEntry(db: Queryable, args: { regionCode: string; year: number; register: RegisterName; code: string }): Promise<RegisterEntry | undefined> {
+  const [row] = await db
+    .select({ id: gateRegisters.id, regionCode: gateRegisters.regionCode, regionPath: gateRegisters.regionPath, year: gateRegisters.year, code: gateRegisters.code, title: gateRegisters.title })
+    .from(gateRegisters)
+    .where(and(eq(gateRegisters.regionCode, args.regionCode), eq(gateRegisters.year, args.year), eq(gateRegisters.register, args.register), eq(gateRegisters.code, args.code)));
+  return row;
+}
+
 /** The office of a region sets its thresholds; what it leaves out keeps the value from above. */
 export async function saveGateSettings(db: Db, args: { actor: Actor; region: ScopeUnit; settings: GateSettingsPatch }) {
   await db.transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { authorize, pathIsInside, type Actor } from "../../../kernel/actor.js";
 import { getUnit } from "../../org/units.js";
 import { actorRegionPath } from "../policy.js";
 import { ALL_RULES } from "../gate/rules/index.js";
+import { proofStatus } from "../gate/rules/registers.js";
 import { addRegisterEntries, loadGateSettings, saveGateSettings } from "../gate/settings.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -63,6 +64,14 @@ export function gateRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       const region = await loadRegion(db, actor, request.body.regionCode);
       authorize(canConfigure(actor, region.path), "OUT_OF_SCOPE", { code: region.code });
+      if (request.body.register === "allowed_proof") {
+        // A proof villages may no longer issue at all cannot be put back on their list.
+        const settings = await loadGateSettings(db, region.path);
+        for (const e of request.body.entries) {
+          const status = proofStatus(e.title, settings, []);
+          if (status.kind === "banned") throw new AppError("PROOF_LIST_BANNED", { name: e.title, banned: status.name });
+        }
+      }
       await addRegisterEntries(db, { actor, region, year: request.body.year, register: request.body.register, entries: request.body.entries });
       return { ok: true as const };
     },

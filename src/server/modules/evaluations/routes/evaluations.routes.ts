@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import {
   ZEvaluationDecision, ZEvaluationImportResult, ZEvaluationRequest, ZEvaluationRequestInput, ZEvaluationRequestParams, ZEvaluationWithdrawal, ZEvaluationYear, ZEvaluationYearQuery,
 } from "../../../../contracts/evaluations.js";
@@ -61,9 +62,9 @@ export function evaluationRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/evaluations/export.xlsx",
-    { schema: { tags, summary: "导出年度清单 Excel / the year's list as .xlsx", querystring: ZEvaluationYearQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出年度清单 Excel / the year's list as .xlsx", querystring: ZEvaluationYearQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
-      const file = await writeEvaluationWorkbook(await evaluationYear(db, actorOf(request), request.query.year));
+      const file = await writeEvaluationWorkbook(await evaluationYear(db, actorOf(request), request.query.year), request.query.template === "true");
       return sendXlsx(reply, file, `evaluations-${request.query.year}.xlsx`, `评比创建清单-${request.query.year}.xlsx`);
     },
   );

@@ -15,12 +15,11 @@ import type { Db } from "../../../db/client.js";
 import type { Actor } from "../../../kernel/actor.js";
 import type { Lang } from "../../../http/i18n.js";
 import { chinaToday } from "../../../kernel/dates.js";
-import { getUnits } from "../../org/units.js";
 import { MAX_PHOTO_BYTES } from "../photo.js";
-import { listPlaques, plaqueCounts, presentPlaques, underUnit } from "../plaque-queries.js";
+import { listAllowedPlaques, listPlaques, plaqueCounts, presentPlaques } from "../plaque-queries.js";
+import { exportAllowedPlaques, importAllowedPlaques } from "../plaques-allowed-excel.js";
 import { importPlaqueSurvey, writePlaqueWorkbook } from "../plaques-excel.js";
-import { addAllowedPlaques, allowedFor, attachPhoto, loadPlaque, markRemoved, removeAllowedPlaque, surveyPlaque } from "../plaques.js";
-import { evaluationPolicy } from "../policy.js";
+import { addAllowedPlaques, attachPhoto, loadPlaque, markRemoved, removeAllowedPlaque, surveyPlaque } from "../plaques.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody };
 const tags = ["plaques"];
@@ -37,19 +36,24 @@ export function plaqueRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
   app.get(
     "/api/plaques/allowed",
     { schema: { tags, summary: "准挂牌子清单（本地区及上级）/ the allowed plaques of a village's region", querystring: ZPlaqueAllowedQuery, response: { 200: ZPlaqueAllowedList, ...errors } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const under = await underUnit(db, actor, request.query.village);
-      const rows = await allowedFor(db, under.path);
-      // An office looking at its county also sees what its townships added.
-      const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.regionCode))])).map((u) => [u.code, u.name]));
-      return {
-        items: rows
-          .sort((a, b) => a.regionPath.length - b.regionPath.length || a.name.localeCompare(b.name))
-          .map((r) => ({ id: r.id, region: { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode }, name: r.name, basis: r.basis, can: evaluationPolicy.canKeepList(actor, { path: r.regionPath }) ? ["delete" as const] : [] })),
-      };
+    async (request) => ({ items: await listAllowedPlaques(db, actorOf(request), request.query.village) }),
+  );
+
+  app.get(
+    "/api/plaques/allowed/export.xlsx",
+    { schema: { tags, summary: "导出准挂牌子清单 / the allowed plaques as .xlsx", querystring: ZPlaqueAllowedQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const file = await exportAllowedPlaques(db, actorOf(request), request.query);
+      return sendXlsx(reply, file, "allowed-plaques.xlsx", "村级组织准挂牌子清单.xlsx");
     },
   );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/plaques/allowed/import.xlsx",
+    tags,
+    summary: "从 Excel 导入准挂牌子清单（减负办；列同导出；已在清单中的行不变，一行有误则全部不导入）/ import the allowed plaques (office)",
+    run: (actor, file, lang) => importAllowedPlaques(db, actor, file, lang),
+  });
 
   app.post(
     "/api/plaques/allowed",

@@ -8,7 +8,8 @@ import {
   ZChannelMembersAdded, ZChannelMembersInput, ZChannelUndo, ZFingertipMergeProposals, ZLoad, ZLoadQuery,
 } from "../../../../contracts/fingertips.js";
 import { AppError } from "../../../http/errors.js";
-import { sendXlsx } from "../../../http/xlsx.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
@@ -17,6 +18,7 @@ import { importChannels, writeChannelWorkbook } from "../excel.js";
 import { cadreLoad } from "../cadres.js";
 import { fingertipLoad } from "../load.js";
 import { addMembers, listMembers, removeMember } from "../members.js";
+import { exportMembers, importMembers } from "../members-excel.js";
 import { mergeProposals } from "../merge.js";
 import { fingertipPolicy } from "../policy.js";
 import { listChannels, presentChannels } from "../queries.js";
@@ -113,15 +115,28 @@ export function fingertipRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
   app.get(
     "/api/fingertips/export.xlsx",
-    { schema: { tags, summary: "导出台账 Excel / the ledger as .xlsx", response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    { schema: { tags, summary: "导出台账 Excel / the ledger as .xlsx", querystring: ZTemplateQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       authorize(fingertipPolicy.canOversee(actor) || actor.role === "department_staff" || actor.role === "township_official");
-      const { items } = await listChannels(db, actor, { limit: 1000 }, "zh-CN");
+      const { items } = request.query.template === "true" ? { items: [] } : await listChannels(db, actor, { limit: 1000 }, "zh-CN");
       const file = await writeChannelWorkbook(`${actor.scope.name}政务应用、公众号、工作群台账`, items);
       return sendXlsx(reply, file, `fingertips.xlsx`, "指尖减负台账.xlsx");
     },
   );
+
+  app.get(
+    "/api/fingertips/members/export.xlsx",
+    { schema: { tags, summary: "导出关注成员 Excel（在用的应用和群）/ the named members of the active channels as .xlsx", querystring: ZTemplateQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => sendXlsx(reply, await exportMembers(db, actorOf(request), request.query), "fingertip-members.xlsx", "指尖减负关注成员.xlsx"),
+  );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/fingertips/members/import.xlsx",
+    tags,
+    summary: "从 Excel 导入关注成员（列同导出；已是成员的行不变，一行有误则全部不导入）/ import named members of channels, each row as one added on the page",
+    run: (actor, file, lang) => importMembers(db, actor, file, lang),
+  });
 
   void fastify.register(async (scoped) => {
     scoped.addContentTypeParser(XLSX_MIME, { parseAs: "buffer", bodyLimit: MAX_LEDGER_XLSX_BYTES }, (_request, body, done) => done(null, body));

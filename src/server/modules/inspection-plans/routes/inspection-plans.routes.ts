@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import { ZPlanDecision, ZPlanExportQuery, ZPlanImportQuery, ZPlanImportResult, ZPlanItem, ZPlanItemInput, ZPlanItemParams, ZPlanList, ZPlanListQuery, ZPlanWithdrawal } from "../../../../contracts/inspection-plans.js";
 import { AppError } from "../../../http/errors.js";
 import { sendXlsx } from "../../../http/xlsx.js";
@@ -59,9 +60,9 @@ export function inspectionPlanRoutes(fastify: FastifyInstance, { db }: RouteDeps
 
     app.get(
       "/api/inspection-plans/export.xlsx",
-      { schema: { tags, summary: "导出年度计划 / the plan as .xlsx", querystring: ZPlanExportQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+      { schema: { tags, summary: "导出年度计划 / the plan as .xlsx", querystring: ZPlanExportQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
       async (request, reply) => {
-        const file = await exportPlan(db, actorOf(request), request.query.year);
+        const file = await exportPlan(db, actorOf(request), request.query.year, request.query.template === "true");
         const name = `督检考计划-${request.query.year}.xlsx`;
         return sendXlsx(reply, file, `inspection-plan-${request.query.year}.xlsx`, name);
       },

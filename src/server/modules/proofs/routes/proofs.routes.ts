@@ -3,12 +3,16 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZTemplateQuery } from "../../../../contracts/excel.js";
-import { ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofRequest, ZProofRequestIdParams, ZProofRequestInput } from "../../../../contracts/proofs.js";
+import {
+  ZAllowedProofs, ZAllowedProofsQuery, ZAllowedProofWithdrawal, ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofRequest, ZProofRequestIdParams, ZProofRequestInput,
+} from "../../../../contracts/proofs.js";
 import { AppError } from "../../../http/errors.js";
 import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
+import { listAllowedProofs, withdrawAllowedProof } from "../allowed-list.js";
 import { exportProofRequests, importProofRequests } from "../excel.js";
+import { exportAllowedProofs, importAllowedProofs } from "../list-excel.js";
 import { refusalDocx } from "../refusal-docx.js";
 import { listProofRequests, loadProofRequest, proofCounts, recordProofRequest } from "../requests.js";
 
@@ -61,6 +65,38 @@ export function proofRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       return sendXlsx(reply, file, `proofs.xlsx`, "证明事项台账.xlsx");
     },
   );
+
+  app.get(
+    "/api/proofs/list",
+    { schema: { tags, summary: "村级可出具证明事项清单（本地区、上级及下级地区设定的）/ the proofs villages of one's region may issue in a year", querystring: ZAllowedProofsQuery, response: { 200: ZAllowedProofs, ...errors } } },
+    async (request) => ({ year: request.query.year, items: await listAllowedProofs(db, actorOf(request), request.query.year) }),
+  );
+
+  app.post(
+    "/api/proofs/list/withdraw",
+    { schema: { tags, summary: "撤出村级可出具证明事项清单（减负办，须写明理由，留痕）/ take a proof off the list (office, with a reason; audited)", body: ZAllowedProofWithdrawal, response: { 200: ZAllowedProofs, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await withdrawAllowedProof(db, actor, request.body);
+      return { year: request.body.year, items: await listAllowedProofs(db, actor, request.body.year) };
+    },
+  );
+
+  app.get(
+    "/api/proofs/list/export.xlsx",
+    { schema: { tags, summary: "导出村级可出具证明事项清单 / the list of proofs villages may issue as .xlsx", querystring: ZAllowedProofsQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const file = await exportAllowedProofs(db, actorOf(request), request.query);
+      return sendXlsx(reply, file, `allowed-proofs-${request.query.year}.xlsx`, `村级可出具证明事项清单${request.query.year}.xlsx`);
+    },
+  );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/proofs/list/import.xlsx",
+    tags,
+    summary: "从 Excel 导入村级可出具证明事项清单（减负办；列同导出；已在清单中的行不变，一行有误则全部不导入）/ import the list of proofs villages may issue (office)",
+    run: (actor, file, lang) => importAllowedProofs(db, actor, file, lang),
+  });
 
   xlsxImportRoute(fastify, {
     url: "/api/proofs/requests/import.xlsx",
