@@ -1,11 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Input, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import type { EvaluationRequest, EvaluationYear } from "../../../contracts/evaluations.js";
 import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
 import { useApiError } from "../../components/useApiError.js";
+import { ReasonModal } from "../../components/ReasonModal.js";
 import { XlsxImportModal } from "../../components/XlsxImportModal.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
@@ -28,36 +29,23 @@ export default function EvaluationsPage() {
   const [importing, setImporting] = useState(false);
   const [open, setOpen] = useState(false);
   const [deciding, setDeciding] = useState<{ r: EvaluationRequest; decision: "approve" | "reject" } | null>(null);
-  const [reason, setReason] = useState("");
   const [code, setCode] = useState("");
   const [withdrawing, setWithdrawing] = useState<{ code: string; title: string } | null>(null);
   const view = useLoad(`ev|${year}|${tick}`, (signal) => api.get<EvaluationYear>("/api/evaluations", { year: String(year) }, signal));
   const refresh = () => setTick((n) => n + 1);
 
-  const decide = async () => {
+  const decide = async (reason: string) => {
     if (!deciding) return;
-    try {
-      await api.post(`/api/evaluations/requests/${deciding.r.id}/decision`, { decision: deciding.decision, reason, approvalCode: code.trim() || undefined });
-      void message.success(e.decided);
-      setDeciding(null);
-      setReason("");
-      setCode("");
-      refresh();
-    } catch (err) {
-      showError(err);
-    }
+    await api.post(`/api/evaluations/requests/${deciding.r.id}/decision`, { decision: deciding.decision, reason, approvalCode: code.trim() || undefined });
+    void message.success(e.decided);
+    setCode("");
+    refresh();
   };
-  const withdraw = async () => {
+  const withdraw = async (reason: string) => {
     if (!withdrawing) return;
-    try {
-      await api.post("/api/evaluations/withdraw", { year, code: withdrawing.code, reason });
-      void message.success(e.withdrawn);
-      setWithdrawing(null);
-      setReason("");
-      refresh();
-    } catch (err) {
-      showError(err);
-    }
+    await api.post("/api/evaluations/withdraw", { year, code: withdrawing.code, reason });
+    void message.success(e.withdrawn);
+    refresh();
   };
   const data = view.data;
 
@@ -163,17 +151,35 @@ export default function EvaluationsPage() {
           },
         ]}
       />
-      <Modal open={!!withdrawing} title={withdrawing ? e.withdrawTitle(withdrawing.code, withdrawing.title) : ""} onCancel={() => setWithdrawing(null)} onOk={() => void withdraw()} okText={e.withdraw} okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }} destroyOnHidden>
-        <Typography.Paragraph>{e.withdrawLabel}</Typography.Paragraph>
-        <Input.TextArea rows={3} value={reason} onChange={(ev) => setReason(ev.target.value)} maxLength={500} data-testid="withdraw-reason" />
-      </Modal>
+      <ReasonModal
+        open={!!withdrawing}
+        title={withdrawing ? e.withdrawTitle(withdrawing.code, withdrawing.title) : ""}
+        prompt={e.withdrawLabel}
+        okText={e.withdraw}
+        danger
+        minLength={4}
+        maxLength={500}
+        testId="withdraw"
+        onSubmit={withdraw}
+        onClose={() => setWithdrawing(null)}
+      />
       <RequestForm open={open} year={year} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void message.success(e.saved); refresh(); }} />
-      <Modal open={!!deciding} title={deciding ? `${deciding.decision === "approve" ? e.approve : e.reject}：${deciding.r.title}` : ""} onCancel={() => setDeciding(null)} onOk={() => void decide()} okButtonProps={{ disabled: reason.trim().length < 2 }}>
-        <Space direction="vertical" style={{ width: "100%" }}>
-          {deciding?.decision === "approve" && <Input placeholder={e.approvalCode} value={code} onChange={(ev) => setCode(ev.target.value)} maxLength={60} />}
-          <Input.TextArea rows={3} placeholder={e.decisionReason} value={reason} onChange={(ev) => setReason(ev.target.value)} maxLength={500} />
-        </Space>
-      </Modal>
+      <ReasonModal
+        open={!!deciding}
+        title={deciding ? `${deciding.decision === "approve" ? e.approve : e.reject}：${deciding.r.title}` : ""}
+        prompt={e.decisionReason}
+        okText={deciding?.decision === "approve" ? e.approve : e.reject}
+        danger={deciding?.decision === "reject"}
+        minLength={2}
+        maxLength={500}
+        extra={deciding?.decision === "approve" && <Input placeholder={e.approvalCode} value={code} onChange={(ev) => setCode(ev.target.value)} maxLength={60} />}
+        testId="evaluation-decide"
+        onSubmit={decide}
+        onClose={() => {
+          setDeciding(null);
+          setCode("");
+        }}
+      />
     </Card>
   );
 }

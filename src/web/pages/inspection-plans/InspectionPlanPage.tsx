@@ -9,6 +9,7 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
+import { ReasonModal } from "../../components/ReasonModal.js";
 import { XlsxImportModal, yearOptions } from "../../components/XlsxImportModal.js";
 
 const SUBMITS = new Set(["department_staff", "township_official", "office"]);
@@ -28,7 +29,6 @@ export default function InspectionPlanPage() {
   const [submitting, setSubmitting] = useState(false);
   const [importing, setImporting] = useState(false);
   const [deciding, setDeciding] = useState<{ item: PlanItem; decision: "approve" | "reject" | "withdraw" } | null>(null);
-  const [reason, setReason] = useState("");
   const [form] = Form.useForm<Values>();
   const list = useLoad(`${year}|${tick}`, (signal) => api.get<PlanList>("/api/inspection-plans", { year }, signal));
   const ownUnit = me.role === "office" ? undefined : me.scope.code;
@@ -44,18 +44,12 @@ export default function InspectionPlanPage() {
       showError(err);
     }
   };
-  const decide = async () => {
+  const decide = async (reason: string) => {
     if (!deciding) return;
-    try {
-      if (deciding.decision === "withdraw") await api.post(`/api/inspection-plans/${deciding.item.id}/withdraw`, { reason });
-      else await api.post(`/api/inspection-plans/${deciding.item.id}/decide`, { decision: deciding.decision, reason });
-      void message.success(deciding.decision === "withdraw" ? p.withdrawn : p.decided);
-      setDeciding(null);
-      setReason("");
-      setTick((n) => n + 1);
-    } catch (err) {
-      showError(err);
-    }
+    if (deciding.decision === "withdraw") await api.post(`/api/inspection-plans/${deciding.item.id}/withdraw`, { reason });
+    else await api.post(`/api/inspection-plans/${deciding.item.id}/decide`, { decision: deciding.decision, reason });
+    void message.success(deciding.decision === "withdraw" ? p.withdrawn : p.decided);
+    setTick((n) => n + 1);
   };
   const c = list.data?.counts;
 
@@ -125,18 +119,17 @@ export default function InspectionPlanPage() {
           <Form.Item name="comprehensive" label={p.comprehensive} valuePropName="checked"><Switch /></Form.Item>
         </Form>
       </Modal>
-      <Modal
+      <ReasonModal
         open={deciding !== null}
         title={deciding ? (deciding.decision === "withdraw" ? p.withdrawTitle(deciding.item.title) : p.decideTitle(deciding.item.title)) : ""}
-        onCancel={() => setDeciding(null)}
-        onOk={() => void decide()}
+        prompt={deciding?.decision === "withdraw" ? p.withdrawLabel : p.reasonLabel}
         okText={deciding?.decision === "approve" ? p.approve : deciding?.decision === "withdraw" ? p.withdraw : p.reject}
-        okButtonProps={{ danger: deciding?.decision !== "approve", disabled: reason.trim().length < (deciding?.decision === "withdraw" ? 4 : 2), "data-testid": "plan-decide-ok" }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>{deciding?.decision === "withdraw" ? p.withdrawLabel : p.reasonLabel}</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="plan-decide-reason" />
-      </Modal>
+        danger={deciding?.decision !== "approve"}
+        minLength={deciding?.decision === "withdraw" ? 4 : 2}
+        testId="plan-decide"
+        onSubmit={decide}
+        onClose={() => setDeciding(null)}
+      />
       {ownUnit && (
         <XlsxImportModal
           open={importing}
