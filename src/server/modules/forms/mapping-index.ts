@@ -71,8 +71,8 @@ export function prepareCatalog(rows: readonly IndicatorRow[], previous?: Prepare
 }
 
 /**
- * Each indicator sharing a bigram with the column, with its similarity: 1 for an exact name or alias,
- * else the best of its texts. Indicators in catalog order.
+ * Each indicator sharing a bigram with the column, with its similarity: 1 for an exact name or alias
+ * (these first), else the best of its texts (in catalog order).
  */
 export function similarities(catalog: PreparedCatalog, name: PreparedText, key: string): { item: PreparedIndicator; score: number }[] {
   const texts = catalog.owner.length;
@@ -89,19 +89,16 @@ export function similarities(catalog: PreparedCatalog, name: PreparedText, key: 
       if (p) for (let k = 0; k < p.texts.length; k++) dot[p.texts[k]!]! += (n / name.norm) * p.weights[k]!;
     }
   }
-  const exact = new Set(catalog.byKey.get(key) ?? []);
-  for (const i of exact) touched[i] = 1;
-  const out: { item: PreparedIndicator; score: number }[] = [];
+  // Exact names and aliases first: on a tie after units and types, an exact one wins.
+  const exact = catalog.byKey.get(key) ?? [];
+  const out = exact.map((i) => ({ item: catalog.items[i]!, score: 1 }));
+  for (const i of exact) touched[i] = 0;
   for (let i = 0; i < touched.length; i++) {
     if (!touched[i]) continue;
     let best = 0;
-    if (exact.has(i)) best = 1;
-    else {
-      for (let t = catalog.firstText[i]!, end = t + catalog.textCount[i]!; t < end; t++) {
-        const total = name.bigrams.size + catalog.grams[t]!;
-        if (total === 0) continue;
-        best = Math.max(best, 0.5 * dot[t]! + 0.5 * ((2 * shared[t]!) / total));
-      }
+    for (let t = catalog.firstText[i]!, end = t + catalog.textCount[i]!; t < end; t++) {
+      const total = name.bigrams.size + catalog.grams[t]!;
+      if (total > 0) best = Math.max(best, 0.5 * dot[t]! + 0.5 * ((2 * shared[t]!) / total));
     }
     out.push({ item: catalog.items[i]!, score: best });
   }
