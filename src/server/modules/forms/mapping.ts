@@ -2,7 +2,7 @@ import type { IndicatorType } from "../../../contracts/forms.js";
 import { prepare } from "../../kernel/text-similarity.js";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
-import { listIndicators, type IndicatorRow } from "./catalog.js";
+import { listIndicators } from "./catalog.js";
 import { formIndicators } from "./schema.js";
 import type { ColumnInfo } from "./excel/read-form.js";
 import { unitsAgree } from "./excel/units.js";
