@@ -24,6 +24,8 @@ async function upload(file: Buffer, title: string): Promise<Form> {
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
+/** 牛存栏 (NY012) on 饶河村's one form. */
+const cattle = async () => ((await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json() as OneTable).questions.find((q) => q.code === "NY012")!;
 const mapAll = (form: Form, importData: boolean) =>
   nyncj.request({
     method: "PUT",
@@ -63,8 +65,7 @@ describe("importing the figures a department's table holds", () => {
   });
 
   it("never overwrites what a village gave", async () => {
-    const table: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
-    const stock = table.questions.find((q) => q.code === "NY012")!;
+    const stock = await cattle();
     const given = await village.request({
       method: "POST",
       url: "/api/forms/one-table/230524100200/submit",
@@ -90,8 +91,7 @@ describe("a mismatch between sources goes to the 减负办 and the owner departm
   };
 
   it("flags the cattle figure: the village gave 70, two imports of the 农业农村局 said 65; both values and provenances as evidence", async () => {
-    const table: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
-    const stock = table.questions.find((q) => q.code === "NY012")!;
+    const stock = await cattle();
     const { status, flags } = await flagsFor(office, stock.periodKey);
     expect(status).toBe(200);
     // One from the import the submission replaced, one from the later import kept out.
@@ -110,16 +110,14 @@ describe("a mismatch between sources goes to the 减负办 and the owner departm
   });
 
   it("shows them to the owner department, not to another department; a village may not ask", async () => {
-    const table: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
-    const { periodKey } = table.questions.find((q) => q.code === "NY012")!;
+    const { periodKey } = await cattle();
     expect((await flagsFor(nyncj, periodKey)).flags).toHaveLength(2);
     expect(await flagsFor(tjj, periodKey)).toEqual({ status: 200, flags: [] });
     expect((await flagsFor(village, periodKey)).status).toBe(403);
   });
 
   it("goes away once the held figure agrees with the other source within the tolerance, data untouched by the check", async () => {
-    const table: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
-    const stock = table.questions.find((q) => q.code === "NY012")!;
+    const stock = await cattle();
     const corrected = await nyncj.request({
       method: "PUT",
       url: "/api/forms/data",
