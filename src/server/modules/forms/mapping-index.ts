@@ -23,8 +23,6 @@ export type PreparedCatalog = {
   firstText: Int32Array;
   textCount: Int32Array;
   byKey: Map<string, number[]>;
-  /** Each name and alias prepared: a later version of the catalog segments only the texts it changed. */
-  prepared: Map<string, PreparedText>;
 };
 
 export const squash = (s: string): string => s.replace(/[\s()（）/、·]/g, "").toLowerCase();
@@ -35,14 +33,7 @@ const append = <T>(map: Map<string, T[]>, key: string, value: T) => {
   else map.set(key, [value]);
 };
 
-export function prepareCatalog(rows: readonly IndicatorRow[], previous?: PreparedCatalog): PreparedCatalog {
-  const prepared = new Map<string, PreparedText>();
-  const prepareOnce = (text: string): PreparedText => {
-    let p = prepared.get(text) ?? previous?.prepared.get(text);
-    if (!p) p = prepare(text);
-    prepared.set(text, p);
-    return p;
-  };
+export function prepareCatalog(rows: readonly IndicatorRow[]): PreparedCatalog {
   const items: PreparedIndicator[] = [];
   const owner: number[] = [];
   const grams: number[] = [];
@@ -57,7 +48,7 @@ export function prepareCatalog(rows: readonly IndicatorRow[], previous?: Prepare
     for (const k of items[i]!.keys) append(byKey, k, i);
     firstText[i] = owner.length;
     textCount[i] = names.length;
-    for (const text of names.map(prepareOnce)) {
+    for (const text of names.map(prepare)) {
       const t = owner.length;
       owner.push(i);
       grams.push(text.bigrams.size);
@@ -67,7 +58,7 @@ export function prepareCatalog(rows: readonly IndicatorRow[], previous?: Prepare
   });
   const byGram = new Map([...gramLists].map(([g, list]) => [g, Int32Array.from(list)]));
   const byWord = new Map([...wordLists].map(([w, list]) => [w, { texts: Int32Array.from(list, (p) => p.t), weights: Float64Array.from(list, (p) => p.w) }]));
-  return { items, owner: Int32Array.from(owner), grams: Int32Array.from(grams), byGram, byWord, firstText, textCount, byKey, prepared };
+  return { items, owner: Int32Array.from(owner), grams: Int32Array.from(grams), byGram, byWord, firstText, textCount, byKey };
 }
 
 /**

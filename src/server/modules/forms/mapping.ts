@@ -24,8 +24,7 @@ const cache = new Map<string, { stamp: string; catalog: PreparedCatalog }>();
 
 /**
  * The region's catalog, prepared: read and prepared again only when its size or latest change differs
- * from the one kept (one small query instead of reading 20,000 indicators at every upload); the new
- * version segments only the names and aliases the old one did not have.
+ * from the one kept (one small query instead of reading 20,000 indicators at every upload).
  */
 export async function preparedCatalogFor(db: Queryable, regionCode: string): Promise<PreparedCatalog> {
   const [row] = await db
@@ -35,7 +34,7 @@ export async function preparedCatalogFor(db: Queryable, regionCode: string): Pro
   const stamp = `${row?.n ?? 0}|${row?.latest ?? ""}`;
   const hit = cache.get(regionCode);
   if (hit?.stamp === stamp) return hit.catalog;
-  const catalog = prepareCatalog(await listIndicators(db, regionCode), hit?.catalog);
+  const catalog = prepareCatalog(await listIndicators(db, regionCode));
   if (cache.size >= 50) cache.delete(cache.keys().next().value!);
   cache.set(regionCode, { stamp, catalog });
   return catalog;
