@@ -228,7 +228,7 @@ export type SubmitResult = z.infer<typeof ZSubmitResult>;
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export const CHECK_KINDS = ["jump", "peer_outlier", "benford"] as const;
+export const CHECK_KINDS = ["jump", "peer_outlier", "benford", "mismatch"] as const;
 export const ZChecksQuery = z.object({ periodKey: z.string().regex(/^(\d{4}(Q[1-4]|-\d{2})?|static)$/, "period: 2026, 2026Q4, 2026-11 or static / 统计期格式为 2026、2026Q4、2026-11 或 static") });
 export const ZChecks = z.object({
   periodKey: z.string(),

@@ -98,7 +98,7 @@ export const formsEn: typeof formsZh = {
       periodHint: "e.g. 2026, 2026Q4, 2026-11",
       run: "Check",
       noFlags: "Nothing unusual found",
-      kinds: { jump: "Jump against previous periods", peer_outlier: "Outlier among peer villages", benford: "First digits (Benford's law)" },
+      kinds: { jump: "Jump against previous periods", peer_outlier: "Outlier among peer villages", benford: "First digits (Benford's law)", mismatch: "Disagrees with another source" },
       evidence: "Evidence",
       notice: "Flags are hints for the office and the owner department to verify; no data is ever changed.",
     },

@@ -98,7 +98,7 @@ export const formsZh = {
       periodHint: "如 2026、2026Q4、2026-11",
       run: "核查",
       noFlags: "未发现异常",
-      kinds: { jump: "与往期相比突变", peer_outlier: "村间离群", benford: "首位数字异常（本福特定律）" },
+      kinds: { jump: "与往期相比突变", peer_outlier: "村间离群", benford: "首位数字异常（本福特定律）", mismatch: "与其他来源不一致" },
       evidence: "依据",
       notice: "核查结果仅作提示，供减负办和主管部门核实，不会改动任何数据。",
     },

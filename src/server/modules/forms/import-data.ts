@@ -10,7 +10,7 @@ import { readDataRows, type FieldPlace, type ImportedValue } from "./excel/read-
 import type { SheetLayout } from "./excel/read-form.js";
 import { throwIssues, type Issue } from "./excel/workbook.js";
 import type { FieldRow, FormRow } from "./forms.js";
-import { formData } from "./schema.js";
+import { formData, formDisagreements } from "./schema.js";
 
 export type Decided = { field: FieldRow; role: string; indicatorId: string | null; newIndicator?: IndicatorInput };
 const NEW = "new:";
@@ -50,23 +50,38 @@ const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
   department: { zh: "部门录入", en: "a department's entry" },
 };
 
-/** Figures of the table that differ from what is already held: reported, never written over (another source disagrees). */
-async function mismatches(tx: Queryable, skipped: (ImportedValue & { indicatorId: string })[]): Promise<Issue[]> {
+type Skipped = ImportedValue & { indicatorId: string };
+
+/**
+ * Figures of the table that differ from what is already held: reported, never written over (another
+ * source disagrees), and kept as disagreements for the mismatch check of the 减负办 and the owner.
+ */
+async function mismatches(tx: Queryable, skipped: Skipped[], provenance: { sourceId: string; recordedBy: string; recordedByName: string }): Promise<Issue[]> {
   if (skipped.length === 0) return [];
   const held = await tx
     .select()
     .from(formData)
     .where(and(inArray(formData.unitCode, [...new Set(skipped.map((v) => v.unit.code))]), inArray(formData.indicatorId, [...new Set(skipped.map((v) => v.indicatorId))])));
   const byKey = new Map(held.map((d) => [`${d.unitCode}|${d.indicatorId}|${d.periodKey}`, d]));
-  return skipped.flatMap((v) => {
+  const differing = skipped.flatMap((v) => {
     const d = byKey.get(`${v.unit.code}|${v.indicatorId}|${v.periodKey}`);
-    if (!d || Number(d.value) === Number(v.value) || d.value === v.value) return [];
+    return d && Number(d.value) !== Number(v.value) && d.value !== v.value ? [{ v, d }] : [];
+  });
+  if (differing.length > 0) {
+    await tx.insert(formDisagreements).values(
+      differing.map(({ v }) => ({
+        indicatorId: v.indicatorId, unitCode: v.unit.code, unitPath: v.unit.path, provinceCode: v.unit.provinceCode, periodKey: v.periodKey, value: v.value,
+        sourceKind: "import", ...provenance, recordedAt: new Date(),
+      })),
+    );
+  }
+  return differing.map(({ v, d }) => {
     const source = SOURCE_NAMES[d.sourceKind] ?? { zh: d.sourceKind, en: d.sourceKind };
-    return [{
+    return {
       path: v.path,
       zh: `${v.unit.name}“${v.indicatorName}”：表中为 ${v.value}，已有数据为 ${d.value}（${source.zh}，${d.recordedByName ?? ""}），保留已有数据，请核实`,
       en: `${v.unit.name}, ${v.indicatorName}: the table says ${v.value}, ${source.en} says ${d.value} (${d.recordedByName ?? ""}); the value held is kept, please verify`,
-    }];
+    };
   });
 }
 
@@ -81,5 +96,5 @@ export async function writeFormData(tx: Queryable, args: { values: ImportedValue
   const written = await tx.insert(formData).values(rows).onConflictDoNothing().returning({ unitCode: formData.unitCode, indicatorId: formData.indicatorId, periodKey: formData.periodKey });
   const done = new Set(written.map((w) => `${w.unitCode}|${w.indicatorId}|${w.periodKey}`));
   const skipped = values.filter((v) => !done.has(`${v.unit.code}|${v.indicatorId}|${v.periodKey}`));
-  return { values: written.length, skipped: skipped.length, mismatches: await mismatches(tx, skipped) };
+  return { values: written.length, skipped: skipped.length, mismatches: await mismatches(tx, skipped, { sourceId: args.form.id, recordedBy: args.actor.id, recordedByName: args.actor.displayName }) };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { XLSX_MIME, type Form, type OneTable } from "../../../contracts/forms.js";
+import { XLSX_MIME, type Checks, type Form, type OneTable } from "../../../contracts/forms.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { buildWorkbook } from "./fixtures/build.js";
 import { admittedFormBurden } from "./fixtures/burdens.js";
@@ -8,11 +8,11 @@ import { livestockSheet, nyncjSheet } from "./fixtures/tables.js";
 
 /** A department's table already holds last year's figures: taken into shared data, with their provenance. */
 let ctx: TestContext;
-let office: Session, nyncj: Session, village: Session;
+let office: Session, nyncj: Session, tjj: Session, village: Session;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [office, nyncj, village] = (await Promise.all(["raohe_office", "raohe_nyncj", "raohe_village"].map((u) => loginAs(ctx.app, u)))) as [Session, Session, Session];
+  [office, nyncj, tjj, village] = (await Promise.all(["raohe_office", "raohe_nyncj", "raohe_tjj", "raohe_village"].map((u) => loginAs(ctx.app, u)))) as [Session, Session, Session, Session];
 });
 afterAll(async () => ctx?.close());
 
@@ -24,6 +24,8 @@ async function upload(file: Buffer, title: string): Promise<Form> {
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
+/** 牛存栏 (NY012) on 饶河村's one form. */
+const cattle = async () => ((await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json() as OneTable).questions.find((q) => q.code === "NY012")!;
 const mapAll = (form: Form, importData: boolean) =>
   nyncj.request({
     method: "PUT",
@@ -63,8 +65,7 @@ describe("importing the figures a department's table holds", () => {
   });
 
   it("never overwrites what a village gave", async () => {
-    const table: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
-    const stock = table.questions.find((q) => q.code === "NY012")!;
+    const stock = await cattle();
     const given = await village.request({
       method: "POST",
       url: "/api/forms/one-table/230524100200/submit",
@@ -80,5 +81,51 @@ describe("importing the figures a department's table holds", () => {
     ]);
     const after: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
     expect(after.questions.find((q) => q.code === "NY012")!.current).toMatchObject({ value: "70", provenance: { sourceKind: "submission" } });
+  });
+});
+
+describe("a mismatch between sources goes to the 减负办 and the owner department", () => {
+  const flagsFor = async (s: Session, periodKey: string) => {
+    const res = await s.request({ method: "GET", url: "/api/forms/catalogs/230524/checks", query: { periodKey } });
+    return { status: res.statusCode, flags: ((res.json() as Checks).flags ?? []).filter((f) => f.kind === "mismatch") };
+  };
+
+  it("flags the cattle figure: the village gave 70, two imports of the 农业农村局 said 65; both values and provenances as evidence", async () => {
+    const stock = await cattle();
+    const { status, flags } = await flagsFor(office, stock.periodKey);
+    expect(status).toBe(200);
+    // One from the import the submission replaced, one from the later import kept out.
+    expect(flags).toHaveLength(2);
+    for (const f of flags) {
+      expect(f).toMatchObject({ indicator: { code: "NY012" }, unit: { code: "230524100200" }, value: 70 });
+      expect(f.evidence).toMatchObject({
+        held: { value: "70", sourceKind: "submission", by: "饶河村 吴书记" },
+        other: { value: "65", sourceKind: "import", by: "饶河县农业农村局 张干事" },
+        differencePercent: 7.7,
+        tolerancePercent: 1,
+      });
+      expect(f.message).toBe("牛存栏：现有数据 70头（村级填报，饶河村 吴书记），另一来源为 65头（部门导入，饶河县农业农村局 张干事）");
+    }
+    expect(new Set(flags.map((f) => (f.evidence.other as { sourceId: string }).sourceId)).size).toBe(2);
+  });
+
+  it("shows them to the owner department, not to another department; a village may not ask", async () => {
+    const { periodKey } = await cattle();
+    expect((await flagsFor(nyncj, periodKey)).flags).toHaveLength(2);
+    expect(await flagsFor(tjj, periodKey)).toEqual({ status: 200, flags: [] });
+    expect((await flagsFor(village, periodKey)).status).toBe(403);
+  });
+
+  it("goes away once the held figure agrees with the other source within the tolerance, data untouched by the check", async () => {
+    const stock = await cattle();
+    const corrected = await nyncj.request({
+      method: "PUT",
+      url: "/api/forms/data",
+      payload: { indicatorId: stock.indicatorId, unitCode: "230524100200", periodKey: stock.periodKey, value: "65", reason: "核实后以台账为准" },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await flagsFor(office, stock.periodKey)).flags).toEqual([]);
+    const after: OneTable = (await village.request({ method: "GET", url: "/api/forms/one-table/230524100200" })).json();
+    expect(after.questions.find((q) => q.code === "NY012")!.current).toMatchObject({ value: "65", provenance: { sourceKind: "department" } });
   });
 });

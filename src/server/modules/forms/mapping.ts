@@ -1,11 +1,14 @@
 import type { IndicatorType } from "../../../contracts/forms.js";
-import { prepare, preparedSimilarity, type PreparedText } from "../../kernel/text-similarity.js";
+import { prepare } from "../../kernel/text-similarity.js";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
-import { listIndicators, type IndicatorRow } from "./catalog.js";
+import { listIndicators } from "./catalog.js";
 import { formIndicators } from "./schema.js";
 import type { ColumnInfo } from "./excel/read-form.js";
 import { unitsAgree } from "./excel/units.js";
+import { prepareCatalog, similarities, squash, type PreparedCatalog, type PreparedIndicator } from "./mapping-index.js";
+
+export { prepareCatalog, type PreparedCatalog } from "./mapping-index.js";
 
 /**
  * For each column of an uploaded form, the catalog indicator it most likely asks for: its name and
@@ -15,33 +18,6 @@ import { unitsAgree } from "./excel/units.js";
 export const THRESHOLD = 0.6;
 
 export type Proposal = { indicatorId: string | null; code: string | null; name: string | null; score: number; unitAgrees: boolean | null; notes: string[] };
-
-/** `minGrams`: the fewest character bigrams of its name and aliases (what bounds its score from above). */
-type PreparedIndicator = { row: IndicatorRow; keys: Set<string>; texts: PreparedText[]; minGrams: number };
-/** A catalog prepared once: its indicators, and which of them share a character bigram (candidates are only those). */
-export type PreparedCatalog = { items: PreparedIndicator[]; byGram: Map<string, number[]>; byKey: Map<string, number[]> };
-
-const squash = (s: string): string => s.replace(/[\s()（）/、·]/g, "").toLowerCase();
-
-const push = (map: Map<string, number[]>, key: string, i: number) => {
-  const list = map.get(key);
-  if (!list) map.set(key, [i]);
-  else if (list.at(-1) !== i) list.push(i);
-};
-
-export function prepareCatalog(rows: readonly IndicatorRow[]): PreparedCatalog {
-  const items = rows.map((row) => {
-    const texts = [row.name, ...row.aliases].map(prepare);
-    return { row, keys: new Set([row.name, ...row.aliases].map(squash)), texts, minGrams: Math.min(...texts.map((t) => t.bigrams.size)) };
-  });
-  const byGram = new Map<string, number[]>();
-  const byKey = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    for (const t of item.texts) for (const g of t.bigrams) push(byGram, g, i);
-    for (const k of item.keys) push(byKey, k, i);
-  });
-  return { items, byGram, byKey };
-}
 
 /** A catalog rarely changes between uploads: prepared catalogs are kept per region until it does. */
 const cache = new Map<string, { stamp: string; catalog: PreparedCatalog }>();
@@ -64,24 +40,6 @@ export async function preparedCatalogFor(db: Queryable, regionCode: string): Pro
   return catalog;
 }
 
-/**
- * The indicators sharing a bigram with the column (an exact name or alias first), best bound first. A
- * score is half cosine (at most 1) and half the Dice share of bigrams, plus at most 0.05 for agreeing
- * units, so it cannot exceed 0.55 + shared / (column bigrams + the indicator's fewest): once that bound
- * falls below the best score found, no later candidate can win and the search stops.
- */
-function candidatesOf(catalog: PreparedCatalog, name: PreparedText, key: string): { c: PreparedIndicator; bound: number }[] {
-  const exact = new Set<number>(catalog.byKey.get(key) ?? []);
-  const shared = new Map<number, number>();
-  for (const g of name.bigrams) for (const i of catalog.byGram.get(g) ?? []) if (!exact.has(i)) shared.set(i, (shared.get(i) ?? 0) + 1);
-  const found = [...exact].map((i) => ({ c: catalog.items[i]!, bound: Number.POSITIVE_INFINITY }));
-  for (const [i, n] of shared) {
-    const c = catalog.items[i]!;
-    found.push({ c, bound: 0.55 + n / (name.bigrams.size + c.minGrams) });
-  }
-  return found.sort((a, b) => b.bound - a.bound);
-}
-
 /** The type a header suggests, when it suggests one: 是否… a choice, …率 / % a percent, …日期 a date. */
 function typeHint(name: string, unit: string): IndicatorType | null {
   if (/^是否/.test(name)) return "choice";
@@ -91,21 +49,14 @@ function typeHint(name: string, unit: string): IndicatorType | null {
   return null;
 }
 
-function score(column: ColumnInfo, name: PreparedText, candidate: PreparedIndicator): number {
-  if (candidate.keys.has(squash(column.name))) return 1;
-  let best = 0;
-  for (const t of candidate.texts) best = Math.max(best, preparedSimilarity(name, t));
-  return best;
-}
-
 export function proposeFor(column: ColumnInfo, catalog: PreparedCatalog, declaredUnits: readonly string[] = []): Proposal {
   const name = prepare(column.name);
   const hint = column.question?.type ?? typeHint(column.name, column.unit);
   let best: { c: PreparedIndicator; s: number; unitAgrees: boolean | null; notes: string[] } | null = null;
-  for (const { c, bound } of candidatesOf(catalog, name, squash(column.name))) {
-    if (bound < 0.3 || (best && bound < best.s)) break;
-    let s = score(column, name, c);
-    if (s < 0.3) continue;
+  for (const { item: c, score } of similarities(catalog, name, squash(column.name))) {
+    let s = score;
+    // Agreeing units add at most 0.05: below that, nothing can beat the best found.
+    if (s < 0.3 || (best && s + 0.05 <= best.s)) continue;
     const notes: string[] = [];
     let unitAgrees: boolean | null = null;
     if (column.unit && c.row.unit) {

@@ -83,25 +83,27 @@ export const formFields = pgTable(
   (t) => [primaryKey({ columns: [t.formId, t.position] }), index("form_fields_indicator_idx").on(t.indicatorId)],
 );
 
+/** The value of an indicator for a unit and period with its provenance: a datum held, or another source's figure for it. */
+const datumColumns = () => ({
+  indicatorId: uuid("indicator_id")
+    .notNull()
+    .references(() => formIndicators.id),
+  unitCode: text("unit_code").notNull(),
+  unitPath: text("unit_path").notNull(),
+  provinceCode: text("province_code").notNull(),
+  periodKey: text("period_key").notNull(),
+  value: text("value").notNull(),
+  /** "submission", "import" or "department". */
+  sourceKind: text("source_kind").notNull(),
+  sourceId: uuid("source_id"),
+  recordedBy: uuid("recorded_by"),
+  recordedByName: text("recorded_by_name"),
+});
+
 /** A datum: the value of an indicator for a unit and period, with where it came from. */
 export const formData = pgTable(
   "form_data",
-  {
-    indicatorId: uuid("indicator_id")
-      .notNull()
-      .references(() => formIndicators.id),
-    unitCode: text("unit_code").notNull(),
-    unitPath: text("unit_path").notNull(),
-    provinceCode: text("province_code").notNull(),
-    periodKey: text("period_key").notNull(),
-    value: text("value").notNull(),
-    /** "submission", "import" or "department". */
-    sourceKind: text("source_kind").notNull(),
-    sourceId: uuid("source_id"),
-    recordedBy: uuid("recorded_by"),
-    recordedByName: text("recorded_by_name"),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-  },
+  { ...datumColumns(), recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow() },
   (t) => [primaryKey({ columns: [t.indicatorId, t.unitCode, t.periodKey] }), index("form_data_unit_idx").on(t.unitCode)],
 );
 
@@ -134,3 +136,19 @@ export const formDrafts = pgTable("form_drafts", {
   updatedBy: uuid("updated_by").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A figure another source gave for a datum that differs from the one held then: the value an import
+ * kept out (what was held stays), or the value a submission displaced. Never read back as data; the
+ * mismatch check (来源不一致) compares it with the datum held now and flags what still disagrees.
+ */
+export const formDisagreements = pgTable(
+  "form_disagreements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ...datumColumns(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    noticedAt: timestamp("noticed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("form_disagreements_datum_idx").on(t.indicatorId, t.periodKey, t.unitCode)],
+);

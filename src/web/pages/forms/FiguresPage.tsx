@@ -9,6 +9,7 @@ import { countyOf, formsApi } from "./api.js";
 
 type Dept = Figures["departments"][number];
 type Flag = Checks["flags"][number];
+const KIND_COLOR: Record<Flag["kind"], string> = { jump: "orange", peer_outlier: "red", benford: "purple", mismatch: "volcano" };
 
 /** Flags on a period's figures, each with its evidence; hints to verify, never changes. */
 function ChecksCard() {
@@ -34,7 +35,7 @@ function ChecksCard() {
           <List.Item>
             <Space orientation="vertical" size={2}>
               <Space wrap>
-                <Tag color={f.kind === "benford" ? "purple" : f.kind === "jump" ? "orange" : "red"}>{g.kinds[f.kind]}</Tag>
+                <Tag color={KIND_COLOR[f.kind]}>{g.kinds[f.kind]}</Tag>
                 {f.unit && <Typography.Text strong>{f.unit.name}</Typography.Text>}
                 <Typography.Text>{f.message}</Typography.Text>
               </Space>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Checks } from "../../../../contracts/forms.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../../test/harness.js";
 import { unitsUnder } from "../../org/units.js";
-import { formData, formIndicators } from "../schema.js";
+import { formData, formDisagreements, formIndicators } from "../schema.js";
 
 /** Flags on Raohe's population figures for 2026: one village doubled, one far above its peers. */
 let ctx: TestContext;
@@ -53,6 +53,24 @@ describe("statistical checks", () => {
     const denied = await checks(village);
     expect(denied.statusCode).toBe(403);
     expect((await checks(office, "2026年")).statusCode).toBe(400);
+  });
+
+  it("flags a second source beyond 1 % of the held figure, not one that agrees within it", async () => {
+    const [population] = await ctx.db.select().from(formIndicators).where(sql`${formIndicators.code} = 'RK001' and ${formIndicators.regionCode} = '230524'`);
+    const held = await ctx.db.execute<{ unit_code: string; unit_path: string; province_code: string; value: string }>(
+      sql`select unit_code, unit_path, province_code, value from form_data where indicator_id = ${population!.id} and period_key = '2026' and unit_code <> ${JUMPER} and unit_code <> ${outlier} order by unit_code limit 2`,
+    );
+    const [far, near] = held.rows;
+    const other = (r: typeof far, value: number) => ({
+      indicatorId: population!.id, unitCode: r!.unit_code, unitPath: r!.unit_path, provinceCode: r!.province_code, periodKey: "2026", value: String(value),
+      sourceKind: "import", recordedByName: "饶河县民政局 王干事", recordedAt: new Date("2026-11-02T08:00:00Z"),
+    });
+    await ctx.db.insert(formDisagreements).values([other(far, Number(far!.value) + 300), other(near, Number(near!.value) + 5)]);
+    const mismatches = (await checks(office)).json().flags.filter((f: Checks["flags"][number]) => f.kind === "mismatch");
+    expect(mismatches.map((f: Checks["flags"][number]) => f.unit?.code)).toEqual([far!.unit_code]);
+    expect(mismatches[0].evidence).toMatchObject({ held: { value: far!.value, sourceKind: "import" }, other: { value: String(Number(far!.value) + 300), by: "饶河县民政局 王干事" } });
+    expect((await checks(tjj)).json().flags.filter((f: Checks["flags"][number]) => f.kind === "mismatch")).toHaveLength(1);
+    expect((await checks(nyncj)).json().flags).toEqual([]);
   });
 
   it("leaves the figures as they were", async () => {

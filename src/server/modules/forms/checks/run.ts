@@ -7,19 +7,17 @@ import { authorize, pathIsInside, regionPathOf, type Actor, type ScopeUnit } fro
 import { getUnits } from "../../org/units.js";
 import { listIndicators, type IndicatorRow } from "../catalog.js";
 import { formData } from "../schema.js";
+import { mismatchFlags, type RawFlag } from "./mismatch.js";
 import { benford, jump, peerOutliers } from "./statistics.js";
 
-type Flag = Checks["flags"][number];
-type RawFlag = Omit<Flag, "unit"> & { unitCode?: string };
 type Point = { unitCode: string; period: string; value: number };
 const NUMERIC = ["number", "integer", "percent"];
 
 /** The 减负办, commission and administrators of the region see every flag; a department those of its own indicators. */
 export function checkableIndicators(actor: Actor, region: ScopeUnit, all: IndicatorRow[]): IndicatorRow[] {
-  const numeric = all.filter((i) => NUMERIC.includes(i.type));
-  if (actor.role === "department_staff") return numeric.filter((i) => i.ownerDepartment === actor.scope.code);
+  if (actor.role === "department_staff") return all.filter((i) => i.ownerDepartment === actor.scope.code);
   authorize(["office", "commission", "admin"].includes(actor.role) && pathIsInside(region.path, regionPathOf(actor)));
-  return numeric;
+  return all;
 }
 
 function flagsOf(indicator: IndicatorRow, points: Point[], periodKey: string, lang: Lang): RawFlag[] {
@@ -47,17 +45,24 @@ function flagsOf(indicator: IndicatorRow, points: Point[], periodKey: string, la
   return flags;
 }
 
-/** Flags on a period's figures in a county, with their evidence; computed on request, data never altered. */
+/**
+ * Flags on a period's figures in a county, with their evidence; computed on request, data never altered.
+ * Jumps, outliers and Benford look at numbers; a mismatch between sources at any type.
+ */
 export async function runChecks(db: Db, args: { actor: Actor; region: ScopeUnit; periodKey: string; lang: Lang }): Promise<Checks> {
-  const indicators = checkableIndicators(args.actor, args.region, await listIndicators(db, args.region.code));
-  if (indicators.length === 0) return { periodKey: args.periodKey, flags: [] };
+  const visible = checkableIndicators(args.actor, args.region, await listIndicators(db, args.region.code));
+  if (visible.length === 0) return { periodKey: args.periodKey, flags: [] };
+  const indicators = visible.filter((i) => NUMERIC.includes(i.type));
   const rows = await db
     .select({ indicatorId: formData.indicatorId, unitCode: formData.unitCode, period: formData.periodKey, value: formData.value })
     .from(formData)
     .where(and(inArray(formData.indicatorId, indicators.map((i) => i.id)), pathWithin(formData.unitPath, args.region.path)));
-  const raw = indicators.flatMap((i) =>
-    flagsOf(i, rows.filter((r) => r.indicatorId === i.id).map((r) => ({ unitCode: r.unitCode, period: r.period, value: Number(r.value) })), args.periodKey, args.lang),
-  );
+  const raw = [
+    ...indicators.flatMap((i) =>
+      flagsOf(i, rows.filter((r) => r.indicatorId === i.id).map((r) => ({ unitCode: r.unitCode, period: r.period, value: Number(r.value) })), args.periodKey, args.lang),
+    ),
+    ...(await mismatchFlags(db, { indicators: visible, regionPath: args.region.path, periodKey: args.periodKey, lang: args.lang })),
+  ];
   const names = new Map((await getUnits(db, [...new Set(raw.flatMap((f) => (f.unitCode ? [f.unitCode] : [])))])).map((u) => [u.code, u.name]));
   const flags = raw.map(({ unitCode, ...f }) => ({ ...f, unit: unitCode ? { code: unitCode, name: names.get(unitCode) ?? unitCode } : null }));
   return { periodKey: args.periodKey, flags };

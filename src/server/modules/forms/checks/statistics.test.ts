@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benford, jump, peerOutliers } from "./statistics.js";
+import { benford, jump, mismatch, peerOutliers } from "./statistics.js";
 
 describe("jump against the unit's previous periods", () => {
   it("flags a figure that more than doubles, naming the period compared", () => {
@@ -41,5 +41,23 @@ describe("first digits against Benford's law", () => {
   });
   it("needs a sample of at least 100 values of 10 or more", () => {
     expect(benford(Array.from({ length: 99 }, () => 555))).toBeNull();
+  });
+});
+
+describe("mismatch between two sources of one datum", () => {
+  it("flags numbers further apart than 1 % of the larger, with the difference against the other source", () => {
+    expect(mismatch("70", "65")).toEqual({ held: "70", other: "65", differencePercent: 7.7, tolerancePercent: 1 });
+    expect(mismatch("0", "12")).toEqual({ held: "0", other: "12", differencePercent: -100, tolerancePercent: 1 });
+    expect(mismatch("5", "0")).toEqual({ held: "5", other: "0", differencePercent: null, tolerancePercent: 1 });
+  });
+  it("lets numbers agreeing within the tolerance pass, however written", () => {
+    expect(mismatch("1000", "1009")).toBeNull();
+    expect(mismatch("12.5", "12.50")).toBeNull();
+    expect(mismatch("1000", "1020")).not.toBeNull();
+    expect(mismatch("1000", "1020", 0.05)).toBeNull();
+  });
+  it("compares other values as text", () => {
+    expect(mismatch("是", " 是")).toBeNull();
+    expect(mismatch("是", "否")).toMatchObject({ held: "是", other: "否", differencePercent: null });
   });
 });

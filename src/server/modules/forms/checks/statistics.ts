@@ -59,3 +59,22 @@ export function benford(values: readonly number[], minSample = 100): Benford | n
   if (chiSquare <= CHI2_8_P01) return null;
   return { sample: digits.length, chiSquare: Math.round(chiSquare * 100) / 100, observed, expected: expected.map((e) => Math.round(e * 10) / 10) };
 }
+
+/** `differencePercent`: the held figure against the other one, null when that is zero or not a number. */
+export type Mismatch = { held: string; other: string; differencePercent: number | null; tolerancePercent: number };
+
+/**
+ * Two figures for the same datum from different sources (来源不一致): numbers disagree when they differ
+ * by more than `tolerance` (1 %) of the larger, so a rounding is not a mismatch; other values when
+ * their texts differ.
+ */
+export function mismatch(held: string, other: string, tolerance = 0.01): Mismatch | null {
+  const a = Number(held);
+  const b = Number(other);
+  const tolerancePercent = Math.round(tolerance * 1000) / 10;
+  if (held.trim() !== "" && other.trim() !== "" && Number.isFinite(a) && Number.isFinite(b)) {
+    if (Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b))) return null;
+    return { held, other, differencePercent: b === 0 ? null : Math.round(((a - b) / Math.abs(b)) * 1000) / 10, tolerancePercent };
+  }
+  return held.trim() === other.trim() ? null : { held, other, differencePercent: null, tolerancePercent };
+}

@@ -19,7 +19,7 @@ export function checkRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     {
       schema: {
         tags: ["forms"],
-        summary: "数据核查：与往期相比突变、村间离群、本福特定律 / flags: jumps, peer outliers, Benford",
+        summary: "数据核查：与往期相比突变、村间离群、本福特定律、来源不一致 / flags: jumps, peer outliers, Benford, mismatches between sources",
         params: ZRegionParams,
         querystring: ZChecksQuery,
         response: { 200: ZChecks, ...errors },
