@@ -5,6 +5,7 @@ import type { Db, Queryable } from "../../../db/client.js";
 import { AppError } from "../../../http/errors.js";
 import type { Lang } from "../../../http/i18n.js";
 import type { Actor, ScopeUnit } from "../../../kernel/actor.js";
+import { inGroupCommit } from "../../../kernel/group-commit.js";
 import { canonicalJson, recordAudit } from "../../audit/audit.js";
 import { throwIssues, type Issue } from "../excel/workbook.js";
 import { normalizeValue } from "../numbers.js";
@@ -65,7 +66,8 @@ export async function submitOneTable(db: Db, args: { actor: Actor; village: Scop
   if (first) return replay(first, hash);
   const checked = await checkAnswers(db, actor, village, input.values, lang);
   const notes = checked.notes.map((n) => ({ path: n.path, message: lang === "en" ? n.en : n.zh }));
-  return db.transaction(async (tx) => {
+  // Group commit: a deadline peak shares commits (and the audit chain's lock) among the submissions arriving together.
+  return inGroupCommit(db, async (tx) => {
     const row = await writeSubmission(tx, { actor, village, key: input.idempotencyKey, hash, values: checked.values, notes });
     // The same key committed meanwhile by a concurrent retry: that one is the submission.
     if (!row) return replay((await earlier(tx, village.code, input.idempotencyKey))!, hash);
