@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.js";
 import type { Unit } from "../src/server/modules/org/units.js";
@@ -87,35 +87,23 @@ const RAW = {
 };
 
 export async function benchActual(db: Db, url: string): Promise<Figure[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await rollupVersusRaw({
-      name: "actual",
-      sizes: (process.env.BENCH_ACTUAL_ROWS ?? "1000000,10000000").split(",").map(Number),
-      runs: Number(process.env.BENCH_ACTUAL_RUNS ?? 40),
-      client,
-      prepare: async (rows, tag, figures) => {
-        let start = performance.now();
-        await generate(client, rows);
-        figures.push({ bench: tag, figure: `generate ${rows} answers + ${rows} responses s`, value: ((performance.now() - start) / 1000).toFixed(1) });
-        start = performance.now();
-        await rebuildActual(db);
-        figures.push({ bench: tag, figure: "rebuild burden_index_actual (rebuildActual) s", value: ((performance.now() - start) / 1000).toFixed(1) });
-        start = performance.now();
+  return rollupVersusRaw({
+    name: "actual",
+    url,
+    prepare: async ({ client, rows, timed, figure }) => {
+      await timed(() => `generate ${rows} answers + ${rows} responses s`, () => generate(client, rows));
+      await timed(() => "rebuild burden_index_actual (rebuildActual) s", () => rebuildActual(db));
+      await timed(() => "build satisfaction_monthly s", async () => {
         await client.query(SATISFACTION_ROLLUP);
         await client.query(`analyze burden_index_actual`);
         await client.query(`analyze satisfaction_monthly`);
-        figures.push({ bench: tag, figure: "build satisfaction_monthly s", value: ((performance.now() - start) / 1000).toFixed(1) });
-        const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index_actual)::int as a, (select count(*) from satisfaction_monthly)::int as b`);
-        figures.push({ bench: tag, figure: "rollup rows (actual / satisfaction)", value: `${size.rows[0]?.a} / ${size.rows[0]?.b}` });
-      },
-      dashboard: (unit) => Promise.all([actualByMonth(db, unit.code, FROM, TO), satisfactionResults(db, unit, FROM, TO)]),
-      raw: [RAW.actual, RAW.satisfaction, RAW.satisfactionChildren],
-      labels: { rollups: "actual + satisfaction (rollups)", raw: "same, plain GROUP BY" },
-    });
-  } finally {
-    await client.query(`delete from monitoring_answers where answered_by = $1`, [BENCH_USER]).catch(() => undefined);
-    await client.end();
-  }
+      });
+      const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index_actual)::int as a, (select count(*) from satisfaction_monthly)::int as b`);
+      figure("rollup rows (actual / satisfaction)", `${size.rows[0]?.a} / ${size.rows[0]?.b}`);
+    },
+    cleanUp: (client) => client.query(`delete from monitoring_answers where answered_by = $1`, [BENCH_USER]),
+    dashboard: (unit) => Promise.all([actualByMonth(db, unit.code, FROM, TO), satisfactionResults(db, unit, FROM, TO)]),
+    raw: [RAW.actual, RAW.satisfaction, RAW.satisfactionChildren],
+    labels: { rollups: "actual + satisfaction (rollups)", raw: "same, plain GROUP BY" },
+  });
 }

@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.js";
 import type { Unit } from "../src/server/modules/org/units.js";
@@ -85,29 +85,17 @@ const RAW = {
 };
 
 export async function benchIndex(db: Db, url: string): Promise<Figure[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await rollupVersusRaw({
-      name: "index",
-      sizes: (process.env.BENCH_INDEX_ROWS ?? "1000000,10000000").split(",").map(Number),
-      runs: Number(process.env.BENCH_INDEX_RUNS ?? 40),
-      client,
-      prepare: async (rows, tag, figures) => {
-        let start = performance.now();
-        const burdens = await generate(client, rows);
-        figures.push({ bench: tag, figure: "generate burdens + target rows s", value: ((performance.now() - start) / 1000).toFixed(1) });
-        start = performance.now();
-        await rebuildIndex(db);
-        figures.push({ bench: tag, figure: `rebuild rollups from ${burdens} burdens s`, value: ((performance.now() - start) / 1000).toFixed(1) });
-        const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index)::int as a, (select count(*) from burden_index_issuers)::int as b`);
-        figures.push({ bench: tag, figure: "rollup rows (index / issuers)", value: `${size.rows[0]?.a} / ${size.rows[0]?.b}` });
-      },
-      dashboard: (unit) => Promise.all([indexSeries(db, unit, { from: FROM, to: TO }), indexChildren(db, unit, { month: MONTH }), indexIssuers(db, unit, { from: FROM, to: TO, limit: 15 })]),
-      raw: [RAW.series, RAW.children, RAW.issuers],
-      labels: { rollups: "dashboard (3 questions, rollups)", raw: "same questions, plain GROUP BY" },
-    });
-  } finally {
-    await client.end();
-  }
+  return rollupVersusRaw({
+    name: "index",
+    url,
+    prepare: async ({ client, rows, timed, figure }) => {
+      const burdens = await timed(() => "generate burdens + target rows s", () => generate(client, rows));
+      await timed(() => `rebuild rollups from ${burdens} burdens s`, () => rebuildIndex(db));
+      const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index)::int as a, (select count(*) from burden_index_issuers)::int as b`);
+      figure("rollup rows (index / issuers)", `${size.rows[0]?.a} / ${size.rows[0]?.b}`);
+    },
+    dashboard: (unit) => Promise.all([indexSeries(db, unit, { from: FROM, to: TO }), indexChildren(db, unit, { month: MONTH }), indexIssuers(db, unit, { from: FROM, to: TO, limit: 15 })]),
+    raw: [RAW.series, RAW.children, RAW.issuers],
+    labels: { rollups: "dashboard (3 questions, rollups)", raw: "same questions, plain GROUP BY" },
+  });
 }

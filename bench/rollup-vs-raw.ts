@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 import type { Unit } from "../src/server/modules/org/units.js";
 import { ms, percentile, timeSequential, type Figure } from "./stats.js";
 
@@ -37,14 +37,18 @@ function streamingFigures(): Figure[] {
   return figures;
 }
 
+/** Runs `fn` and adds its time in seconds as a figure named by `figure` (given what `fn` returned). */
+export type Timed = <T>(figure: (result: T) => string, fn: () => Promise<T>) => Promise<T>;
+
 export type RollupBench = {
-  /** "index", "actual": the bench's figures are tagged `${name} 1e6`, and its growth `${name} growth`. */
+  /** "index", "actual": the figures are tagged `${name} 1e6`, the growth `${name} growth`; BENCH_<NAME>_ROWS and _RUNS set sizes and runs. */
   name: string;
-  sizes: number[];
-  runs: number;
-  client: pg.Client;
-  /** Generates `rows` rows and builds the rollups, pushing its own figures (times, sizes). */
-  prepare: (rows: number, tag: string, figures: Figure[]) => Promise<void>;
+  /** PostgreSQL, where the raw queries run on a client of their own. */
+  url: string;
+  /** Generates `rows` rows and builds the rollups, timing each step with `timed`; `figure` adds any other figure. */
+  prepare: (a: { client: pg.Client; rows: number; timed: Timed; figure: (name: string, value: string) => void }) => Promise<void>;
+  /** Removes what the bench generated, whatever happened. */
+  cleanUp?: (client: pg.Client) => Promise<unknown>;
   /** What the dashboard asks of one unit, from the rollups. */
   dashboard: (unit: Unit) => Promise<unknown>;
   /** The same questions as plain GROUP BY statements over the raw rows, $1 bound to rawKey(unit). */
@@ -54,17 +58,38 @@ export type RollupBench = {
 };
 
 export async function rollupVersusRaw(b: RollupBench): Promise<Figure[]> {
+  const env = `BENCH_${b.name.toUpperCase()}`;
+  const sizes = (process.env[`${env}_ROWS`] ?? "1000000,10000000").split(",").map(Number);
+  const runs = Number(process.env[`${env}_RUNS`] ?? 40);
+  const client = new pg.Client({ connectionString: b.url });
+  await client.connect();
+  try {
+    return await compare(b, client, sizes, runs);
+  } finally {
+    await b.cleanUp?.(client).catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function compare(b: RollupBench, client: pg.Client, sizes: number[], runs: number): Promise<Figure[]> {
   const figures = streamingFigures();
   const p95: Record<string, number[]> = {};
-  for (const rows of b.sizes) {
+  for (const rows of sizes) {
     const tag = `${b.name} ${rows.toExponential(0)}`;
-    await b.prepare(rows, tag, figures);
+    const figure = (name: string, value: string) => void figures.push({ bench: tag, figure: name, value });
+    const timed: Timed = async (name, fn) => {
+      const start = performance.now();
+      const result = await fn();
+      figure(name(result), ((performance.now() - start) / 1000).toFixed(1));
+      return result;
+    };
+    await b.prepare({ client, rows, timed, figure });
     for (const { level, unit } of LEVEL_UNITS) {
-      const dashboard = await timeSequential(b.runs, 3, () => b.dashboard(unit));
+      const dashboard = await timeSequential(runs, 3, () => b.dashboard(unit));
       // A plain GROUP BY over a nation's or a province's rows takes seconds: fewer runs of those.
       const rawRuns = level === "nation" || level === "province" ? 2 : 5;
       const raw = await timeSequential(rawRuns, 0, async () => {
-        for (const q of b.raw) await b.client.query(q(unit), [rawKey(unit)]);
+        for (const q of b.raw) await client.query(q(unit), [rawKey(unit)]);
       });
       (p95[level] ??= []).push(percentile(dashboard, 95));
       figures.push(
@@ -75,8 +100,8 @@ export async function rollupVersusRaw(b: RollupBench): Promise<Figure[]> {
       );
     }
   }
-  if (b.sizes.length > 1)
+  if (sizes.length > 1)
     for (const [level, values] of Object.entries(p95))
-      figures.push({ bench: `${b.name} growth`, figure: `${level} rollup p95 ${b.sizes.at(-1)!.toExponential(0)} / ${b.sizes[0]!.toExponential(0)}`, value: `${(values.at(-1)! / values[0]!).toFixed(2)}×` });
+      figures.push({ bench: `${b.name} growth`, figure: `${level} rollup p95 ${sizes.at(-1)!.toExponential(0)} / ${sizes[0]!.toExponential(0)}`, value: `${(values.at(-1)! / values[0]!).toFixed(2)}×` });
   return figures;
 }
