@@ -69,6 +69,9 @@ async function logEvent(tx: Tx, e: { burdenId: string; actor: Actor; from: Burde
   await tx.insert(burdenEvents).values({ burdenId: e.burdenId, actorId: e.actor.id, actorName: e.actor.displayName, fromStatus: e.from, toStatus: e.to, reason: e.reason ?? null });
 }
 
+/** The moment of a step: now, or the morning (Beijing time) of the day a demo's history passes. */
+const momentOf = (today: string | undefined) => (today ? new Date(`${today}T09:00:00+08:00`) : new Date());
+
 /**
  * Registers a draft; the gate's findings come back at once so the issuer sees them while writing.
  * `today` (default: now) is the day the gate judges by; the demo's history passes the day of issue.
@@ -76,7 +79,9 @@ async function logEvent(tx: Tx, e: { burdenId: string; actor: Actor; from: Burde
 export async function createBurden(db: Db, args: { actor: Actor; input: BurdenInput; today?: string }) {
   const prepared = await prepareBurden(db, args);
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(burdens).values({ ...columnsOf(args.input, prepared), status: "draft", createdBy: args.actor.id }).returning({ id: burdens.id });
+    // A history's burden is listed among those of its day, not above today's.
+    const createdAt = momentOf(args.today);
+    const [row] = await tx.insert(burdens).values({ ...columnsOf(args.input, prepared), status: "draft", createdBy: args.actor.id, createdAt, updatedAt: createdAt }).returning({ id: burdens.id });
     if (!row) throw new AppError("INTERNAL");
     await writeTargets(tx, row.id, args.input, prepared);
     await logEvent(tx, { burdenId: row.id, actor: args.actor, from: null, to: "draft" });
@@ -135,9 +140,6 @@ async function nextAdmissionNumber(tx: Tx, issuerCode: string, year: number): Pr
   const seq = Number(result.rows[0]?.seq);
   return formatAdmissionNumber(regionCode, year, seq);
 }
-
-/** The moment of a decision: now, or the morning (Beijing time) of the day a demo's history passes. */
-const momentOf = (today: string | undefined) => (today ? new Date(`${today}T09:00:00+08:00`) : new Date());
 
 async function admit(tx: Tx, id: string, year: number, issuerCode: string, reason: string | null, today?: string) {
   const admissionNumber = await nextAdmissionNumber(tx, issuerCode, year);
