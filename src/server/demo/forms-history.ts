@@ -3,6 +3,7 @@ import type { BurdenInput } from "../../contracts/burdens.js";
 import type { Db } from "../db/client.js";
 import type { Actor, ScopeUnit } from "../kernel/actor.js";
 import { addDays } from "../kernel/dates.js";
+import { periodOf, shiftPeriod } from "../kernel/periods.js";
 import { seededRandom } from "../kernel/seeded-random.js";
 import { createBurden, decideBurden, submitBurden } from "../modules/burdens/registry.js";
 import { confirmMapping } from "../modules/forms/confirm.js";
@@ -14,9 +15,9 @@ import { getUnit, unitsUnder } from "../modules/org/units.js";
 
 /**
  * A year of 一表通 in Raohe, through the forms module's own functions on their days, so the dashboard's
- * chart of forms avoided says something true. In March the 统计局 issues its yearly table of village
+ * chart of forms avoided says something true. In March (nine months back) the 统计局 issues its yearly table of village
  * figures (admitted by the gate as of that day) and the villages of 饶河镇 and 小佳河镇 answer it
- * through their one form over the spring, filled in by the township; in July the 民政局 asks for a
+ * through their one form over the spring, filled in by the township; in July (five months back) the 民政局 asks for a
  * population table that repeats four of those figures: for the villages that answered they are already
  * known (avoided), for the others the two forms ask them once (merged); only its two new figures are
  * asked, and the villages answer them over the autumn. The two villages with a cadre account are left to
@@ -98,8 +99,10 @@ export async function seedDemoFormsHistory(db: Db, today: string): Promise<numbe
   const office = await actorByUsername(db, "raohe_office");
   const tjj = await actorByUsername(db, "raohe_tjj");
   const year = Number(today.slice(0, 4));
-  const [march, july] = [`${year}-03-02`, `${year}-07-01`];
-  if (!office || !tjj || july >= today || (await listForms(db, tjj)).some((f) => f.title === `${year}年${TJJ_TABLE.title}`)) return 0;
+  // March and July when the demo runs in December; always nine and five months back, so the dashboard's year has both.
+  const month = periodOf(today);
+  const [march, july] = [`${shiftPeriod(month, -9)}-02`, `${shiftPeriod(month, -5)}-01`];
+  if (!office || !tjj || (await listForms(db, tjj)).some((f) => f.title === `${march.slice(0, 4)}年${TJJ_TABLE.title}`)) return 0;
   const fillers = await Promise.all(["raohe_town", "xiaojiahe_town"].map((u) => actorByUsername(db, u)));
   const cadreVillages = new Set(["230524100200", "230524101200"]);
   const rand = seededRandom(20260302);
