@@ -1,11 +1,12 @@
-import pg from "pg";
+import type pg from "pg";
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.js";
 import type { Unit } from "../src/server/modules/org/units.js";
 import { actualByMonth } from "../src/server/modules/burden-index/actual.js";
 import { rebuildActual } from "../src/server/modules/monitoring/reminders.js";
 import { satisfactionResults } from "../src/server/modules/satisfaction/survey.js";
-import { ms, percentile, timeSequential, type Figure } from "./stats.js";
+import { rawWithin, rollupVersusRaw } from "./rollup-vs-raw.js";
+import type { Figure } from "./stats.js";
 
 /**
  * The dashboard's other rollups at national scale (issue 7, "Speed"): burden_index_actual (the hours
@@ -25,18 +26,6 @@ const BENCH_USER = "00000000-0000-4000-8000-000000007017";
 const FROM = "2026-01";
 const TO = "2026-12";
 const VILLAGES = 620_000;
-
-const UNITS: { level: string; unit: Unit }[] = (() => {
-  const prov = "110000", city = "110100", county = "110101", town = "110101001000", village = "110101001200";
-  const u = (code: string, level: Unit["level"], path: string): Unit => ({ code, name: code, level, parentCode: null, path, provinceCode: "110000", orgType: null });
-  return [
-    { level: "nation", unit: u("100000", "nation", "100000") },
-    { level: "province", unit: u(prov, "province", `100000.${prov}`) },
-    { level: "county", unit: u(county, "county", `100000.${prov}.${city}.${county}`) },
-    { level: "township", unit: u(town, "township", `100000.${prov}.${city}.${county}.${town}`) },
-    { level: "village", unit: u(village, "village", `100000.${prov}.${city}.${county}.${town}.${village}`) },
-  ];
-})();
 
 /** Village number v (0 … 619,999) → its code and path, in the same numbering as the index bench. */
 const VILLAGE_SQL = `
@@ -82,8 +71,7 @@ const SATISFACTION_ROLLUP = `
   cross join lateral unnest(a.codes) with ordinality as p(code, i)
   group by p.code, s.month`;
 
-const within = (unit: Unit) => (unit.level === "village" ? `unit_code = $1` : `(unit_path like $1 || '.%' or unit_path = $1)`);
-const key = (unit: Unit) => (unit.level === "village" ? unit.code : unit.path);
+const within = (unit: Unit) => rawWithin(unit);
 
 /** The same questions as a plain GROUP BY over the raw rows. */
 const RAW = {
@@ -99,55 +87,23 @@ const RAW = {
 };
 
 export async function benchActual(db: Db, url: string): Promise<Figure[]> {
-  const sizes = (process.env.BENCH_ACTUAL_ROWS ?? "1000000,10000000").split(",").map(Number);
-  const runs = Number(process.env.BENCH_ACTUAL_RUNS ?? 40);
-  const figures: Figure[] = [];
-  const push = figures.push.bind(figures);
-  figures.push = (...fs: Figure[]) => {
-    for (const f of fs) console.error(`  ${f.bench}  ${f.figure}  ${f.value}`);
-    return push(...fs);
-  };
-  const p95: Record<string, number[]> = {};
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const rows of sizes) {
-      const tag = `actual ${rows.toExponential(0)}`;
-      let start = performance.now();
-      await generate(client, rows);
-      figures.push({ bench: tag, figure: `generate ${rows} answers + ${rows} responses s`, value: ((performance.now() - start) / 1000).toFixed(1) });
-      start = performance.now();
-      await rebuildActual(db);
-      figures.push({ bench: tag, figure: "rebuild burden_index_actual (rebuildActual) s", value: ((performance.now() - start) / 1000).toFixed(1) });
-      start = performance.now();
-      await client.query(SATISFACTION_ROLLUP);
-      await client.query(`analyze burden_index_actual`);
-      await client.query(`analyze satisfaction_monthly`);
-      figures.push({ bench: tag, figure: "build satisfaction_monthly s", value: ((performance.now() - start) / 1000).toFixed(1) });
+  return rollupVersusRaw({
+    name: "actual",
+    url,
+    prepare: async ({ client, rows, timed, figure }) => {
+      await timed(() => `generate ${rows} answers + ${rows} responses s`, () => generate(client, rows));
+      await timed(() => "rebuild burden_index_actual (rebuildActual) s", () => rebuildActual(db));
+      await timed(() => "build satisfaction_monthly s", async () => {
+        await client.query(SATISFACTION_ROLLUP);
+        await client.query(`analyze burden_index_actual`);
+        await client.query(`analyze satisfaction_monthly`);
+      });
       const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index_actual)::int as a, (select count(*) from satisfaction_monthly)::int as b`);
-      figures.push({ bench: tag, figure: "rollup rows (actual / satisfaction)", value: `${size.rows[0]?.a} / ${size.rows[0]?.b}` });
-
-      for (const { level, unit } of UNITS) {
-        const dashboard = await timeSequential(runs, 3, () => Promise.all([actualByMonth(db, unit.code, FROM, TO), satisfactionResults(db, unit, FROM, TO)]));
-        const rawRuns = level === "nation" || level === "province" ? 2 : 5;
-        const raw = await timeSequential(rawRuns, 0, async () => {
-          for (const q of [RAW.actual, RAW.satisfaction, RAW.satisfactionChildren]) await client.query(q(unit), [key(unit)]);
-        });
-        (p95[level] ??= []).push(percentile(dashboard, 95));
-        figures.push(
-          { bench: tag, figure: `${level} actual + satisfaction (rollups) p50 ms`, value: ms(percentile(dashboard, 50)) },
-          { bench: tag, figure: `${level} actual + satisfaction (rollups) p95 ms`, value: ms(percentile(dashboard, 95)), target: "< 300 at 1e7" },
-          { bench: tag, figure: `${level} same, plain GROUP BY p50 ms (${rawRuns} runs)`, value: ms(percentile(raw, 50)) },
-          { bench: tag, figure: `${level} plain / rollups (p50)`, value: `${(percentile(raw, 50) / percentile(dashboard, 50)).toFixed(2)}×` },
-        );
-      }
-    }
-    if (sizes.length > 1)
-      for (const [level, values] of Object.entries(p95))
-        figures.push({ bench: "actual growth", figure: `${level} rollup p95 ${sizes.at(-1)!.toExponential(0)} / ${sizes[0]!.toExponential(0)}`, value: `${(values.at(-1)! / values[0]!).toFixed(2)}×` });
-  } finally {
-    await client.query(`delete from monitoring_answers where answered_by = $1`, [BENCH_USER]).catch(() => undefined);
-    await client.end();
-  }
-  return figures;
+      figure("rollup rows (actual / satisfaction)", `${size.rows[0]?.a} / ${size.rows[0]?.b}`);
+    },
+    cleanUp: (client) => client.query(`delete from monitoring_answers where answered_by = $1`, [BENCH_USER]),
+    dashboard: (unit) => Promise.all([actualByMonth(db, unit.code, FROM, TO), satisfactionResults(db, unit, FROM, TO)]),
+    raw: [RAW.actual, RAW.satisfaction, RAW.satisfactionChildren],
+    labels: { rollups: "actual + satisfaction (rollups)", raw: "same, plain GROUP BY" },
+  });
 }

@@ -1,10 +1,11 @@
-import pg from "pg";
+import type pg from "pg";
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.js";
 import type { Unit } from "../src/server/modules/org/units.js";
 import { indexChildren, indexIssuers, indexSeries } from "../src/server/modules/burden-index/queries.js";
 import { rebuildIndex } from "../src/server/modules/burden-index/rollup.js";
-import { ms, percentile, timeSequential, type Figure } from "./stats.js";
+import { rawWithin, rollupVersusRaw } from "./rollup-vs-raw.js";
+import type { Figure } from "./stats.js";
 
 /**
  * The burden index 负担指数 at national scale (issue 7, "Speed"): a synthetic nation of 31 provinces ×
@@ -22,19 +23,6 @@ const PER_BURDEN = 200;
 const FROM = "2026-01";
 const TO = "2026-12";
 const MONTH = "2026-06";
-
-/** Codes of the first province's first city's first county, and so on down. */
-const UNITS: { level: string; unit: Unit }[] = (() => {
-  const prov = "110000", city = "110100", county = "110101", town = "110101001000", village = "110101001200";
-  const u = (code: string, level: Unit["level"], path: string): Unit => ({ code, name: code, level, parentCode: null, path, provinceCode: "110000", orgType: null });
-  return [
-    { level: "nation", unit: u("100000", "nation", "100000") },
-    { level: "province", unit: u(prov, "province", `100000.${prov}`) },
-    { level: "county", unit: u(county, "county", `100000.${prov}.${city}.${county}`) },
-    { level: "township", unit: u(town, "township", `100000.${prov}.${city}.${county}.${town}`) },
-    { level: "village", unit: u(village, "village", `100000.${prov}.${city}.${county}.${town}.${village}`) },
-  ];
-})();
 
 /** Burdens issued by county bureaus to every village of their county, spread over 2025–2026. */
 async function generate(client: pg.Client, rows: number) {
@@ -73,8 +61,7 @@ async function generate(client: pg.Client, rows: number) {
   return burdens;
 }
 
-const within = (unit: Unit) => (unit.level === "village" ? `t.unit_code = $1` : `(t.unit_path like $1 || '.%' or t.unit_path = $1)`);
-const key = (unit: Unit) => (unit.level === "village" ? unit.code : unit.path);
+const within = (unit: Unit) => rawWithin(unit, "t.");
 
 /** The dashboard's questions as a plain GROUP BY over the raw rows. */
 const RAW = {
@@ -98,53 +85,17 @@ const RAW = {
 };
 
 export async function benchIndex(db: Db, url: string): Promise<Figure[]> {
-  const sizes = (process.env.BENCH_INDEX_ROWS ?? "1000000,10000000").split(",").map(Number);
-  const runs = Number(process.env.BENCH_INDEX_RUNS ?? 40);
-  // Each figure is also written to stderr as it comes, so a run stopped at 10^7 keeps what it measured.
-  const figures: Figure[] = [];
-  const push = figures.push.bind(figures);
-  figures.push = (...fs: Figure[]) => {
-    for (const f of fs) console.error(`  ${f.bench}  ${f.figure}  ${f.value}`);
-    return push(...fs);
-  };
-  const p95: Record<string, number[]> = {};
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const rows of sizes) {
-      const tag = `index ${rows.toExponential(0)}`;
-      let start = performance.now();
-      const burdens = await generate(client, rows);
-      figures.push({ bench: tag, figure: "generate burdens + target rows s", value: ((performance.now() - start) / 1000).toFixed(1) });
-      start = performance.now();
-      await rebuildIndex(db);
-      figures.push({ bench: tag, figure: `rebuild rollups from ${burdens} burdens s`, value: ((performance.now() - start) / 1000).toFixed(1) });
+  return rollupVersusRaw({
+    name: "index",
+    url,
+    prepare: async ({ client, rows, timed, figure }) => {
+      const burdens = await timed(() => "generate burdens + target rows s", () => generate(client, rows));
+      await timed(() => `rebuild rollups from ${burdens} burdens s`, () => rebuildIndex(db));
       const size = await db.execute<{ a: number; b: number }>(sql`select (select count(*) from burden_index)::int as a, (select count(*) from burden_index_issuers)::int as b`);
-      figures.push({ bench: tag, figure: "rollup rows (index / issuers)", value: `${size.rows[0]?.a} / ${size.rows[0]?.b}` });
-
-      for (const { level, unit } of UNITS) {
-        const dashboard = await timeSequential(runs, 3, () =>
-          Promise.all([indexSeries(db, unit, { from: FROM, to: TO }), indexChildren(db, unit, { month: MONTH }), indexIssuers(db, unit, { from: FROM, to: TO, limit: 15 })]),
-        );
-        const rawRuns = level === "nation" || level === "province" ? 2 : 5;
-        const raw = await timeSequential(rawRuns, 0, async () => {
-          for (const q of [RAW.series, RAW.children, RAW.issuers]) await client.query(q(unit), [key(unit)]);
-        });
-        const ratio = percentile(raw, 50) / percentile(dashboard, 50);
-        (p95[level] ??= []).push(percentile(dashboard, 95));
-        figures.push(
-          { bench: tag, figure: `${level} dashboard (3 questions, rollups) p50 ms`, value: ms(percentile(dashboard, 50)) },
-          { bench: tag, figure: `${level} dashboard (3 questions, rollups) p95 ms`, value: ms(percentile(dashboard, 95)), target: "< 300 at 1e7" },
-          { bench: tag, figure: `${level} same questions, plain GROUP BY p50 ms (${rawRuns} runs)`, value: ms(percentile(raw, 50)) },
-          { bench: tag, figure: `${level} plain / rollups (p50)`, value: `${ratio.toFixed(0)}×` },
-        );
-      }
-    }
-    if (sizes.length > 1)
-      for (const [level, values] of Object.entries(p95))
-        figures.push({ bench: "index growth", figure: `${level} rollup p95 ${sizes.at(-1)!.toExponential(0)} / ${sizes[0]!.toExponential(0)}`, value: `${(values.at(-1)! / values[0]!).toFixed(2)}×` });
-  } finally {
-    await client.end();
-  }
-  return figures;
+      figure("rollup rows (index / issuers)", `${size.rows[0]?.a} / ${size.rows[0]?.b}`);
+    },
+    dashboard: (unit) => Promise.all([indexSeries(db, unit, { from: FROM, to: TO }), indexChildren(db, unit, { month: MONTH }), indexIssuers(db, unit, { from: FROM, to: TO, limit: 15 })]),
+    raw: [RAW.series, RAW.children, RAW.issuers],
+    labels: { rollups: "dashboard (3 questions, rollups)", raw: "same questions, plain GROUP BY" },
+  });
 }

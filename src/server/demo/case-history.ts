@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { CaseCategory, CaseStatus } from "../../contracts/cases.js";
 import type { Db } from "../db/client.js";
+import type { Actor } from "../kernel/actor.js";
 import { addDays } from "../kernel/dates.js";
+import { firstDayOf, periodOf, periodsFrom, shiftPeriod } from "../kernel/periods.js";
 import { deriveKeys } from "../modules/cases/crypto.js";
-import { caseByReceipt } from "../modules/cases/follow.js";
+import { deadlineFor } from "../modules/cases/deadlines.js";
+import { caseByReceipt, type CaseRow } from "../modules/cases/follow.js";
 import { transitionCase } from "../modules/cases/handling.js";
 import { receiveReport } from "../modules/cases/intake.js";
 import { caseStatistics } from "../modules/cases/stats.js";
@@ -15,9 +18,12 @@ import { seededRandom } from "../kernel/seeded-random.js";
  * Two years of reports 问题线索 about Raohe's townships and villages, through the cases module's own
  * functions (received, verified, rectified, closed on their days), so the dashboard's case chart and the
  * monthly report say something true: before the gate (last year) about five reports a month, most about
- * meetings, documents, inspections and apps, closed in about five weeks; after it, fewer each month, and
- * closed faster. A few recent ones are still open. The receipt codes are thrown away (throwaway keys),
- * as the other demo cases' are. Idempotent: nothing is seeded once last year has cases.
+ * meetings, documents, inspections and apps, handled slowly and often past a step's working-day deadline
+ * (期限, cases/deadlines.ts); after it, fewer each month, handled faster and mostly in time. Half of the
+ * last four months' cases stalled at some step, most of them overdue today; the newest are still open
+ * within their deadline. The receipt codes are
+ * thrown away (throwaway keys), as the other demo cases' are. Idempotent: nothing is seeded once last
+ * year has cases.
  */
 
 const REPORTS: Record<string, string[]> = {
@@ -30,14 +36,47 @@ const REPORTS: Record<string, string[]> = {
 };
 const CATEGORIES = Object.keys(REPORTS) as CaseCategory[];
 
-const monthStart = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-01`;
+/** The states a case passes through, received to closed: three in ten reports prove unfounded. */
+const pathOf = (rand: () => number): CaseStatus[] =>
+  rand() < 0.3 ? ["verifying", "unsubstantiated", "closed"] : ["verifying", "substantiated", "rectifying", "verified", "closed"];
 
-/** The path a case takes, with the days after its receipt each step is taken. */
-function pathOf(rand: () => number, days: number): { to: CaseStatus; after: number }[] {
-  const verify = { to: "verifying" as const, after: 2 };
-  if (rand() < 0.3) return [verify, { to: "unsubstantiated", after: Math.round(days * 0.5) }, { to: "closed", after: Math.round(days * 0.6) }];
-  return [verify, { to: "substantiated", after: Math.round(days * 0.35) }, { to: "rectifying", after: Math.round(days * 0.4) }, { to: "verified", after: Math.round(days * 0.9) }, { to: "closed", after: days }];
+/**
+ * How a case is handled in its era: the share of each step's working days used, and the chance that a
+ * step overruns its deadline (by 2 to 15 days). Before the gate cases dragged; after it the office kept
+ * to the deadlines.
+ */
+const HANDLING = {
+  before: { pace: [0.6, 1], lateStep: 0.2 },
+  after: { pace: [0.15, 0.5], lateStep: 0.03 },
+} as const;
+
+type Handling = (typeof HANDLING)[keyof typeof HANDLING];
+
+/** Of the cases received in the last four months, every second one stalled: no step taken since some point. */
+const RECENT_MONTHS = 4;
+
+/** Takes a received case through its states, each on a day set against that state's deadline, until today. */
+async function handle(db: Db, a: { actor: Actor; row: CaseRow; receivedOn: string; today: string; rand: () => number; how: Handling; stalls: boolean }): Promise<void> {
+  const { actor, rand, how } = a;
+  let row = a.row;
+  let on = a.receivedOn;
+  const path = pathOf(rand);
+  // A stalled case stops before one of its steps (never before the first: someone always starts verifying).
+  const stallAt = a.stalls ? 1 + Math.floor(rand() * (path.length - 1)) : path.length;
+  for (const to of path.slice(0, stallAt)) {
+    const deadline = (await deadlineFor(db, row.handlerRegionPath, row.status as CaseStatus, on))!;
+    const allowed = daysBetween(on, deadline);
+    const late = rand() < how.lateStep;
+    const pace = how.pace[0] + rand() * (how.pace[1] - how.pace[0]);
+    const next = late ? addDays(deadline, 2 + Math.floor(rand() * 14)) : addDays(on, Math.max(1, Math.round(allowed * pace)));
+    if (next > a.today) return;
+    await transitionCase(db, { actor, row, to, reason: late ? "演示数据：逾期办理" : "演示数据：按程序办理", today: next });
+    row = { ...row, status: to };
+    on = next;
+  }
 }
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 export async function seedDemoCaseHistory(db: Db, today: string): Promise<number> {
   const office = await actorByUsername(db, "raohe_office");
@@ -46,7 +85,7 @@ export async function seedDemoCaseHistory(db: Db, today: string): Promise<number
   if (!office || !jiwei || !raohe) return 0;
   const year = Number(today.slice(0, 4));
   const gate = `${year}-01-01`;
-  const first = monthStart(year - 2, 12);
+  const first = firstDayOf(`${year - 2}-12`);
   const before = [office, jiwei].map((a) => caseStatistics(db, a, { from: first, to: addDays(gate, -1), today }));
   if ((await Promise.all(before)).some((s) => s.received > 0)) return 0;
   const units = [...(await unitsUnder(db, raohe.path, "township")), ...(await unitsUnder(db, raohe.path, "village")).slice(0, 40)];
@@ -54,11 +93,13 @@ export async function seedDemoCaseHistory(db: Db, today: string): Promise<number
   const keys = deriveKeys(randomBytes(32).toString("hex"));
   const rand = seededRandom(20261207);
   let made = 0;
-  for (let y = year - 2, m = 12; monthStart(y, m) <= today; m === 12 ? ((m = 1), y++) : m++) {
-    const start = monthStart(y, m);
+  const recent = firstDayOf(shiftPeriod(periodOf(today), -RECENT_MONTHS));
+  let recentCases = 0;
+  for (const period of periodsFrom(periodOf(first), periodOf(today))) {
+    const start = firstDayOf(period);
     const afterGate = start >= gate;
     // Months since the gate, 0 … 11: reports fall from four a month towards one; before it, four to six.
-    const since = afterGate ? m - 1 : 0;
+    const since = afterGate ? Number(period.slice(5, 7)) - 1 : 0;
     const count = afterGate ? Math.max(1, Math.round(4 - since * 0.3 + (rand() - 0.5))) : 4 + Math.floor(rand() * 3);
     for (let i = 0; i < count; i++) {
       const receivedOn = addDays(start, Math.floor(rand() * 27));
@@ -68,16 +109,9 @@ export async function seedDemoCaseHistory(db: Db, today: string): Promise<number
       const unit = units[Math.floor(rand() * units.length)]!;
       const text = `${unit.name}：${texts[Math.floor(rand() * texts.length)]!}`;
       const { receipt } = await receiveReport(db, keys, { channel: "public", input: { category, text, unitCode: unit.code, noAdmission: true }, identity: null, today: receivedOn });
-      let row = await caseByReceipt(db, keys, receipt);
-      const actor = row.handlerRole === "commission" ? jiwei : office;
-      // Before the gate a case took about five weeks to close; after it about two.
-      const days = afterGate ? 10 + Math.floor(rand() * 12) : 28 + Math.floor(rand() * 20);
-      for (const step of pathOf(rand, days)) {
-        const on = addDays(receivedOn, step.after);
-        if (on > today) break;
-        await transitionCase(db, { actor, row, to: step.to, reason: "演示数据：按程序办理", today: on });
-        row = { ...row, status: step.to };
-      }
+      const row = await caseByReceipt(db, keys, receipt);
+      const stalls = receivedOn >= recent && recentCases++ % 2 === 0;
+      await handle(db, { actor: row.handlerRole === "commission" ? jiwei : office, row, receivedOn, today, rand, how: afterGate ? HANDLING.after : HANDLING.before, stalls });
       made++;
     }
   }

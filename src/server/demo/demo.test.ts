@@ -1,6 +1,14 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CaseStatus } from "../../contracts/cases.js";
 import type { Database } from "../db/client.js";
 import { chinaToday } from "../kernel/dates.js";
+import { firstDayOf, lastDayOf, shiftPeriod } from "../kernel/periods.js";
+import { indexChildren, indexIssuers, indexSeries } from "../modules/burden-index/queries.js";
+import { deadlineFor } from "../modules/cases/deadlines.js";
+import { caseStatistics } from "../modules/cases/stats.js";
+import { formFigures } from "../modules/forms/figures.js";
+import { satisfactionResults } from "../modules/satisfaction/survey.js";
 import { plaqueCounts } from "../modules/evaluations/plaque-queries.js";
 import { evaluationYear } from "../modules/evaluations/year.js";
 import { fingertipLoad } from "../modules/fingertips/load.js";
@@ -30,14 +38,105 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe("demo data of 一表通", () => {
-  it("seeds the catalog and one mapped form; the village's one form asks its fields", async () => {
+  it("seeds the catalog, this year's table of March and today's form; the village's one form asks their fields once", async () => {
     expect(first.indicators).toBe(DEMO_INDICATORS.length + 1);
     const forms = await listForms(database.db, await actor("raohe_tjj"));
-    expect(forms.map((f) => [f.status, f.fieldCount])).toEqual([["mapped", 6]]);
+    expect(forms.map((f) => [f.status, f.fieldCount])).toEqual([["mapped", 5], ["mapped", 6]]);
     const table = await oneTable(database.db, await actor("raohe_village"), (await getUnit(database.db, "230524100200"))!);
-    expect(table.questions.map((q) => q.code).sort()).toEqual(["JJ001", "JJ002", "RK001", "RK002", "RK003", "RK004"]);
+    expect(table.questions.map((q) => q.code).sort()).toEqual(["JJ001", "JJ002", "RK001", "RK002", "RK003", "RK004", "RK005", "RK006"]);
+    // The cadre's own village answered nothing yet: every question is his to fill.
+    expect(table.missing).toBe(table.questions.length);
   });
 });
+
+/**
+ * Every chart of the dashboard (src/web/pages/dashboard) over the period it opens with, the last twelve
+ * months to last month, as the county office sees Raohe: none may be empty, and together they show the
+ * load falling after the gate was introduced in January.
+ */
+describe("demo data of the dashboard", () => {
+  const thisMonth = chinaToday().slice(0, 7);
+  const from = shiftPeriod(thisMonth, -12);
+  const to = shiftPeriod(thisMonth, -1);
+  const gate = `${thisMonth.slice(0, 4)}-01`;
+  const period = { from: firstDayOf(from), to: lastDayOf(to), today: chinaToday() };
+  const yearBefore = { from: firstDayOf(shiftPeriod(from, -12)), to: lastDayOf(shiftPeriod(to, -12)), today: chinaToday() };
+
+  it("burden index: trend, kinds, issuers and townships have data, and the hours fall against last year", async () => {
+    const raohe = (await getUnit(database.db, "230524"))!;
+    const s = await indexSeries(database.db, raohe, { from, to });
+    expect(s.months.every((m) => m.burdens > 0 && m.byKind.length > 0)).toBe(true);
+    expect(s.totals.hours).toBeLessThan(s.lastYearTotals.hours * 0.7);
+    expect((await indexIssuers(database.db, raohe, { from, to, limit: 15 })).issuers.length).toBeGreaterThanOrEqual(4);
+    expect((await indexChildren(database.db, raohe, { month: to })).children.length).toBeGreaterThan(3);
+  });
+
+  it("share of admitted burdens with findings: none before the gate, some after it, admitted through the gate as of their day", async () => {
+    const s = await indexSeries(database.db, (await getUnit(database.db, "230524"))!, { from, to });
+    expect(s.months.filter((m) => m.month < gate).every((m) => m.flagged === 0)).toBe(true);
+    const after = s.months.filter((m) => m.month >= gate);
+    expect(after.filter((m) => m.flagged > 0).length).toBeGreaterThanOrEqual(after.length - 1);
+    expect(after.some((m) => m.flagged < m.burdens)).toBe(true);
+    expect(s.flaggedShare).toBeGreaterThan(0);
+    const { rows } = await database.db.execute<{ admitted: number; numbered: number }>(sql`
+      select count(*)::int as admitted, count(admission_number)::int as numbered from burdens
+      where status in ('admitted', 'expired') and issued_on >= ${`${gate}-01`} and issued_on < ${`${thisMonth}-01`} and jsonb_array_length(findings) > 0`);
+    expect(rows[0]!.admitted).toBeGreaterThan(10);
+    expect(rows[0]!.numbered).toBe(rows[0]!.admitted);
+  });
+
+  it("monitoring points and the public's satisfaction have answers in every month", async () => {
+    const raohe = (await getUnit(database.db, "230524"))!;
+    const s = await indexSeries(database.db, raohe, { from, to });
+    expect(s.months.every((m) => m.actual.answers > 0)).toBe(true);
+    const satisfaction = await satisfactionResults(database.db, raohe, from, to);
+    expect(satisfaction.months.filter((m) => m.responses > 0).length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("cases: fewer received than a year before, closed faster, some closed late, and some overdue today", async () => {
+    const office = await actor("raohe_office");
+    const now = await caseStatistics(database.db, office, period);
+    const before = await caseStatistics(database.db, office, yearBefore);
+    expect(now.byCategory.length).toBeGreaterThan(3);
+    expect(now.received).toBeLessThan(before.received);
+    expect(now.medianDaysToClose!).toBeLessThan(before.medianDaysToClose!);
+    expect(now.overdue).toBeGreaterThan(0);
+    expect(await stepsTakenLate(database.db, yearBefore.from, yearBefore.to)).toBeGreaterThan(await stepsTakenLate(database.db, period.from, period.to));
+  });
+
+  it("一表通: two departments' forms, figures avoided and merged, villages' submissions over the year", async () => {
+    const f = await formFigures(database.db, { actor: await actor("raohe_office"), from: period.from, to: period.to });
+    expect(f.departments.length).toBeGreaterThanOrEqual(2);
+    expect(f.departments.every((d) => d.avoided > 0)).toBe(true);
+    expect(f.totals.merged).toBeGreaterThan(0);
+    expect(f.totals.hoursSaved).toBeGreaterThan(0);
+    const { rows } = await database.db.execute<{ months: number }>(sql`
+      select count(distinct to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM'))::int as months from form_submissions where created_at < ${`${thisMonth}-01`}::date`);
+    expect(rows[0]!.months).toBeGreaterThanOrEqual(5);
+  });
+});
+
+/**
+ * Steps of the cases received between `from` and `to` taken after the deadline the state they left set
+ * (working days by the region's settings and calendar, as transitionCase sets them).
+ */
+async function stepsTakenLate(db: Database["db"], from: string, to: string): Promise<number> {
+  const { rows } = await db.execute<{ id: string; path: string; received_on: string; steps: { status: string; on: string }[] }>(sql`
+    select c.id, c.handler_region_path as path, c.received_on::text as received_on,
+      coalesce(jsonb_agg(jsonb_build_object('status', e.status, 'on', e."on"::text) order by e.seq) filter (where e.kind = 'status'), '[]') as steps
+    from cases c left join case_events e on e.case_id = c.id
+    where c.received_on between ${from} and ${to} group by c.id`);
+  let late = 0;
+  for (const c of rows) {
+    let state = { status: "received", on: c.received_on };
+    for (const step of c.steps) {
+      const deadline = await deadlineFor(db, c.path, state.status as CaseStatus, state.on);
+      if (deadline && step.on > deadline) late++;
+      state = step;
+    }
+  }
+  return late;
+}
 
 describe("demo data of 指尖减负, 挂牌清理 and 评比创建清单", () => {
   it("each page has something to show: loads, proposals, 乱挂牌, evaluations not on the list", async () => {
@@ -81,6 +180,6 @@ describe("demo data of 证明事项", () => {
 describe("seeding again", () => {
   it("adds nothing: every step is idempotent", async () => {
     const again = await seedDemoData(database.db, "Demo-test-2026");
-    expect(again).toMatchObject({ indicators: 0, fingertips: 0, plaques: 0, evaluations: 0, proofs: 0 });
+    expect(again).toMatchObject({ indicators: 0, fingertips: 0, plaques: 0, evaluations: 0, proofs: 0, ledger: 0, caseHistory: 0, formsHistory: 0 });
   }, 300_000);
 });

@@ -3,6 +3,7 @@ import { seedDemoIndex } from "../modules/burden-index/demo.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoCases } from "../modules/cases/demo.js";
 import { seedDemoCaseHistory } from "./case-history.js";
+import { seedDemoFormsHistory } from "./forms-history.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoIssue6 } from "../modules/meetings/demo.js";
@@ -37,6 +38,8 @@ export async function seedDemoData(
   const proofs = options.burdens === false ? 0 : await seedDemoProofs(db, chinaToday());
   const cases = await seedDemoCases(db);
   const indicators = await seedDemoForms(db);
+  // A year of 一表通 (forms-history.ts): forms issued, answered and reused on their days; with the burdens only.
+  const formsHistory = options.burdens === false || options.history === false ? 0 : await seedDemoFormsHistory(db, chinaToday());
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).
   const ledger = options.burdens === false ? 0 : await seedDemoIndex(db, chinaToday());
   // Meetings, the inspection plan and ranking notices (issue 6); they register burdens, so only with the burdens.
@@ -52,5 +55,5 @@ export async function seedDemoData(
   const satisfaction = options.burdens === false ? 0 : await seedDemoSatisfaction(db, chinaToday());
   // Two years of cases for the dashboard's case chart (case-history.ts); tests seed their own cases.
   const caseHistory = options.burdens === false || options.history === false ? 0 : await seedDemoCaseHistory(db, chinaToday());
-  return { ...org, duties, burdens, documents, secondments, proofs, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction, caseHistory };
+  return { ...org, duties, burdens, documents, secondments, proofs, cases, indicators, ledger, registers, fingertips, ...evaluations, facilities, powers, monitoring, satisfaction, caseHistory, formsHistory };
 }

@@ -11,3 +11,17 @@ export function shiftPeriod(period: string, n: number): string {
 
 /** The `count` periods ending with `last`, oldest first. */
 export const periodsEnding = (last: string, count: number): string[] => Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
+
+/** The periods from `first` to `last`, both included, oldest first (none when `first` is after `last`). */
+export function periodsFrom(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let p = first; p <= last; p = shiftPeriod(p, 1)) out.push(p);
+  return out;
+}
+
+/** The first and the last day ("YYYY-MM-DD") of a period. */
+export const firstDayOf = (period: string): string => `${period}-01`;
+export function lastDayOf(period: string): string {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}

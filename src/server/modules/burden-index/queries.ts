@@ -15,20 +15,14 @@ import { BURDEN_KINDS, type BurdenKind } from "../../../contracts/burdens.js";
 import type { Queryable } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import type { Actor } from "../../kernel/actor.js";
+import { periodsFrom, shiftPeriod } from "../../kernel/periods.js";
 import { getUnit, getUnits, type Unit } from "../org/units.js";
 import { actualByMonth, NO_ACTUAL } from "./actual.js";
 import { indexPolicy } from "./policy.js";
 
-/** Month arithmetic on "YYYY-MM". */
-export const addMonths = (month: Month, n: number): Month => {
-  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-};
-export const monthsFrom = (from: Month, to: Month): Month[] => {
-  const out: Month[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
-  return out;
-};
+/** Month arithmetic on "YYYY-MM": the kernel's periods under the names this module's callers use. */
+export const addMonths = (month: Month, n: number): Month => shiftPeriod(month, n);
+export const monthsFrom = (from: Month, to: Month): Month[] => periodsFrom(from, to);
 
 const isVillage = (code: string) => code.length === 12 && !code.endsWith("000");
 const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;

@@ -69,11 +69,19 @@ async function logEvent(tx: Tx, e: { burdenId: string; actor: Actor; from: Burde
   await tx.insert(burdenEvents).values({ burdenId: e.burdenId, actorId: e.actor.id, actorName: e.actor.displayName, fromStatus: e.from, toStatus: e.to, reason: e.reason ?? null });
 }
 
-/** Registers a draft; the gate's findings come back at once so the issuer sees them while writing. */
-export async function createBurden(db: Db, args: { actor: Actor; input: BurdenInput }) {
+/** The moment of a step: now, or the morning (Beijing time) of the day a demo's history passes. */
+const momentOf = (today: string | undefined) => (today ? new Date(`${today}T09:00:00+08:00`) : new Date());
+
+/**
+ * Registers a draft; the gate's findings come back at once so the issuer sees them while writing.
+ * `today` (default: now) is the day the gate judges by; the demo's history passes the day of issue.
+ */
+export async function createBurden(db: Db, args: { actor: Actor; input: BurdenInput; today?: string }) {
   const prepared = await prepareBurden(db, args);
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(burdens).values({ ...columnsOf(args.input, prepared), status: "draft", createdBy: args.actor.id }).returning({ id: burdens.id });
+    // A history's burden is listed among those of its day, not above today's.
+    const createdAt = momentOf(args.today);
+    const [row] = await tx.insert(burdens).values({ ...columnsOf(args.input, prepared), status: "draft", createdBy: args.actor.id, createdAt, updatedAt: createdAt }).returning({ id: burdens.id });
     if (!row) throw new AppError("INTERNAL");
     await writeTargets(tx, row.id, args.input, prepared);
     await logEvent(tx, { burdenId: row.id, actor: args.actor, from: null, to: "draft" });
@@ -133,27 +141,27 @@ async function nextAdmissionNumber(tx: Tx, issuerCode: string, year: number): Pr
   return formatAdmissionNumber(regionCode, year, seq);
 }
 
-async function admit(tx: Tx, id: string, year: number, issuerCode: string, reason: string | null) {
+async function admit(tx: Tx, id: string, year: number, issuerCode: string, reason: string | null, today?: string) {
   const admissionNumber = await nextAdmissionNumber(tx, issuerCode, year);
-  await tx.update(burdens).set({ status: "admitted", admissionNumber, admittedAt: new Date(), decisionReason: reason, updatedAt: new Date() }).where(eq(burdens.id, id));
+  await tx.update(burdens).set({ status: "admitted", admissionNumber, admittedAt: momentOf(today), decisionReason: reason, updatedAt: new Date() }).where(eq(burdens.id, id));
   await applyBurdenToIndex(tx, id, true);
   await setInForce(tx, id, true);
   return admissionNumber;
 }
 
 /** Submits to the gate: admitted with a number, returned with findings, or sent to the office's review. */
-export async function submitBurden(db: Db, args: { actor: Actor; id: string }) {
+export async function submitBurden(db: Db, args: { actor: Actor; id: string; today?: string }) {
   const [current] = await db.select().from(burdens).where(eq(burdens.id, args.id));
   if (!current) throw new AppError("BURDEN_NOT_FOUND");
   await loadIssuerFor(db, args.actor, current);
   if (current.status !== "draft" && current.status !== "returned") throw new AppError("WRONG_STATUS", { status: current.status, action: "submitted" });
-  const prepared = await prepareBurden(db, { actor: args.actor, input: inputOf(current), excludeId: args.id });
+  const prepared = await prepareBurden(db, { actor: args.actor, input: inputOf(current), excludeId: args.id, ...(args.today ? { today: args.today } : {}) });
   return db.transaction(async (tx) => {
     const row = await lockBurden(tx, args.id);
     if (row.status !== current.status) throw new AppError("WRONG_STATUS", { status: row.status, action: "submitted" });
     await logEvent(tx, { burdenId: args.id, actor: args.actor, from: row.status as BurdenStatus, to: "submitted" });
     await tx.update(burdens).set({ status: prepared.outcome, findings: prepared.findings, updatedAt: new Date() }).where(eq(burdens.id, args.id));
-    const admissionNumber = prepared.outcome === "admitted" ? await admit(tx, args.id, Number(row.issuedOn.slice(0, 4)), row.issuerCode, null) : null;
+    const admissionNumber = prepared.outcome === "admitted" ? await admit(tx, args.id, Number(row.issuedOn.slice(0, 4)), row.issuerCode, null, args.today) : null;
     await logEvent(tx, { burdenId: args.id, actor: args.actor, from: "submitted", to: prepared.outcome });
     await recordAudit(tx, {
       actor: auditActor(args.actor),
@@ -168,7 +176,7 @@ export async function submitBurden(db: Db, args: { actor: Actor; id: string }) {
 }
 
 /** The 减负办 admits or returns what the gate sent to review, always with a written reason. */
-export async function decideBurden(db: Db, args: { actor: Actor; id: string; decision: "admit" | "return"; reason: string }) {
+export async function decideBurden(db: Db, args: { actor: Actor; id: string; decision: "admit" | "return"; reason: string; today?: string }) {
   return db.transaction(async (tx) => {
     const row = await lockBurden(tx, args.id);
     const access = { issuerCode: row.issuerCode, issuerPath: row.issuerPath, status: row.status };
@@ -176,7 +184,7 @@ export async function decideBurden(db: Db, args: { actor: Actor; id: string; dec
     authorize(burdenPolicy.canDecide(args.actor, access));
     if (row.status !== "in_review") throw new AppError("WRONG_STATUS", { status: row.status, action: "decided" });
     let admissionNumber: string | null = null;
-    if (args.decision === "admit") admissionNumber = await admit(tx, args.id, Number(row.issuedOn.slice(0, 4)), row.issuerCode, args.reason);
+    if (args.decision === "admit") admissionNumber = await admit(tx, args.id, Number(row.issuedOn.slice(0, 4)), row.issuerCode, args.reason, args.today);
     else await tx.update(burdens).set({ status: "returned", decisionReason: args.reason, updatedAt: new Date() }).where(eq(burdens.id, args.id));
     const to: BurdenStatus = args.decision === "admit" ? "admitted" : "returned";
     await logEvent(tx, { burdenId: args.id, actor: args.actor, from: "in_review", to, reason: args.reason });

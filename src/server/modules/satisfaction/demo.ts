@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { addMonths } from "../burden-index/queries.js";
+import { shiftPeriod } from "../../kernel/periods.js";
 import { getUnit, unitsUnder } from "../org/units.js";
 import { recordResponses } from "./survey.js";
 import { seededRandom } from "../../kernel/seeded-random.js";
@@ -28,7 +28,7 @@ export async function seedDemoSatisfaction(db: Db, today: string): Promise<numbe
   const thisMonth = today.slice(0, 7);
   const answers: Parameters<typeof recordResponses>[1] = [];
   for (let k = 11; k >= 0; k--) {
-    const month = addMonths(thisMonth, -k);
+    const month = shiftPeriod(thisMonth, -k);
     const progress = (11 - k) / 11;
     for (const unit of units) {
       const count = 2 + Math.floor(rand() * 4);

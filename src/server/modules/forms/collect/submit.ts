@@ -59,8 +59,10 @@ const replay = (row: typeof formSubmissions.$inferSelect, hash: string): SubmitR
  * with their provenance and the audit entry commit together. The idempotency key makes a retry (a
  * lost reply, a double tap) return the first submission instead of writing a second.
  */
-export async function submitOneTable(db: Db, args: { actor: Actor; village: ScopeUnit; input: SubmitInput; lang: Lang }): Promise<SubmitResult> {
+export async function submitOneTable(db: Db, args: { actor: Actor; village: ScopeUnit; input: SubmitInput; lang: Lang; today?: string }): Promise<SubmitResult> {
   const { actor, village, input, lang } = args;
+  // The moment of the submission: now, or a day the demo's history passes (its data carry the same time).
+  const at = args.today ? new Date(`${args.today}T15:00:00+08:00`) : new Date();
   const hash = hashOf(input.values);
   const first = await earlier(db, village.code, input.idempotencyKey);
   if (first) return replay(first, hash);
@@ -68,7 +70,7 @@ export async function submitOneTable(db: Db, args: { actor: Actor; village: Scop
   const notes = checked.notes.map((n) => ({ path: n.path, message: lang === "en" ? n.en : n.zh }));
   // Group commit: a deadline peak shares commits (and the audit chain's lock) among the submissions arriving together.
   return inGroupCommit(db, async (tx) => {
-    const row = await writeSubmission(tx, { actor, village, key: input.idempotencyKey, hash, values: checked.values, notes });
+    const row = await writeSubmission(tx, { actor, village, key: input.idempotencyKey, hash, values: checked.values, notes, at });
     // The same key committed meanwhile by a concurrent retry: that one is the submission.
     if (!row) return replay((await earlier(tx, village.code, input.idempotencyKey))!, hash);
     await recordAudit(tx, {
@@ -86,13 +88,13 @@ export async function submitOneTable(db: Db, args: { actor: Actor; village: Scop
  */
 async function writeSubmission(
   tx: Queryable,
-  a: { actor: Actor; village: ScopeUnit; key: string; hash: string; values: Answer[]; notes: { path: string; message: string }[] },
+  a: { actor: Actor; village: ScopeUnit; key: string; hash: string; values: Answer[]; notes: { path: string; message: string }[]; at: Date },
 ): Promise<{ id: string; createdAt: Date } | null> {
   const { actor, village } = a;
   const result = await tx.execute<{ id: string; created_at: Date | string }>(sql`
     with s as (
-      insert into ${formSubmissions} (unit_code, unit_path, province_code, idempotency_key, request_hash, "values", notes, created_by, created_by_name)
-      values (${village.code}, ${village.path}, ${village.provinceCode}, ${a.key}, ${a.hash}, ${JSON.stringify(a.values)}::jsonb, ${JSON.stringify(a.notes)}::jsonb, ${actor.id}, ${actor.displayName})
+      insert into ${formSubmissions} (unit_code, unit_path, province_code, idempotency_key, request_hash, "values", notes, created_by, created_by_name, created_at)
+      values (${village.code}, ${village.path}, ${village.provinceCode}, ${a.key}, ${a.hash}, ${JSON.stringify(a.values)}::jsonb, ${JSON.stringify(a.notes)}::jsonb, ${actor.id}, ${actor.displayName}, ${a.at.toISOString()}::timestamptz)
       on conflict (unit_code, idempotency_key) do nothing
       returning id, created_at
     ), v as (
