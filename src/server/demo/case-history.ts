@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import type { Actor } from "../kernel/actor.js";
 import { addDays } from "../kernel/dates.js";
 import { firstDayOf, periodOf, periodsFrom, shiftPeriod } from "../kernel/periods.js";
+import { demoTimeline } from "../kernel/demo-timeline.js";
 import { deriveKeys } from "../modules/cases/crypto.js";
 import { deadlineFor } from "../modules/cases/deadlines.js";
 import { caseByReceipt, type CaseRow } from "../modules/cases/follow.js";
@@ -17,13 +18,13 @@ import { seededRandom } from "../kernel/seeded-random.js";
 /**
  * Two years of reports 问题线索 about Raohe's townships and villages, through the cases module's own
  * functions (received, verified, rectified, closed on their days), so the dashboard's case chart and the
- * monthly report say something true: before the gate (last year) about five reports a month, most about
+ * monthly report say something true: before the gate (kernel/demo-timeline.ts) about five reports a month, most about
  * meetings, documents, inspections and apps, handled slowly and often past a step's working-day deadline
  * (期限, cases/deadlines.ts); after it, fewer each month, handled faster and mostly in time. Half of the
  * last four months' cases stalled at some step, most of them overdue today; the newest are still open
  * within their deadline. The receipt codes are
- * thrown away (throwaway keys), as the other demo cases' are. Idempotent: nothing is seeded once last
- * year has cases.
+ * thrown away (throwaway keys), as the other demo cases' are. Idempotent: nothing is seeded once the
+ * months before the gate have cases.
  */
 
 const REPORTS: Record<string, string[]> = {
@@ -83,9 +84,8 @@ export async function seedDemoCaseHistory(db: Db, today: string): Promise<number
   const jiwei = await actorByUsername(db, "raohe_jiwei");
   const raohe = await getUnit(db, "230524");
   if (!office || !jiwei || !raohe) return 0;
-  const year = Number(today.slice(0, 4));
-  const gate = `${year}-01-01`;
-  const first = firstDayOf(`${year - 2}-12`);
+  const { gate, gatePeriod, monthsSinceGate } = demoTimeline(today);
+  const first = firstDayOf(shiftPeriod(gatePeriod, -13));
   const before = [office, jiwei].map((a) => caseStatistics(db, a, { from: first, to: addDays(gate, -1), today }));
   if ((await Promise.all(before)).some((s) => s.received > 0)) return 0;
   const units = [...(await unitsUnder(db, raohe.path, "township")), ...(await unitsUnder(db, raohe.path, "village")).slice(0, 40)];
@@ -99,7 +99,7 @@ export async function seedDemoCaseHistory(db: Db, today: string): Promise<number
     const start = firstDayOf(period);
     const afterGate = start >= gate;
     // Months since the gate, 0 … 11: reports fall from four a month towards one; before it, four to six.
-    const since = afterGate ? Number(period.slice(5, 7)) - 1 : 0;
+    const since = afterGate ? monthsSinceGate(period) : 0;
     const count = afterGate ? Math.max(1, Math.round(4 - since * 0.3 + (rand() - 0.5))) : 4 + Math.floor(rand() * 3);
     for (let i = 0; i < count; i++) {
       const receivedOn = addDays(start, Math.floor(rand() * 27));

@@ -3,12 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseStatus } from "../../contracts/cases.js";
 import type { Database } from "../db/client.js";
 import { chinaToday } from "../kernel/dates.js";
+import { demoTimeline } from "../kernel/demo-timeline.js";
 import { firstDayOf, lastDayOf, shiftPeriod } from "../kernel/periods.js";
 import { indexChildren, indexIssuers, indexSeries } from "../modules/burden-index/queries.js";
 import { deadlineFor } from "../modules/cases/deadlines.js";
 import { caseStatistics } from "../modules/cases/stats.js";
 import { formFigures } from "../modules/forms/figures.js";
 import { satisfactionResults } from "../modules/satisfaction/survey.js";
+import { listPlanItems } from "../modules/inspection-plans/registry.js";
+import { meetingChain } from "../modules/meetings/chain.js";
+import { listMeetings } from "../modules/meetings/register.js";
+import { rankingCounts } from "../modules/rankings/registry.js";
 import { plaqueCounts } from "../modules/evaluations/plaque-queries.js";
 import { evaluationYear } from "../modules/evaluations/year.js";
 import { fingertipLoad } from "../modules/fingertips/load.js";
@@ -49,16 +54,37 @@ describe("demo data of 一表通", () => {
   });
 });
 
+describe("demo data of 精文减会 and 督检考 (issue 6)", () => {
+  it("shows a layered meeting chain, a plan with decisions and rankings against last year", async () => {
+    expect(first.registers).toBe(1);
+    const office = await actor("raohe_office");
+    const year = Number(chinaToday().slice(0, 4));
+    const meetings = await listMeetings(database.db, office, year, "zh-CN");
+    const county = meetings.items.find((m) => m.title === "全县冬季森林草原防灭火和安全生产工作会议")!;
+    expect(county.status).toBe("admitted");
+    const chain = await meetingChain(database.db, office, county.id);
+    expect(chain.root.relayedBy.map((n) => [n.issuerName, n.daysAfterParent, n.layered])).toEqual([
+      ["饶河镇", 2, true],
+      ["小佳河镇", 3, true],
+    ]);
+    const plan = await listPlanItems(database.db, office, { year });
+    expect(plan.counts).toEqual({ submitted: 1, approved: 2, rejected: 1, withdrawn: 0, comprehensiveApproved: 1 });
+    const counts = (await rankingCounts(database.db, office, year)).items;
+    expect(counts.find((c) => c.kind === "assessment")).toMatchObject({ lastYear: { indicators: 74 }, thisYear: { indicators: 8 } });
+    expect(counts.find((c) => c.kind === "ranking_notice" && c.issuer.code === "230524D01")).toMatchObject({ lastYear: { inForce: 12 }, thisYear: { registered: 3, cancelled: 2, inForce: 1 }, change: -11 });
+  });
+});
+
 /**
  * Every chart of the dashboard (src/web/pages/dashboard) over the period it opens with, the last twelve
  * months to last month, as the county office sees Raohe: none may be empty, and together they show the
- * load falling after the gate was introduced in January.
+ * load falling after the gate was introduced (eleven months back, kernel/demo-timeline.ts).
  */
 describe("demo data of the dashboard", () => {
   const thisMonth = chinaToday().slice(0, 7);
   const from = shiftPeriod(thisMonth, -12);
   const to = shiftPeriod(thisMonth, -1);
-  const gate = `${thisMonth.slice(0, 4)}-01`;
+  const gate = demoTimeline(chinaToday()).gatePeriod;
   const period = { from: firstDayOf(from), to: lastDayOf(to), today: chinaToday() };
   const yearBefore = { from: firstDayOf(shiftPeriod(from, -12)), to: lastDayOf(shiftPeriod(to, -12)), today: chinaToday() };
 
@@ -180,6 +206,6 @@ describe("demo data of 证明事项", () => {
 describe("seeding again", () => {
   it("adds nothing: every step is idempotent", async () => {
     const again = await seedDemoData(database.db, "Demo-test-2026");
-    expect(again).toMatchObject({ indicators: 0, fingertips: 0, plaques: 0, evaluations: 0, proofs: 0, ledger: 0, caseHistory: 0, formsHistory: 0 });
+    expect(again).toMatchObject({ indicators: 0, fingertips: 0, plaques: 0, evaluations: 0, proofs: 0, ledger: 0, registers: 0, caseHistory: 0, formsHistory: 0 });
   }, 300_000);
 });

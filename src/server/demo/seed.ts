@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { seedDemoIndex } from "../modules/burden-index/demo.js";
+import { seedDemoIndex } from "./burden-history.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoCases } from "../modules/cases/demo.js";
 import { seedDemoCaseHistory } from "./case-history.js";

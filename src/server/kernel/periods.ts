@@ -25,3 +25,9 @@ export function lastDayOf(period: string): string {
   const [y, m] = period.split("-").map(Number) as [number, number];
   return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
 }
+
+/** Whole months from period `from` to period `to` (negative when `to` comes first). */
+export function monthsBetween(from: string, to: string): number {
+  const index = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+  return index(to) - index(from);
+}

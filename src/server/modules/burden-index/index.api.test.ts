@@ -6,7 +6,7 @@ import { chinaToday } from "../../kernel/dates.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { importLedger } from "../burdens/ledger.js";
 import { actorByUsername } from "../org/auth.js";
-import { raoheLedger, seedDemoIndex } from "./demo.js";
+import { raoheLedger, seedDemoIndex } from "../../demo/burden-history.js";
 import { addMonths } from "./queries.js";
 
 /** The burden index over Raohe's demo ledger: figures that add up, a reduction, files that open. */

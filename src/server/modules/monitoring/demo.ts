@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { AnswerInput } from "../../../contracts/monitoring.js";
 import type { Db } from "../../db/client.js";
 import { addDays } from "../../kernel/dates.js";
+import { demoTimeline } from "../../kernel/demo-timeline.js";
 import { recordAudit } from "../audit/audit.js";
 import { applyAnswersToIndex, burdensOnVillageInWeek, type ActualCell } from "../burden-index/actual.js";
 import { actorByUsername } from "../org/auth.js";
@@ -27,8 +28,8 @@ type UnregisteredRow = typeof monitoringUnregistered.$inferInsert;
 
 /**
  * Demo monitoring points 监测点 of Raohe: eight villages answering weekly since November of last year.
- * Before the gate (last year) a burden took clearly more than its issuer estimated (photos, sign-ins,
- * ledgers) and unnumbered tasks came often; from January, as the gate took hold, actual hours fell
+ * Before the gate (kernel/demo-timeline.ts) a burden took clearly more than its issuer estimated (photos, sign-ins,
+ * ledgers) and unnumbered tasks came often; from the gate's month, as it took hold, actual hours fell
  * towards the estimate and unnumbered tasks grew rare. One village has not answered last week, so the
  * reminder list shows something. Written in bulk in one transaction with one audit entry (a start-up
  * seeds it; answering one by one would take the server many seconds longer to come up). Idempotent.
@@ -40,7 +41,7 @@ export async function seedDemoMonitoring(db: Db, today: string): Promise<number>
   const raohe = await getUnit(db, "230524");
   if (!office || !raohe) return 0;
   const first = addDays(mondayOf(today), -7 * WEEKS);
-  const gate = `${today.slice(0, 4)}-01-01`;
+  const { gate } = demoTimeline(today);
   const villages = (await unitsUnder(db, raohe.path, "village")).filter((v, i) => v.code === "230524100200" || v.code === "230524101200" || i % 11 === 3).slice(0, 8);
   const cadres = new Map([["230524100200", await actorByUsername(db, "raohe_village")], ["230524101200", await actorByUsername(db, "jiaping_village")]]);
   const rand = seededRandom(20260701);

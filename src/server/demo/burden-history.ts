@@ -1,19 +1,21 @@
 import { sql } from "drizzle-orm";
-import { ZBurdenInput, type BurdenInput, type BurdenKind, type Frequency } from "../../../contracts/burdens.js";
-import type { Db } from "../../db/client.js";
-import type { Actor } from "../../kernel/actor.js";
-import { addDays } from "../../kernel/dates.js";
-import { firstDayOf, lastDayOf, periodOf, periodsFrom, shiftPeriod } from "../../kernel/periods.js";
-import { importLedger } from "../burdens/ledger.js";
-import { createBurden, decideBurden, expireOverdue, submitBurden, withdrawBurden } from "../burdens/registry.js";
-import { actorByUsername } from "../org/auth.js";
-import { getUnit, unitsUnder } from "../org/units.js";
-import { seededRandom } from "../../kernel/seeded-random.js";
+import { ZBurdenInput, type BurdenInput, type BurdenKind, type Frequency } from "../../contracts/burdens.js";
+import type { Db } from "../db/client.js";
+import type { Actor } from "../kernel/actor.js";
+import { addDays } from "../kernel/dates.js";
+import { firstDayOf, lastDayOf, periodOf, periodsFrom, shiftPeriod } from "../kernel/periods.js";
+import { demoTimeline } from "../kernel/demo-timeline.js";
+import { importLedger } from "../modules/burdens/ledger.js";
+import { createBurden, decideBurden, expireOverdue, submitBurden, withdrawBurden } from "../modules/burdens/registry.js";
+import { actorByUsername } from "../modules/org/auth.js";
+import { getUnit, unitsUnder } from "../modules/org/units.js";
+import { seededRandom } from "../kernel/seeded-random.js";
 
 /**
- * Demo history of Raohe 饶河县 for the burden index, January of last year to last month. Last year is
- * the ledger 台账 its 减负办 kept before the gate, imported as finished burdens: the heavy baseline
- * (county-wide forms, repeated inspections, weekly reports). From January of this year every burden
+ * Demo history of Raohe 饶河县 for the burden index, from a year before the gate to last month (the gate
+ * took effect eleven months back, kernel/demo-timeline.ts: January when seeded in December). The year
+ * before it is the ledger 台账 its 减负办 kept, imported as finished burdens: the heavy baseline
+ * (county-wide forms, repeated inspections, weekly reports). From the gate's month every burden
  * goes through the gate 准入 on its day of issue, as a department submits it: the campaign shows (fewer
  * burdens, fewer county-wide forms and inspections, shorter meetings), and the gate's findings with it —
  * short deadlines and heavy months sent to the office's review, inspections off the plan returned and
@@ -62,15 +64,17 @@ const SUBJECTS: string[][] = [
 /** The burdens issued month by month: last year heavy, this year lighter, up to the month before `today`. */
 export function raoheLedger(today: string, townships: string[]): BurdenInput[] {
   const rand = seededRandom(20250101);
-  const thisYear = Number(today.slice(0, 4));
+  const timeline = demoTimeline(today);
   const entries: BurdenInput[] = [];
   const used = TEMPLATES.map(() => 0);
   const nextSubject = (which: number) => SUBJECTS[which]![used[which]!++ % SUBJECTS[which]!.length]!;
-  for (const period of periodsFrom(`${thisYear - 1}-01`, shiftPeriod(periodOf(today), -1))) {
+  for (const period of periodsFrom(timeline.historyStart, shiftPeriod(periodOf(today), -1))) {
     const y = Number(period.slice(0, 4));
     const m = Number(period.slice(5, 7));
-    const before = y < thisYear;
-    const count = before ? 12 + Math.floor(rand() * 5) : 10 + Math.floor(rand() * 3) - Math.floor(m / 4);
+    const before = period < timeline.gatePeriod;
+    // Months of the gate so far, 1 in its first month: the load keeps falling as departments learn.
+    const k = timeline.monthsSinceGate(period) + 1;
+    const count = before ? 12 + Math.floor(rand() * 5) : 10 + Math.floor(rand() * 3) - Math.floor(k / 4);
     for (let i = 0; i < count; i++) {
       const which = Math.floor(rand() * TEMPLATES.length);
       const t = TEMPLATES[which]!;
@@ -79,7 +83,7 @@ export function raoheLedger(today: string, townships: string[]): BurdenInput[] {
       const day = 1 + Math.floor(rand() * 20);
       const issuedOn = addDays(firstDayOf(period), day - 1);
       // Departments learn the gate's five working days: after it, a one-off's time grows month by month.
-      const span = t.frequency === "once" ? 5 + Math.floor(rand() * 8) + (before ? 0 : Math.floor(m / 2)) : 60 + Math.floor(rand() * 30);
+      const span = t.frequency === "once" ? 5 + Math.floor(rand() * 8) + (before ? 0 : Math.floor(k / 2)) : 60 + Math.floor(rand() * 30);
       const end = addDays(issuedOn, span);
       const deadline = end >= today ? lastDayOf(period) : end;
       const township = townships[Math.floor(rand() * townships.length)]!;
@@ -143,14 +147,14 @@ export async function seedDemoIndex(db: Db, today: string): Promise<number> {
   const raohe = await getUnit(db, "230524");
   if (!office || !raohe) return 0;
   const townships = (await unitsUnder(db, raohe.path, "township")).map((u) => u.code);
-  const gate = `${today.slice(0, 4)}-01-01`;
+  const { gate, monthsSinceGate } = demoTimeline(today);
   const entries = raoheLedger(today, townships);
   const { imported } = await importLedger(db, { actor: office, source: "饶河县减负办工作台账（演示数据）", entries: entries.filter((e) => e.issuedOn < gate), today });
   const rand = seededRandom(20260102);
   let submitted = 0;
   for (const input of entries.filter((e) => e.issuedOn >= gate).sort((a, b) => a.issuedOn.localeCompare(b.issuedOn))) {
-    // January: no department knows the rules yet; by November four in five heed the findings.
-    const learnt = rand() < (0.8 * (Number(input.issuedOn.slice(5, 7)) - 1)) / 10;
+    // The gate's first month: no department knows the rules yet; ten months on, four in five heed the findings.
+    const learnt = rand() < (0.8 * monthsSinceGate(periodOf(input.issuedOn))) / 10;
     await throughTheGate(db, office, input, learnt);
     submitted++;
   }
