@@ -12,6 +12,10 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
 const issuedOn = addDays(today, 1);
+const PLAN_HEADER = ["项目名称", "检查对象", "计划月份", "综合性"];
+/** 县民政局 imports a plan file for itself. */
+const importForMzj = async (file: Buffer, lang = "zh-CN") =>
+  (await as("raohe_mzj")).request({ method: "POST", url: `/api/inspection-plans/import?year=${year}&department=230524D03`, payload: file, headers: { "content-type": XLSX, "accept-language": lang } });
 const countItems = async () => (await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from inspection_plan_items`)).rows[0]!.n;
 
 beforeAll(async () => {
@@ -178,19 +182,14 @@ describe("annual inspection plan 年度督检考计划", () => {
     const office = await as("raohe_office");
     const planOf = async () => ((await office.request({ method: "GET", url: `/api/inspection-plans?year=${year}` })).json() as PlanList).items;
     // A cell may mix names and codes, with any of the separators.
-    const mixed = await (await as("raohe_mzj")).request({
-      method: "POST",
-      url: `/api/inspection-plans/import?year=${year}&department=230524D03`,
-      payload: await buildXlsx([{ rows: [["项目名称", "检查对象", "计划月份", "综合性"], ["村级养老服务站检查", "饶河镇 230524101000；饶河村委会", 7, "否"]] }]),
-      headers: { "content-type": XLSX },
-    });
+    const mixed = await importForMzj(await buildXlsx([{ rows: [PLAN_HEADER, ["村级养老服务站检查", "饶河镇 230524101000；饶河村委会", 7, "否"]] }]));
     expect(mixed.statusCode, mixed.body).toBe(201);
     const before = await planOf();
     expect(before.find((i) => i.title === "村级养老服务站检查")!.targets.map((t) => t.code).sort()).toEqual(["230524100000", "230524100200", "230524101000"]);
 
     const exported = await office.request({ method: "GET", url: `/api/inspection-plans/export.xlsx?year=${year}` });
     expect(exported.statusCode).toBe(200);
-    const again = await (await as("raohe_mzj")).request({ method: "POST", url: `/api/inspection-plans/import?year=${year}&department=230524D03`, payload: exported.rawPayload, headers: { "content-type": XLSX } });
+    const again = await importForMzj(exported.rawPayload);
     expect(again.statusCode, again.body).toBe(201);
     const { imported, codes } = again.json() as { imported: number; codes: string[] };
     expect(imported).toBe(before.length);
@@ -210,7 +209,7 @@ describe("annual inspection plan 年度督检考计划", () => {
       {
         title: "民政局计划",
         rows: [
-          ["项目名称", "检查对象", "计划月份", "综合性"],
+          PLAN_HEADER,
           ["农村低保专项督查", "饶河镇", 3, "否"],
           ["村务公开检查", "饶河村委会", 4, "否"],
           ["社会救助检查", "小佳河镇、幸福村", 5, "否"],
@@ -219,7 +218,7 @@ describe("annual inspection plan 年度督检考计划", () => {
       },
     ]);
     for (const lang of ["zh-CN", "en"]) {
-      const res = await (await as("raohe_mzj")).request({ method: "POST", url: `/api/inspection-plans/import?year=${year}&department=230524D03`, payload: file, headers: { "content-type": XLSX, "accept-language": lang } });
+      const res = await importForMzj(file, lang);
       expect(res.statusCode, res.body).toBe(400);
       const details = res.json().error.details as { path: string; message: string }[];
       expect(details.map((d) => d.path)).toEqual(["Sheet1!B4", "Sheet1!B5", "Sheet1!B6"]);
@@ -234,12 +233,7 @@ describe("annual inspection plan 年度督检考计划", () => {
     }
     expect(await countItems()).toBe(before);
     // The code still says which one.
-    const byCode = await (await as("raohe_mzj")).request({
-      method: "POST",
-      url: `/api/inspection-plans/import?year=${year}&department=230524D03`,
-      payload: await buildXlsx([{ rows: [["项目名称", "检查对象", "计划月份", "综合性"], ["村务公开检查", "230524101299", 4, "否"]] }]),
-      headers: { "content-type": XLSX },
-    });
+    const byCode = await importForMzj(await buildXlsx([{ rows: [PLAN_HEADER, ["村务公开检查", "230524101299", 4, "否"]] }]));
     expect(byCode.statusCode, byCode.body).toBe(201);
   });
 });
