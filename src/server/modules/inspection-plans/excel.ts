@@ -2,7 +2,7 @@ import { ZPlanItemInput, type PlanItemInput } from "../../../contracts/inspectio
 import type { Db } from "../../db/client.js";
 import { AppError, messageFor } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
-import type { Actor, ScopeUnit } from "../../kernel/actor.js";
+import { regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { burdenPolicy, issuerRegionPath } from "../burdens/policy.js";
 import { codeList, readRegisterSheet, throwIfIssues, writeRegisterSheet, yesNo, type SheetColumn, type SheetIssue, type SheetRow } from "../meetings/sheet.js";
 import { getUnits, unitsNamedUnder, unitsUnder, type Unit } from "../org/units.js";
@@ -93,6 +93,12 @@ const STATUS = { submitted: "待审批", approved: "已批准", rejected: "已�
 /** The year's plan; with `template`, the header alone (项目名称, 检查对象, 计划月份, 综合性 are what the import reads). */
 export async function exportPlan(db: Db, actor: Actor, year: number, template = false): Promise<Buffer> {
   const list = template ? { items: [] } : await listPlanItems(db, actor, { year });
+  // Targets are written by name, which people read; a name two units of the region share is written as
+  // its code instead, so the sheet still imports back to the same units.
+  const names = [...new Set(list.items.flatMap((i) => i.targets.map((t) => t.name)))];
+  const seen = new Map<string, number>();
+  for (const u of await unitsNamedUnder(db, regionPathOf(actor), names, ["township", "village"])) seen.set(u.name, (seen.get(u.name) ?? 0) + 1);
+  const targetWord = (t: { code: string; name: string }) => ((seen.get(t.name) ?? 0) > 1 ? t.code : t.name);
   return writeRegisterSheet({
     sheet: "督检考计划",
     title: `${actor.scope.name} ${year} 年度督查检查考核计划`,
@@ -107,7 +113,7 @@ export async function exportPlan(db: Db, actor: Actor, year: number, template = 
       code: i.code,
       department: i.department.name,
       title: i.title,
-      targets: i.targets.map((t) => t.name).join("、"),
+      targets: i.targets.map(targetWord).join("、"),
       month: i.month,
       comprehensive: i.comprehensive ? "是" : "否",
       status: STATUS[i.status],

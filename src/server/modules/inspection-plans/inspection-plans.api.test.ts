@@ -235,5 +235,15 @@ describe("annual inspection plan 年度督检考计划", () => {
     // The code still says which one.
     const byCode = await importForMzj(await buildXlsx([{ rows: [PLAN_HEADER, ["村务公开检查", "230524101299", 4, "否"]] }]));
     expect(byCode.statusCode, byCode.body).toBe(201);
+
+    // The export writes a shared name as the code, so its own file still imports back unchanged.
+    const exported = await (await as("raohe_office")).request({ method: "GET", url: `/api/inspection-plans/export.xlsx?year=${year}` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
+    const cells = (wb.worksheets[0]!.getColumn(4).values as unknown[]).map(String);
+    expect(cells).toContain("饶河镇、小佳河镇、230524100200");
+    expect(cells.join()).not.toContain("饶河村委会");
+    const again = await importForMzj(exported.rawPayload);
+    expect(again.statusCode, again.body).toBe(201);
   });
 });
