@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { IMPORT_COLUMNS } from "../src/server/modules/meetings/excel.js";
 import { launchChromium, screenshot } from "./browser.js";
 import { expectHome, label, logIn, newPage } from "./flows.js";
 
@@ -31,6 +34,16 @@ describe("会议台账、督检考计划、排名通报", () => {
     expect(await chain.getByText("层层开会").count()).toBe(2);
     await screenshot(page, "meetings-chain");
     await page.keyboard.press("Escape");
+
+    // The import dialog offers the empty sheet whose header is what the import reads.
+    await meetings.locator("[data-testid=meetings-import]").click();
+    const [template] = await Promise.all([page.waitForEvent("download"), page.locator(".ant-modal:visible").getByRole("button", { name: "下载模板" }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await template.path())!) as unknown as ExcelJS.Buffer);
+    expect((wb.worksheets[0]!.getRow(2).values as unknown[]).slice(1)).toEqual(IMPORT_COLUMNS.map((c) => c.header));
+    expect(wb.worksheets[0]!.rowCount).toBe(2);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".ant-modal:visible").count()).toBe(0);
 
     await page.goto("/inspection-plans");
     const plans = page.locator("[data-testid=plans-page]");

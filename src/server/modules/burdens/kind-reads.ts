@@ -113,6 +113,24 @@ export async function meetingLoads(db: Queryable, args: { underPath: string; fro
     .limit(500_000);
 }
 
+/** What a meeting's sheet row needs beyond the register (会议台账 export, to be imported again): its text, notice day and targets. */
+export type MeetingSheetFields = { id: string; text: string; issuedOn: string; speechMinutes: number | null; targetSpec: unknown; targetCodes: string[] };
+
+export async function meetingSheetFields(db: Queryable, ids: readonly string[]): Promise<MeetingSheetFields[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: burdens.id,
+      text: burdens.text,
+      issuedOn: burdens.issuedOn,
+      speechMinutes: sql<number | null>`(${burdens.details}->>'speechMinutes')::int`,
+      targetSpec: burdens.targetSpec,
+      targetCodes: sql<string[]>`coalesce((select array_agg(bt.unit_code order by bt.unit_code) from ${burdenTargets} bt where bt.burden_id = ${burdens.id}), '{}')`,
+    })
+    .from(burdens)
+    .where(and(eq(burdens.kind, "meeting"), anyUuid(burdens.id, ids)));
+}
+
 /** Meetings by admission number 准入编号 (an import names the higher meeting it relays by its number). */
 export async function meetingIdsByAdmissionNumber(db: Queryable, numbers: readonly string[]): Promise<Map<string, string>> {
   if (numbers.length === 0) return new Map();

@@ -12,6 +12,10 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
 const issuedOn = addDays(today, 1);
+const PLAN_HEADER = ["项目名称", "检查对象", "计划月份", "综合性"];
+/** 县民政局 imports a plan file for itself. */
+const importForMzj = async (file: Buffer, lang = "zh-CN") =>
+  (await as("raohe_mzj")).request({ method: "POST", url: `/api/inspection-plans/import?year=${year}&department=230524D03`, payload: file, headers: { "content-type": XLSX, "accept-language": lang } });
 const countItems = async () => (await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from inspection_plan_items`)).rows[0]!.n;
 
 beforeAll(async () => {
@@ -172,5 +176,74 @@ describe("annual inspection plan 年度督检考计划", () => {
     await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
     const titles = wb.worksheets[0]!.getColumn(3).values;
     expect(titles).toEqual(expect.arrayContaining(["农村低保专项督查", "养老机构安全检查", "秸秆禁烧工作专项检查"]));
+  });
+
+  it("imports its own export back: target names resolve within the region, each row re-added as a new submitted item", async () => {
+    const office = await as("raohe_office");
+    const planOf = async () => ((await office.request({ method: "GET", url: `/api/inspection-plans?year=${year}` })).json() as PlanList).items;
+    // A cell may mix names and codes, with any of the separators.
+    const mixed = await importForMzj(await buildXlsx([{ rows: [PLAN_HEADER, ["村级养老服务站检查", "饶河镇 230524101000；饶河村委会", 7, "否"]] }]));
+    expect(mixed.statusCode, mixed.body).toBe(201);
+    const before = await planOf();
+    expect(before.find((i) => i.title === "村级养老服务站检查")!.targets.map((t) => t.code).sort()).toEqual(["230524100000", "230524100200", "230524101000"]);
+
+    const exported = await office.request({ method: "GET", url: `/api/inspection-plans/export.xlsx?year=${year}` });
+    expect(exported.statusCode).toBe(200);
+    const again = await importForMzj(exported.rawPayload);
+    expect(again.statusCode, again.body).toBe(201);
+    const { imported, codes } = again.json() as { imported: number; codes: string[] };
+    expect(imported).toBe(before.length);
+    const added = (await planOf()).filter((i) => codes.includes(i.code));
+    const shape = (i: PlanItem) => JSON.stringify([i.title, i.targets.map((t) => t.code).sort(), i.month, i.comprehensive]);
+    expect(added.map(shape).sort()).toEqual(before.map(shape).sort());
+    // Re-added under the importing department, as submissions awaiting the office.
+    expect(new Set(added.map((i) => `${i.department.code} ${i.status}`))).toEqual(new Set(["230524D03 submitted"]));
+  });
+
+  it("refuses a target name that matches no unit of the region or several, naming the cell; writes nothing", async () => {
+    // A second 饶河村委会, under 小佳河镇: the name alone no longer says which village is meant.
+    await ctx.db.execute(sql`insert into units (code, name, level, parent_code, path, depth, province_code)
+      select '230524101299', name, level, '230524101000', (select path from units where code = '230524101000') || '.230524101299', depth, province_code from units where code = '230524100200'`);
+    const before = await countItems();
+    const file = await buildXlsx([
+      {
+        title: "民政局计划",
+        rows: [
+          PLAN_HEADER,
+          ["农村低保专项督查", "饶河镇", 3, "否"],
+          ["村务公开检查", "饶河村委会", 4, "否"],
+          ["社会救助检查", "小佳河镇、幸福村", 5, "否"],
+          ["边境村检查", "上阿图什镇", 6, "否"],
+        ],
+      },
+    ]);
+    for (const lang of ["zh-CN", "en"]) {
+      const res = await importForMzj(file, lang);
+      expect(res.statusCode, res.body).toBe(400);
+      const details = res.json().error.details as { path: string; message: string }[];
+      expect(details.map((d) => d.path)).toEqual(["Sheet1!B4", "Sheet1!B5", "Sheet1!B6"]);
+      if (lang === "zh-CN") {
+        expect(details[0]!.message).toBe("第 4 行：本区域有多个同名单位：饶河村委会（230524100200、230524101299），请改填单位代码");
+        expect(details[1]!.message).toBe("第 5 行：本区域没有名为“幸福村”的乡镇或村（社区）");
+        expect(details[2]!.message).toContain("上阿图什镇");
+      } else {
+        expect(details[0]!.message).toBe("row 4: several units of the region share the name: 饶河村委会 (230524100200, 230524101299); write the unit code instead");
+        expect(details[1]!.message).toBe("row 5: no township or village of the region is named “幸福村”");
+      }
+    }
+    expect(await countItems()).toBe(before);
+    // The code still says which one.
+    const byCode = await importForMzj(await buildXlsx([{ rows: [PLAN_HEADER, ["村务公开检查", "230524101299", 4, "否"]] }]));
+    expect(byCode.statusCode, byCode.body).toBe(201);
+
+    // The export writes a shared name as the code, so its own file still imports back unchanged.
+    const exported = await (await as("raohe_office")).request({ method: "GET", url: `/api/inspection-plans/export.xlsx?year=${year}` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
+    const cells = (wb.worksheets[0]!.getColumn(4).values as unknown[]).map(String);
+    expect(cells).toContain("饶河镇、小佳河镇、230524100200");
+    expect(cells.join()).not.toContain("饶河村委会");
+    const again = await importForMzj(exported.rawPayload);
+    expect(again.statusCode, again.body).toBe(201);
   });
 });

@@ -7,7 +7,7 @@ import type { Lang } from "../../http/i18n.js";
 import type { Actor } from "../../kernel/actor.js";
 import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
-import { meetingIdsByAdmissionNumber } from "../burdens/kind-reads.js";
+import { meetingIdsByAdmissionNumber, meetingsById, meetingSheetFields, type MeetingSheetFields } from "../burdens/kind-reads.js";
 import { prepareBurden } from "../burdens/prepare.js";
 import { createBurden, submitBurden } from "../burdens/registry.js";
 import { listMeetings } from "./register.js";
@@ -15,77 +15,99 @@ import { codeList, readRegisterSheet, throwIfIssues, writeRegisterSheet, yesNo, 
 
 /** 会议台账 in Excel: the register out, and planned meetings in, each through the gate like any burden. */
 
-const EXPORT_COLUMNS: SheetColumn[] = [
-  { key: "title", header: "会议名称", width: 36 },
-  { key: "issuer", header: "召开单位", width: 24 },
-  { key: "issuerCode", header: "召开单位代码", width: 14 },
+/** The columns a row of the import reads; the export writes them first, under the same headers, so it imports back. */
+export const IMPORT_COLUMNS: SheetColumn[] = [
+  { key: "title", header: "会议名称", required: true, width: 36 },
+  { key: "issuer", header: "召开单位代码", aliases: ["单位代码"], required: true, width: 14 },
+  { key: "date", header: "召开日期", required: true, width: 12 },
+  { key: "issuedOn", header: "通知日期", width: 12 },
+  { key: "targets", header: "参会对象", required: true, width: 30 },
+  { key: "length", header: "会议时长（分钟）", aliases: ["会议时长", "时长（分钟）"], required: true, width: 10 },
+  { key: "attendees", header: "每单位参会人数", required: true, width: 10 },
+  { key: "mode", header: "形式", required: true, width: 8 },
+  { key: "general", header: "全体会议", width: 8 },
+  { key: "speech", header: "讲话时长（分钟）", aliases: ["讲话时长"], width: 10 },
+  { key: "relays", header: "传达的上级会议（准入编号）", aliases: ["传达的上级会议", "上级会议准入编号"], width: 24 },
+  { key: "text", header: "会议内容", aliases: ["内容"], width: 50 },
+];
+/** What the register adds for reading (never read back): who, the gate's view, the load on the grassroots. */
+const REGISTER_COLUMNS: SheetColumn[] = [
+  { key: "issuerName", header: "召开单位", width: 24 },
   { key: "level", header: "层级", width: 8 },
   { key: "system", header: "系统", width: 14 },
-  { key: "kind", header: "类别", width: 12 },
-  { key: "date", header: "召开日期", width: 12 },
-  { key: "length", header: "会议时长（分钟）", width: 10 },
-  { key: "mode", header: "形式", width: 8 },
-  { key: "targets", header: "参会单位数", width: 10 },
-  { key: "attendees", header: "每单位参会人数", width: 10 },
+  { key: "targetCount", header: "参会单位数", width: 10 },
   { key: "grassroots", header: "基层参会人次", width: 10 },
   { key: "hours", header: "占用基层人时", width: 10 },
-  { key: "relays", header: "传达的上级会议", width: 30 },
+  { key: "relaysTitle", header: "上级会议名称", width: 30 },
   { key: "days", header: "间隔天数", width: 8 },
   { key: "status", header: "状态", width: 8 },
   { key: "number", header: "准入编号", width: 24 },
   { key: "findings", header: "审查发现", width: 50 },
 ];
 
-export async function exportMeetings(db: Db, actor: Actor, year: number): Promise<Buffer> {
+/** The region whose townships or villages "全部乡镇" / "全部村" reach for an issuer: a department's county, else the unit itself. */
+const allRegionOf = (issuer: string) => (/D\d+$/.test(issuer) ? issuer.slice(0, 6) : issuer);
+const ALL_OF = { township: "全部乡镇", village: "全部村" } as Record<string, string>;
+
+/** 参会对象 as the import reads it: "全部乡镇"/"全部村" when the meeting was sent so, else the target codes. */
+function targetsCell(issuer: string, fields: MeetingSheetFields | undefined): string {
+  const spec = fields?.targetSpec as { under?: string; level?: string } | string[] | undefined;
+  if (spec && !Array.isArray(spec) && spec.under === allRegionOf(issuer) && ALL_OF[spec.level ?? ""]) return ALL_OF[spec.level!]!;
+  return (fields?.targetCodes ?? []).join("、");
+}
+
+/** The year's register; with `template`, the import's header alone, to fill in. */
+export async function exportMeetings(db: Db, actor: Actor, year: number, template = false): Promise<Buffer> {
+  if (template) return writeRegisterSheet({ sheet: "会议台账", title: `${actor.scope.name} 会议计划（导入模板）`, columns: IMPORT_COLUMNS, rows: [] });
   const list = await listMeetings(db, actor, year, "zh-CN");
+  const [fields, relayed] = await Promise.all([
+    meetingSheetFields(db, list.items.map((m) => m.id)).then((rows) => new Map(rows.map((f) => [f.id, f]))),
+    meetingsById(db, [...new Set(list.items.flatMap((m) => (m.relays ? [m.relays.id] : [])))]).then((rows) => new Map(rows.map((r) => [r.id, r]))),
+  ]);
   return writeRegisterSheet({
     sheet: "会议台账",
     title: `${actor.scope.name} ${year} 年会议台账`,
-    columns: EXPORT_COLUMNS,
-    rows: list.items.map((m) => ({
-      title: m.title,
-      issuer: m.issuer.name,
-      issuerCode: m.issuer.code,
-      level: LEVEL_NAMES[m.issuer.level as UnitLevel]?.zh ?? m.issuer.level,
-      system: m.system,
-      kind: m.general ? "全体会议" : "专题会议",
-      date: m.date,
-      length: m.lengthMinutes,
-      mode: m.mode === "video" ? "视频" : "现场",
-      targets: m.targetCount,
-      attendees: m.attendeesPerTarget,
-      grassroots: m.grassrootsAttendees,
-      hours: m.personHours,
-      relays: m.relays?.title ?? "",
-      days: m.relays?.daysBetween ?? "",
-      status: STATUS_NAMES[m.status].zh,
-      number: m.admissionNumber ?? "",
-      findings: [...m.findings.map((f) => f.message), ...(m.overSystemCap ? ["本系统年度会议数超过上限"] : [])].join("；"),
-    })),
+    columns: [...IMPORT_COLUMNS, ...REGISTER_COLUMNS],
+    rows: list.items.map((m) => {
+      const f = fields.get(m.id);
+      // The import names the higher meeting by its admission number, or by its id before it has one.
+      const relay = m.relays ? (relayed.get(m.relays.id)?.admissionNumber ?? m.relays.id) : "";
+      return {
+        title: m.title,
+        issuer: m.issuer.code,
+        date: m.date,
+        issuedOn: f?.issuedOn ?? "",
+        targets: targetsCell(m.issuer.code, f),
+        length: m.lengthMinutes,
+        attendees: m.attendeesPerTarget,
+        mode: m.mode === "video" ? "视频" : "现场",
+        general: m.general ? "是" : "否",
+        speech: f?.speechMinutes ?? "",
+        relays: relay,
+        text: f?.text ?? "",
+        issuerName: m.issuer.name,
+        level: LEVEL_NAMES[m.issuer.level as UnitLevel]?.zh ?? m.issuer.level,
+        system: m.system,
+        targetCount: m.targetCount,
+        grassroots: m.grassrootsAttendees,
+        hours: m.personHours,
+        relaysTitle: m.relays?.title ?? "",
+        days: m.relays?.daysBetween ?? "",
+        status: STATUS_NAMES[m.status].zh,
+        number: m.admissionNumber ?? "",
+        findings: [...m.findings.map((x) => x.message), ...(m.overSystemCap ? ["本系统年度会议数超过上限"] : [])].join("；"),
+      };
+    }),
   });
 }
 
-export const IMPORT_COLUMNS: SheetColumn[] = [
-  { key: "title", header: "会议名称", required: true },
-  { key: "issuer", header: "召开单位代码", aliases: ["单位代码"], required: true },
-  { key: "date", header: "召开日期", required: true },
-  { key: "issuedOn", header: "通知日期" },
-  { key: "targets", header: "参会对象", required: true },
-  { key: "length", header: "会议时长（分钟）", aliases: ["会议时长", "时长（分钟）"], required: true },
-  { key: "attendees", header: "每单位参会人数", required: true },
-  { key: "mode", header: "形式", required: true },
-  { key: "general", header: "全体会议" },
-  { key: "speech", header: "讲话时长（分钟）", aliases: ["讲话时长"] },
-  { key: "relays", header: "传达的上级会议（准入编号）", aliases: ["传达的上级会议", "上级会议准入编号"] },
-  { key: "text", header: "会议内容", aliases: ["内容"] },
-];
 export const MAX_MEETING_ROWS = 300;
 
 const COLUMN_OF: Record<string, string> = { title: "title", issuer: "issuer", deadline: "date", issuedOn: "issuedOn", targets: "targets", lengthMinutes: "length", attendeesPerTarget: "attendees", mode: "mode", general: "general", speechMinutes: "speech", text: "text", relaysMeetingId: "relays", minutesPerTarget: "length" };
 
 /** "全部乡镇" / "全部村" reach every township or village of the issuer's region; else unit codes. */
 function targetsOf(cell: string, issuer: string): BurdenInput["targets"] {
-  const region = /D\d+$/.test(issuer) ? issuer.slice(0, 6) : issuer;
+  const region = allRegionOf(issuer);
   if (/^全部(乡镇|乡镇（街道）|街道)$/.test(cell)) return { under: region, level: "township" };
   if (/^全部(村|村（社区）|社区)$/.test(cell)) return { under: region, level: "village" };
   return codeList(cell);

@@ -5,6 +5,7 @@ import type { MeetingChain, MeetingHours, MeetingList, MeetingSystems } from "..
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { buildXlsx } from "../duties/excel/fixtures.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { IMPORT_COLUMNS } from "./excel.js";
 import { admitThroughGate, meetingBody } from "./test-helpers.js";
 
 let ctx: TestContext;
@@ -237,6 +238,44 @@ describe("meetings in Excel", () => {
     const titles = ws.getColumn(1).values.slice(3);
     expect(titles).toContain("饶河镇冬季森林草原防灭火工作会议");
     expect(titles).toContain("小佳河镇传达全县防灭火会议精神");
+  });
+
+  it("offers the import's header as the template, and the export imports back: each row re-added as it was", async () => {
+    const office = await as("raohe_office");
+    const later = year + 1;
+    const sheetOf = async (query: string) => {
+      const res = await office.request({ method: "GET", url: `/api/meetings/export.xlsx?${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0]!;
+      const headers = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+      const rows = Array.from({ length: ws.rowCount - 2 }, (_, k) => IMPORT_COLUMNS.map((c) => ws.getRow(k + 3).getCell(headers.indexOf(c.header) + 1).text));
+      return { file: res.rawPayload, headers, rows };
+    };
+    const template = await sheetOf(`year=${later}&template=true`);
+    expect(template.headers).toEqual(IMPORT_COLUMNS.map((c) => c.header));
+    expect(template.rows).toEqual([]);
+
+    const countyNumber = ((await office.request({ method: "GET", url: `/api/meetings?year=${year}` })).json() as MeetingList).items.find((m) => m.id === countyId)!.admissionNumber!;
+    const noticeDay = addDays(chinaToday(), 2);
+    const planned = [
+      ["全县民政工作视频推进会", "230524D03", `${later}-03-10`, noticeDay, "全部乡镇", "90", "2", "视频", "否", "20", countyNumber, "部署全县低保、养老服务重点工作。"],
+      ["饶河镇村务公开专题会", "230524100000", `${later}-03-16`, noticeDay, "230524100200", "45", "1", "现场", "否", "", "", "村务公开栏更新要求。"],
+    ];
+    const first = await upload("raohe_office", await buildXlsx([{ rows: [IMPORT_COLUMNS.map((c) => c.header), ...planned] }]));
+    expect(first.statusCode, first.body).toBe(201);
+    const exported = await sheetOf(`year=${later}`);
+    expect(exported.headers.slice(0, IMPORT_COLUMNS.length)).toEqual(IMPORT_COLUMNS.map((c) => c.header));
+    // The year may hold meetings the tests above imported too: each row of the sheet must come back as written.
+    expect(exported.rows).toEqual(expect.arrayContaining(planned));
+
+    const before = await countMeetings();
+    const again = await upload("raohe_office", Buffer.from(exported.file));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().imported).toBe(exported.rows.length);
+    expect(await countMeetings()).toBe(before + exported.rows.length);
+    expect([...(await sheetOf(`year=${later}`)).rows].sort()).toEqual([...exported.rows, ...exported.rows].sort());
   });
 });
 

@@ -101,6 +101,21 @@ export async function unitsUnder(db: Queryable, ancestorPath: string, level: Uni
   return rows.map(asUnit);
 }
 
+/**
+ * Units of the given levels below a region whose name is exactly one of `names`: how a sheet that
+ * names its units (乡镇、村 written out, as an export writes them) is read back. A name may match
+ * several units (two villages of one name in different townships); the caller decides what that means.
+ */
+export async function unitsNamedUnder(db: Queryable, ancestorPath: string, names: readonly string[], levels: readonly UnitLevel[]): Promise<Unit[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .select(unitColumns)
+    .from(units)
+    .where(and(like(units.path, `${likeEscape(ancestorPath)}.%`), anyText(units.name, [...names]), inArray(units.level, [...levels])))
+    .orderBy(asc(units.code));
+  return rows.map(asUnit);
+}
+
 /** "Is unit A inside B's subtree?", answered from the primary key alone. */
 export async function isUnitInside(db: Queryable, innerCode: string, outerCode: string): Promise<boolean> {
   const found = await getUnits(db, [innerCode, outerCode]);

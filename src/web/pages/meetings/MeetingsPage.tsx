@@ -123,6 +123,7 @@ export default function MeetingsPage() {
         title={m.import}
         hint={m.importHint}
         url="/api/meetings/import"
+        template={{ path: "/api/meetings/export.xlsx", query: { year: String(year) }, fileName: `${m.import}-${year}` }}
         onClose={() => setImporting(false)}
         onDone={(r) => {
           void message.success(m.imported(r.imported));

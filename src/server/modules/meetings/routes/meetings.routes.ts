@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { XLSX_MIME } from "../../../../contracts/duties.js";
 import { ZErrorBody } from "../../../../contracts/errors.js";
+import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import {
   ZMeetingCap,
   ZMeetingCapInput,
@@ -92,9 +93,9 @@ export function meetingRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
 
     app.get(
       "/api/meetings/export.xlsx",
-      { schema: { tags, summary: "导出会议台账 / the meetings register as .xlsx", querystring: ZMeetingYearQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+      { schema: { tags, summary: "导出会议台账（template=true 为导入模板）/ the meetings register as .xlsx, or with template=true the import's empty sheet", querystring: ZMeetingYearQuery.extend(ZTemplateQuery.shape), response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
       async (request, reply) => {
-        const file = await exportMeetings(db, actorOf(request), request.query.year);
+        const file = await exportMeetings(db, actorOf(request), request.query.year, request.query.template === "true");
         const name = `会议台账-${request.query.year}.xlsx`;
         return sendXlsx(reply, file, `meetings-${request.query.year}.xlsx`, name);
       },
