@@ -1,11 +1,10 @@
 import { Alert, App, Form, Input, Modal } from "antd";
-import { useState } from "react";
 import { ZPassword } from "../../contracts/org.js";
 import { authApi } from "../api/endpoints.js";
 import { useAuth } from "../auth/AuthContext.js";
 import { useT } from "../i18n/index.js";
 import { zodRule } from "./formRules.js";
-import { useApiError } from "./useApiError.js";
+import { useSaving } from "./useSaving.js";
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -13,25 +12,19 @@ type Values = { currentPassword: string; newPassword: string; confirm: string };
 export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; forced: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const showError = useApiError();
   const { refresh } = useAuth();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await authApi.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       void message.success(t.password.changed);
       form.resetFields();
       await refresh();
       onClose();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

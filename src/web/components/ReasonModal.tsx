@@ -1,6 +1,6 @@
 import { Input, Modal, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
-import { useApiError } from "./useApiError.js";
+import { useSaving } from "./useSaving.js";
 
 type Props = {
   open: boolean;
@@ -26,23 +26,14 @@ type Props = {
  * such step is audited with it). The reason is kept here and cleared when the dialog closes.
  */
 export function ReasonModal({ open, title, prompt, okText, danger, minLength, maxLength = 1000, extra, testId, onSubmit, onClose }: Props) {
-  const showError = useApiError();
+  const { saving, run } = useSaving();
   const [reason, setReason] = useState("");
-  const [saving, setSaving] = useState(false);
   const close = () => {
     setReason("");
     onClose();
   };
   const submit = async () => {
-    setSaving(true);
-    try {
-      await onSubmit(reason.trim());
-      close();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    if (await run(() => onSubmit(reason.trim()))) close();
   };
   return (
     <Modal

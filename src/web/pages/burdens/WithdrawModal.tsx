@@ -1,9 +1,9 @@
 import { Alert, App, Form, Input, Modal, type ButtonProps } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { ZWithdraw } from "../../../contracts/burdens.js";
 import { burdensApi } from "../../api/endpoints.js";
 import { zodRule } from "../../components/formRules.js";
-import { useApiError } from "../../components/useApiError.js";
+import { useSaving } from "../../components/useSaving.js";
 import { useT } from "../../i18n/index.js";
 
 type Props = { burdenId: string | null; onClose: () => void; onDone: () => void };
@@ -12,9 +12,8 @@ type Props = { burdenId: string | null; onClose: () => void; onDone: () => void 
 export function WithdrawModal({ burdenId, onClose, onDone }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
 
   useEffect(() => {
     if (burdenId) form.resetFields();
@@ -23,16 +22,11 @@ export function WithdrawModal({ burdenId, onClose, onDone }: Props) {
   const submit = async () => {
     if (!burdenId) return;
     const { reason } = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await burdensApi.withdraw(burdenId, reason.trim());
       void message.success(t.burdenDetail.withdrawn);
       onDone();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

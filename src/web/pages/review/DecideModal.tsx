@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Radio, type ButtonProps } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { ZDecide, type Finding } from "../../../contracts/burdens.js";
 import { burdensApi, type Decide } from "../../api/endpoints.js";
 import { zodRule } from "../../components/formRules.js";
-import { useApiError } from "../../components/useApiError.js";
+import { useSaving } from "../../components/useSaving.js";
 import { useT } from "../../i18n/index.js";
 import { FindingList } from "../burdens/FindingList.js";
 
@@ -14,9 +14,8 @@ type Props = { burden: DecideTarget | null; onClose: () => void; onDone: () => v
 export function DecideModal({ burden, onClose, onDone }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<Decide>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
 
   useEffect(() => {
     if (burden) form.resetFields();
@@ -25,16 +24,11 @@ export function DecideModal({ burden, onClose, onDone }: Props) {
   const submit = async () => {
     if (!burden) return;
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await burdensApi.decide(burden.id, { decision: values.decision, reason: values.reason.trim() });
       void message.success(t.review.decided);
       onDone();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,18 +1,17 @@
 import { Alert, App, Form, Input, Modal } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { ZPassword, type User } from "../../../contracts/org.js";
 import { usersApi } from "../../api/endpoints.js";
 import { zodRule } from "../../components/formRules.js";
-import { useApiError } from "../../components/useApiError.js";
+import { useSaving } from "../../components/useSaving.js";
 import { useT } from "../../i18n/index.js";
 
 /** An administrator sets a new password for `user` (POST /api/users/:id/reset-password). */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
 
   useEffect(() => {
     if (user) form.resetFields();
@@ -21,16 +20,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const submit = async () => {
     if (!user) return;
     const { password } = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await usersApi.resetPassword(user.id, password);
       void message.success(t.users.passwordReset);
       onClose();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

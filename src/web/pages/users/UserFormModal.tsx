@@ -1,11 +1,11 @@
 import { App, Form, Input, Modal, Select } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { ZCreateUser, type CreateUser, type UpdateUser, type User } from "../../../contracts/org.js";
 import { ROLES } from "../../../contracts/roles.js";
 import { usersApi } from "../../api/endpoints.js";
 import { zodRule } from "../../components/formRules.js";
 import { UnitSelect } from "../../components/UnitSelect.js";
-import { useApiError } from "../../components/useApiError.js";
+import { useSaving } from "../../components/useSaving.js";
 import { useT } from "../../i18n/index.js";
 
 type Values = CreateUser;
@@ -18,9 +18,8 @@ const rules = ZCreateUser.shape;
 export function UserFormModal({ open, editing, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
 
   useEffect(() => {
     if (!open) return;
@@ -30,8 +29,7 @@ export function UserFormModal({ open, editing, onClose, onSaved }: Props) {
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       if (editing) {
         const patch: UpdateUser = {};
         if (values.displayName.trim() !== editing.displayName) patch.displayName = values.displayName.trim();
@@ -44,11 +42,7 @@ export function UserFormModal({ open, editing, onClose, onSaved }: Props) {
         void message.success(t.users.created);
       }
       onSaved();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
