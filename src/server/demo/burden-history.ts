@@ -12,9 +12,9 @@ import { getUnit, unitsUnder } from "../modules/org/units.js";
 import { seededRandom } from "../kernel/seeded-random.js";
 
 /**
- * Demo history of Raohe 饶河县 for the burden index, from a year before the gate to last month (the gate
- * took effect eleven months back, kernel/demo-timeline.ts: January when seeded in December). The year
- * before it is the ledger 台账 its 减负办 kept, imported as finished burdens: the heavy baseline
+ * Demo history of Raohe 饶河县 for the burden index, from thirteen months before the gate to last month
+ * (the gate took effect eleven months back, kernel/demo-timeline.ts: January when seeded in December). The
+ * months before it are the ledger 台账 its 减负办 kept, imported as finished burdens: the heavy baseline
  * (county-wide forms, repeated inspections, weekly reports). From the gate's month every burden
  * goes through the gate 准入 on its day of issue, as a department submits it: the campaign shows (fewer
  * burdens, fewer county-wide forms and inspections, shorter meetings), and the gate's findings with it —

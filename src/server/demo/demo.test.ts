@@ -92,6 +92,8 @@ describe("demo data of the dashboard", () => {
     const raohe = (await getUnit(database.db, "230524"))!;
     const s = await indexSeries(database.db, raohe, { from, to });
     expect(s.months.every((m) => m.burdens > 0 && m.byKind.length > 0)).toBe(true);
+    // The year-before line has every month too: the history starts a year before the default window.
+    expect(s.months.every((m) => m.lastYear.hours > 0)).toBe(true);
     expect(s.totals.hours).toBeLessThan(s.lastYearTotals.hours * 0.7);
     expect((await indexIssuers(database.db, raohe, { from, to, limit: 15 })).issuers.length).toBeGreaterThanOrEqual(4);
     expect((await indexChildren(database.db, raohe, { month: to })).children.length).toBeGreaterThan(3);

@@ -29,8 +29,8 @@ describe("monthly periods", () => {
 
   it("places the demo's gate eleven months back, so any month of seeding has eleven months after it", () => {
     const december = demoTimeline("2026-12-07");
-    expect([december.gate, december.historyStart]).toEqual(["2026-01-01", "2025-01"]);
+    expect([december.gate, december.historyStart]).toEqual(["2026-01-01", "2024-12"]);
     const january = demoTimeline("2027-01-10");
-    expect([january.gate, january.historyStart, january.monthsSinceGate("2026-12"), january.monthsSinceGate("2026-01")]).toEqual(["2026-02-01", "2025-02", 10, -1]);
+    expect([january.gate, january.historyStart, january.monthsSinceGate("2026-12"), january.monthsSinceGate("2026-01")]).toEqual(["2026-02-01", "2025-01", 10, -1]);
   });
 });
