@@ -34,8 +34,8 @@ export function seriesWorkbook(s: IndexSeries, lang: Lang): Promise<Buffer> {
     {
       title: zh(lang) ? `${s.unit.name}负担指数（${s.from}至${s.to}）` : `Burden index of ${s.unit.name} (${s.from} to ${s.to})`,
       header: zh(lang)
-        ? ["月份", "在册事项数", "其中有审查提示", "下达对象数", "负担工时（小时）", "上年同月事项数", "上年同月工时（小时）", `基准年${s.baseline.year}月均工时（小时）`]
-        : ["Month", "Burdens in force", "Of them with findings", "Target rows", "Burden hours", "Same month last year: burdens", "Same month last year: hours", `Baseline ${s.baseline.year}: hours per month`],
+        ? ["月份", "在册事项数", "其中经审核后准入", "下达对象数", "负担工时（小时）", "上年同月事项数", "上年同月工时（小时）", `基准年${s.baseline.year}月均工时（小时）`]
+        : ["Month", "Burdens in force", "Of them admitted after review findings", "Target rows", "Burden hours", "Same month last year: burdens", "Same month last year: hours", `Baseline ${s.baseline.year}: hours per month`],
       rows: s.months.map((m) => [m.month, m.burdens, m.flagged, m.targets, m.hours, m.lastYear.burdens, m.lastYear.hours, s.baseline.monthlyAverage.hours]),
     },
     {

@@ -50,8 +50,8 @@ const monthsBetween = (from: string, to: string): string[] => {
 
 /** The index as the raw rows say it should be: every unit on each path × every month, in JS. */
 async function expectedIndex() {
-  const { rows } = await ctx.db.execute<{ burden_id: string; unit_path: string; monthly_minutes: number; load_from: string; load_to: string; kind: string; issuer_code: string; flagged: boolean }>(sql`
-    select t.burden_id, t.unit_path, t.monthly_minutes, t.load_from::text, t.load_to::text, b.kind, b.issuer_code, jsonb_array_length(b.findings) > 0 as flagged
+  const { rows } = await ctx.db.execute<{ burden_id: string; unit_path: string; monthly_minutes: number; load_from: string; load_to: string; kind: string; issuer_code: string; findings: { severity: string }[] }>(sql`
+    select t.burden_id, t.unit_path, t.monthly_minutes, t.load_from::text, t.load_to::text, b.kind, b.issuer_code, b.findings
     from burden_targets t join burdens b on b.id = t.burden_id where t.in_force`);
   const cells = new Map<string, { burdens: Set<string>; flagged: Set<string>; targets: number; minutes: number }>();
   const issuerCells = new Map<string, { burdens: Set<string>; targets: number; minutes: number }>();
@@ -60,7 +60,7 @@ async function expectedIndex() {
       for (const month of monthsBetween(r.load_from, r.load_to)) {
         const c = cells.get(`${code}|${month}|${r.kind}`) ?? { burdens: new Set(), flagged: new Set(), targets: 0, minutes: 0 };
         c.burdens.add(r.burden_id);
-        if (r.flagged) c.flagged.add(r.burden_id);
+        if (r.findings.some((f) => f.severity !== "info")) c.flagged.add(r.burden_id);
         c.targets++;
         c.minutes += Number(r.monthly_minutes);
         cells.set(`${code}|${month}|${r.kind}`, c);
@@ -75,7 +75,8 @@ async function expectedIndex() {
   }
   const index = Object.fromEntries([...cells].map(([k, c]) => [k, { burdens: c.burdens.size, flagged: c.flagged.size, targets: c.targets, minutes: round(c.minutes) } satisfies Cell]));
   const byIssuer = Object.fromEntries([...issuerCells].map(([k, c]) => [k, { burdens: c.burdens.size, targets: c.targets, minutes: round(c.minutes) }]));
-  return { index, byIssuer };
+  const infoOnly = new Set(rows.filter((r) => r.findings.length > 0 && r.findings.every((f) => f.severity === "info")).map((r) => r.burden_id));
+  return { index, byIssuer, infoOnly: infoOnly.size };
 }
 
 /** The rollup tables, rows emptied by withdrawals left out. */
@@ -133,12 +134,25 @@ describe("burden index rollups", () => {
     expect(counts.get("admitted") ?? 0, JSON.stringify([...counts])).toBeGreaterThan(3);
     expect(counts.get("withdrawn") ?? 0, JSON.stringify([...counts])).toBeGreaterThan(0);
 
-    const expected = await expectedIndex();
+    const { infoOnly, ...expected } = await expectedIndex();
     expect(Object.keys(expected.index).length).toBeGreaterThan(20);
     expect(Object.values(expected.index).some((c) => c.flagged > 0)).toBe(true);
     expect(await storedIndex()).toEqual(expected);
     await rebuildIndex(ctx.db);
     expect(await storedIndex()).toEqual(expected);
+
+    // A burden whose findings are only info notes (a meeting's attendance, say) is in force but not flagged.
+    expect(infoOnly).toBe(0);
+    const flaggedSum = (i: Record<string, Cell>) => Object.values(i).reduce((n, c) => n + c.flagged, 0);
+    const { rows } = await ctx.db.execute<{ id: string }>(sql`
+      select b.id from burdens b where b.findings <> '[]'::jsonb and exists (select 1 from burden_targets t where t.burden_id = b.id and t.in_force) limit 1`);
+    const note = [{ code: "MEETING_ATTENDANCE", severity: "info", messages: { "zh-CN": "提示", en: "note" }, evidence: {} }];
+    await ctx.db.execute(sql`update burdens set findings = ${JSON.stringify(note)}::jsonb where id = ${rows[0]!.id}`);
+    await rebuildIndex(ctx.db);
+    const { infoOnly: noted, ...relabelled } = await expectedIndex();
+    expect(noted).toBe(1);
+    expect(flaggedSum(relabelled.index)).toBeLessThan(flaggedSum(expected.index));
+    expect(await storedIndex()).toEqual(relabelled);
   });
 });
 

@@ -11,6 +11,13 @@ import type { Queryable } from "../../db/client.js";
 const notVillage = (code: SQL) => sql`not (length(${code}) = 12 and right(${code}, 3) <> '000')`;
 
 /**
+ * A burden counts as flagged 有审查发现 when a finding needed a person's judgement (review) or would
+ * have blocked it: an info finding is a note the gate adds to every burden of some kinds (a meeting's
+ * attendees, say), so counting it made the share read "half of all burdens" long after the gate.
+ */
+export const weighedFindings = (findings: SQL) => sql`jsonb_path_exists(${findings}, '$[*] ? (@.severity == "review" || @.severity == "block")')`;
+
+/**
  * Cells of the index touched by the given target rows: every unit on each target's path × every month
  * its load spans, with the target rows and minutes below that unit. `targets` must yield unit_path,
  * monthly_minutes, load_from, load_to (and whatever the caller groups by). Written with unnest of arrays,
@@ -40,7 +47,7 @@ export async function applyBurdenToIndex(tx: Queryable, burdenId: string, inForc
 export function applySql(burdenId: string, inForce: boolean): SQL {
   const sign = sql.raw(inForce ? "1" : "-1");
   return sql`
-    with b as (select kind, issuer_code, (jsonb_array_length(findings) > 0)::int as flagged from burdens where id = ${burdenId}),
+    with b as (select kind, issuer_code, (${weighedFindings(sql`findings`)})::int as flagged from burdens where id = ${burdenId}),
     cells as (
       select unit_code, max(parent_code) as parent_code, max(province_code) as province_code, month, count(*)::int as targets, sum(monthly_minutes) as minutes
       from (${expanded(sql`select unit_path, monthly_minutes, load_from, load_to from burden_targets where burden_id = ${burdenId} and in_force <> ${inForce}`)}) x
@@ -82,7 +89,7 @@ export async function rebuildIndex(db: Queryable): Promise<void> {
       group by t.burden_id, p.code
     ),
     cells as materialized (
-      select u.*, b.kind, b.issuer_code, (jsonb_array_length(b.findings) > 0) as flagged, m.month
+      select u.*, b.kind, b.issuer_code, ${weighedFindings(sql`b.findings`)} as flagged, m.month
       from u join burdens b on b.id = u.burden_id
       cross join lateral unnest(array(
         select to_char(g, 'YYYY-MM') from generate_series(date_trunc('month', u.load_from::timestamp), date_trunc('month', u.load_to::timestamp), interval '1 month') g

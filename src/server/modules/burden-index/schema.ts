@@ -19,7 +19,7 @@ export const burdenIndex = pgTable(
     kind: text("kind").notNull(),
     /** Burdens in force reaching the unit (distinct burdens, not target rows). */
     burdens: integer("burdens").notNull(),
-    /** Of those, burdens admitted with findings of the gate (review or info). */
+    /** Of those, burdens admitted with findings of the gate that needed judgement (review or block; info notes do not count). */
     flagged: integer("flagged").notNull(),
     /** Burden-target rows below the unit: a county-wide form counts once per village. */
     targets: integer("targets").notNull(),

@@ -49,7 +49,7 @@ const ZH: Words = {
   headings: ["一、基层负担总量", "二、下达负担最多的单位", "三、问题线索", "四、一表通减少重复填报", "五、监测点实测", "六、群众满意度"],
   burden: (b) => [
     `本月在册负担事项${b.burdens}项，折合负担工时${hZh(b.hours)}；上年同月${hZh(b.lastYearHours)}，同比${pctZh(b.vsLastYear)}；与基准年${b.baselineYear}年月均${hZh(b.baselineMonthlyHours)}相比${pctZh(b.vsBaseline)}。`,
-    `本月在册事项中经准入审查有提示（审查发现问题）的${b.flagged}项，占${share(b.flaggedShare)}%。`,
+    `本月在册事项中准入时有需审核的审查发现的${b.flagged}项，占${share(b.flaggedShare)}%。`,
   ],
   burdenTable: ["类型", "事项数", "负担工时（小时）"],
   topIssuer: (name, hours) => `本月负担工时最多的是${name}（${hZh(hours)}）。`,
@@ -82,7 +82,7 @@ const EN: Words = {
   headings: ["1. The load on the grassroots", "2. Who imposes the most", "3. Cases reported", "4. Repeated form-filling avoided by the one form (一表通)", "5. Monitoring points (监测点)", "6. The public's satisfaction"],
   burden: (b) => [
     `This month ${n(b.burdens, "registered burden")} were in force, ${hEn(b.hours)} of work; the same month last year ${hEn(b.lastYearHours)}, ${pctEn(b.vsLastYear)} year on year; against the monthly average of the baseline year ${b.baselineYear} (${hEn(b.baselineMonthlyHours)}), ${pctEn(b.vsBaseline)}.`,
-    `Of the burdens in force, ${b.flagged} were admitted with findings of the gate's review, ${share(b.flaggedShare)}%.`,
+    `Of the burdens in force, ${b.flagged} were admitted with findings of the gate that needed judgement (review or block), ${share(b.flaggedShare)}%.`,
   ],
   burdenTable: ["Kind", "Burdens", "Hours"],
   topIssuer: (name, hours) => `The most hours this month were imposed by ${name} (${hEn(hours)}).`,
