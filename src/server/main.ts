@@ -7,6 +7,7 @@ import { DEMO_USERS } from "./modules/org/demo-seed.js";
 import { chinaToday } from "./modules/burdens/prepare.js";
 import { expireOverdue } from "./modules/burdens/registry.js";
 import { signUnsignedBurdens } from "./modules/burdens/similar.js";
+import { warmCatalogs } from "./modules/forms/mapping.js";
 
 async function main() {
   const config = loadConfig();
@@ -36,6 +37,8 @@ async function main() {
   const expiry = setInterval(() => void expire(), 3_600_000);
   expiry.unref();
   await app.listen({ port: config.port, host: config.host });
+  // Mapping proposals need each region's indicator catalog prepared (~1 s for 20,000): now, not at the first upload.
+  void warmCatalogs(database.db, app.log).catch((err: unknown) => app.log.warn({ err }, "preparing indicator catalogs failed"));
   const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`\n减负通 Jianfu is running: http://localhost:${config.port}  (database: ${where})`);
   console.log(`API docs: http://localhost:${config.port}/api/docs`);

@@ -6,6 +6,7 @@ import { countRows } from "../../test/factories.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { DEMO_INDICATORS } from "./demo-catalog.js";
 import { buildWorkbook } from "./fixtures/build.js";
+import { catalogPreparations, preparedCatalogFor } from "./mapping.js";
 
 let ctx: TestContext;
 let office: Session;
@@ -48,6 +49,29 @@ describe("the indicator catalog", () => {
     expect(changed.json().aliases).toEqual(["光伏装机容量"]);
     const byDept = await dept.request({ method: "PUT", url: `/api/forms/indicators/${created.json().id}`, payload: input });
     expect(byDept.statusCode).toBe(403);
+  });
+});
+
+describe("the catalog prepared for mapping proposals", () => {
+  it("is prepared again in the background after a change, so the next upload finds it ready", async () => {
+    await preparedCatalogFor(ctx.db, "230524");
+    const before = catalogPreparations().done;
+    const input = { code: "T101", name: "村级养老服务站数量", unit: "个", type: "integer", refreshCycle: "yearly" };
+    expect((await office.request({ method: "POST", url: `${URL}/indicators`, payload: input })).statusCode).toBe(201);
+    await Promise.all(catalogPreparations().pending);
+    expect(catalogPreparations().done).toBe(before + 1);
+    const catalog = await preparedCatalogFor(ctx.db, "230524");
+    expect(catalogPreparations().done).toBe(before + 1);
+    expect(catalog.items.some((i) => i.row.code === "T101")).toBe(true);
+  });
+
+  it("is prepared once when uploads arrive together after a change", async () => {
+    await Promise.all(catalogPreparations().pending);
+    await ctx.db.execute(sql`update form_indicators set updated_at = now() where region_code = '230524' and code = 'T101'`);
+    const before = catalogPreparations().done;
+    const [a, b] = await Promise.all([preparedCatalogFor(ctx.db, "230524"), preparedCatalogFor(ctx.db, "230524")]);
+    expect(a).toBe(b);
+    expect(catalogPreparations().done).toBe(before + 1);
   });
 });
 

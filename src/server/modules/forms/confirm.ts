@@ -10,6 +10,7 @@ import type { SheetLayout } from "./excel/read-form.js";
 import { unitsAgree } from "./excel/units.js";
 import { columnLetter, throwIssues, type Issue } from "./excel/workbook.js";
 import { fieldsOf, formDto, loadMappableForm, type FieldRow } from "./forms.js";
+import { warmCatalog, type CatalogLog } from "./mapping.js";
 import { readFormData, writeFormData } from "./import-data.js";
 import { formFields, forms } from "./schema.js";
 
@@ -55,7 +56,7 @@ function checkDecisions(decisions: Decision[], catalog: Map<string, IndicatorRow
  * The department confirms each column: a catalog indicator, a new indicator (added to the catalog), or
  * a column naming the row. Every problem is reported at once; nothing is changed while there is one.
  */
-export async function confirmMapping(db: Db, args: { actor: Actor; formId: string; input: MappingInput; lang: Lang }) {
+export async function confirmMapping(db: Db, args: { actor: Actor; formId: string; input: MappingInput; lang: Lang; log?: CatalogLog }) {
   const { actor, lang } = args;
   const form = await loadMappableForm(db, actor, args.formId);
   const owner = (await getUnit(db, form.ownerCode))!;
@@ -76,7 +77,7 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
   }
   throwIssues("FORM_MAPPING_INVALID", issues, lang);
   const data = args.input.importData ? await readFormData(db, { form, region, decisions, catalog, lang }) : null;
-  return db.transaction(async (tx) => {
+  const confirmed = await db.transaction(async (tx) => {
     const created = await insertIndicators(tx, region, decisions.flatMap((d) => (d.role === "indicator" && d.newIndicator && !catalog.has(d.indicatorId ?? "") ? [{ ...d.newIndicator, ownerDepartment: d.newIndicator.ownerDepartment ?? owner.code }] : [])), actor);
     const byCode = new Map(created.map((r) => [r.code, r.id]));
     for (const d of decisions) {
@@ -91,6 +92,10 @@ export async function confirmMapping(db: Db, args: { actor: Actor; formId: strin
     });
     const say = (n: Issue) => ({ path: n.path, message: lang === "en" ? n.en : n.zh });
     const result = imported ? { values: imported.values, skipped: imported.skipped, notes: (data?.notes ?? []).map(say), mismatches: imported.mismatches.map(say) } : null;
-    return { ...(await formDto(tx, updated!)), imported: result };
+    return { ...(await formDto(tx, updated!)), imported: result, createdIndicators: created.length };
   });
+  const { createdIndicators, ...dto } = confirmed;
+  // New indicators joined the catalog: prepare it again now, not at the next department's upload.
+  if (createdIndicators > 0) warmCatalog(db, region.code, args.log ?? console);
+  return dto;
 }

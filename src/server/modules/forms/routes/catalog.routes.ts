@@ -9,6 +9,7 @@ import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { createIndicator, importIndicators, indicatorDto, listIndicators, loadCatalogRegion, updateIndicator, getIndicator } from "../catalog.js";
+import { warmCatalog } from "../mapping.js";
 import { catalogPolicy } from "../policy.js";
 import { readCatalogWorkbook, writeCatalogWorkbook } from "../excel/catalog-excel.js";
 import { throwIssues } from "../excel/workbook.js";
@@ -39,7 +40,9 @@ export function catalogRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       async (request, reply) => {
         const actor = actorOf(request);
         const region = await loadCatalogRegion(db, actor, request.params.regionCode, "edit");
-        return reply.status(201).send(indicatorDto(await createIndicator(db, { actor, region, input: request.body })));
+        const created = await createIndicator(db, { actor, region, input: request.body });
+        warmCatalog(db, region.code, request.log);
+        return reply.status(201).send(indicatorDto(created));
       },
     );
 
@@ -52,7 +55,9 @@ export function catalogRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         await loadCatalogRegion(db, actor, row.regionCode, "read").catch(() => {
           throw new AppError("INDICATOR_NOT_FOUND");
         });
-        return indicatorDto(await updateIndicator(db, { actor, id: row.id, input: request.body }));
+        const updated = await updateIndicator(db, { actor, id: row.id, input: request.body });
+        warmCatalog(db, row.regionCode, request.log);
+        return indicatorDto(updated);
       },
     );
 
@@ -79,7 +84,9 @@ export function catalogRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
         if (!Buffer.isBuffer(request.body)) throw new AppError("EXCEL_NOT_XLSX");
         const { inputs, issues } = await readCatalogWorkbook(request.body);
         throwIssues("EXCEL_INVALID", issues, pickLang(request.headers["accept-language"]));
-        return importIndicators(db, { actor, region, inputs, source: "excel" });
+        const result = await importIndicators(db, { actor, region, inputs, source: "excel" });
+        warmCatalog(db, region.code, request.log);
+        return result;
       },
     );
   });

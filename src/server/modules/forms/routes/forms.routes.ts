@@ -52,7 +52,7 @@ export function formUploadRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       "/api/forms/:id/mapping",
       { schema: { tags, summary: "确认字段对应（可新建指标）/ confirm the mapping, creating indicators as needed", params: ZIdParams, body: ZMappingInput, response: { 200: ZMappingResult, ...errors } } },
       async (request) =>
-        confirmMapping(db, { actor: actorOf(request), formId: request.params.id, input: request.body, lang: pickLang(request.headers["accept-language"]) }),
+        confirmMapping(db, { actor: actorOf(request), formId: request.params.id, input: request.body, lang: pickLang(request.headers["accept-language"]), log: request.log }),
     );
   });
 }
