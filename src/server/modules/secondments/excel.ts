@@ -21,10 +21,11 @@ const COLUMNS = [
   { id: "plannedEnd", header: "计划结束日期", width: 12, required: true },
   { id: "returned", header: "实际返回日期", width: 12 },
   { id: "months", header: "借调月数", width: 10 },
-  { id: "hours", header: "占用工时（小时）", width: 12 },
   { id: "approval", header: "审批文号", width: 20 },
   { id: "reason", header: "借调事由", width: 30, required: true },
   { id: "flags", header: "问题", width: 50 },
+  // Last, so a template filled in by position keeps its columns.
+  { id: "hours", header: "占用工时（小时）", width: 12 },
 ] as const satisfies readonly TableColumn<string>[];
 type ColumnId = (typeof COLUMNS)[number]["id"];
 

@@ -82,16 +82,16 @@ describe("the secondments register in Excel", () => {
     expect(all.statusCode, all.body).toBe(200);
     expect(all.headers["content-type"]).toContain("spreadsheetml");
     const rows = await sheetRows(all.rawPayload);
-    expect(rows[1]).toEqual(["姓名", "原单位", "借调单位", "开始日期", "计划结束日期", "实际返回日期", "借调月数", "占用工时（小时）", "审批文号", "借调事由", "问题"]);
+    expect(rows[1]).toEqual(["姓名", "原单位", "借调单位", "开始日期", "计划结束日期", "实际返回日期", "借调月数", "审批文号", "借调事由", "问题", "占用工时（小时）"]);
     const listed = (await office.request({ method: "GET", url: "/api/secondments" })).json() as { total: number; items: (S & { personName: string; hours: number })[] };
     expect(rows.length - 2).toBe(listed.total);
-    expect(rows.some((r) => r[0] === "李四" && r[10] === "")).toBe(true);
+    expect(rows.some((r) => r[0] === "李四" && r[9] === "")).toBe(true);
     const li = listed.items.find((i) => i.personName === "李四")!;
-    expect(rows.find((r) => r[0] === "李四")![7]).toBe(String(li.hours));
+    expect(rows.find((r) => r[0] === "李四")![10]).toBe(String(li.hours));
 
     const flagged = await sheetRows((await office.request({ method: "GET", url: "/api/secondments/export.xlsx?flagged=true" })).rawPayload);
     expect(flagged.length).toBeGreaterThan(2);
-    expect(flagged.slice(2).every((r) => r[10]!.length > 0)).toBe(true);
+    expect(flagged.slice(2).every((r) => r[9]!.length > 0)).toBe(true);
 
     const elsewhere = await sheetRows((await (await as("atushi_office")).request({ method: "GET", url: "/api/secondments/export.xlsx" })).rawPayload);
     expect(elsewhere).toHaveLength(2);
