@@ -296,6 +296,15 @@ export const ZGateSettingsPatch = z
     traceWords: z.array(z.string().trim().min(1).max(20)).max(200),
     trafficWords: z.array(z.string().trim().min(1).max(20)).max(200),
     bannedProofs: z.array(z.string().trim().min(1).max(100)).max(500),
+    /** Grassroots minutes per item of the registers without minutes of their own (their burden-hours). */
+    registryMinutes: z
+      .object({
+        proofIssued: z.number().int().min(0).max(1440).describe("minutes per proof a village issues"),
+        plaqueYearly: z.number().int().min(0).max(100_000).describe("minutes a year of upkeep per plaque hung"),
+        secondmentWorkingDay: z.number().int().min(0).max(1440).describe("minutes per working day a seconded cadre is away"),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

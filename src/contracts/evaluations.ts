@@ -60,7 +60,8 @@ export const ZEvaluationYear = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   /** The approved list the gate's UNAPPROVED_EVALUATION reads (this region's and those above it). */
   approved: z.array(z.object({ code: z.string(), title: z.string(), can: z.array(z.enum(["withdraw"])).default([]) })),
-  requests: z.array(ZEvaluationRequest),
+  /** yearlyHours: the hours of the burdens in force (admitted or held) that cite the request's approval code; null until approved. */
+  requests: z.array(ZEvaluationRequest.extend({ yearlyHours: z.number().nullable() })),
   /** Every evaluation burden of the year in the region; those whose code is not on the list are flagged. */
   burdens: z.array(
     z.object({
@@ -73,8 +74,15 @@ export const ZEvaluationYear = z.object({
       approvalCode: z.string().nullable(),
       admissionNumber: z.string().nullable(),
       onList: z.boolean(),
+      /** Its burden-hours as registered: minutes per target × targets × occurrences a year (the burden registry's own figure). */
+      yearlyHours: z.number(),
     }),
   ),
+  /** Per issuer: the burden-hours of its evaluation burdens in force (admitted or held), this year and last, and the change. */
+  issuers: z.array(
+    z.object({ code: z.string(), name: z.string(), burdens: z.number().int(), yearlyHours: z.number(), yearlyHoursLastYear: z.number(), change: z.number().nullable() }),
+  ),
+  total: z.object({ burdens: z.number().int(), yearlyHours: z.number(), yearlyHoursLastYear: z.number(), change: z.number().nullable() }),
 });
 export type EvaluationYear = z.infer<typeof ZEvaluationYear>;
 /** The office takes an approved item off the year's list 撤出清单 by its approval code, with a reason. */
@@ -125,6 +133,8 @@ export const ZPlaque = z.object({
   allowed: z.boolean(),
   /** 乱挂牌: not on the allowed list and still hung — to be taken down. */
   flag: z.object({ code: z.literal("PLAQUE_NOT_ALLOWED"), message: z.string() }).nullable(),
+  /** Burden-hours a year of its upkeep while hung (the village region's registryMinutes.plaqueYearly); 0 once taken down. */
+  yearlyHours: z.number(),
   can: z.array(z.enum(["photo", "removed"])),
 });
 export type Plaque = z.infer<typeof ZPlaque>;
@@ -132,12 +142,22 @@ export const ZPlaqueListQuery = z.object({ under: ZUnitCode.optional(), flagged:
 export const ZPlaqueList = z.object({ total: z.number().int(), items: z.array(ZPlaque) });
 export const ZPlaqueParams = z.object({ id: z.uuid() });
 export const ZPlaqueRemoved = z.object({ removedOn: ZIsoDate.optional().describe("China's today when left out") }).strict();
+const ZPlaqueTally = {
+  villages: z.number().int(),
+  surveyedVillages: z.number().int(),
+  plaques: z.number().int(),
+  notAllowed: z.number().int(),
+  removed: z.number().int(),
+  stillHung: z.number().int(),
+  /** Upkeep hours a year of every plaque still hung, allowed or not. */
+  yearlyHours: z.number(),
+  /** Of those, the hours of the plaques not allowed and still hung: what taking them down frees. */
+  yearlyHoursNotAllowed: z.number(),
+};
 export const ZPlaqueCounts = z.object({
   under: z.object({ code: z.string(), name: z.string() }),
-  rows: z.array(
-    z.object({ code: z.string(), name: z.string(), villages: z.number().int(), surveyedVillages: z.number().int(), plaques: z.number().int(), notAllowed: z.number().int(), removed: z.number().int(), stillHung: z.number().int() }),
-  ),
-  total: z.object({ villages: z.number().int(), surveyedVillages: z.number().int(), plaques: z.number().int(), notAllowed: z.number().int(), removed: z.number().int(), stillHung: z.number().int() }),
+  rows: z.array(z.object({ code: z.string(), name: z.string(), ...ZPlaqueTally })),
+  total: z.object(ZPlaqueTally),
 });
 export type PlaqueCounts = z.infer<typeof ZPlaqueCounts>;
 export const ZPlaqueCountsQuery = z.object({ under: ZUnitCode.optional() });

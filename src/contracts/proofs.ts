@@ -36,6 +36,8 @@ export const ZProofRequest = z.object({
   channel: z.string().nullable().describe("how the asking body can check the fact itself"),
   refusalText: z.string().nullable(),
   createdBy: z.string(),
+  /** The village's hours for it: a proof issued × the minutes per proof of its region; 0 for a refusal. */
+  hours: z.number(),
 });
 export type ProofRequest = z.infer<typeof ZProofRequest>;
 
@@ -58,8 +60,22 @@ export const ZProofCounts = z.object({
       refusedThisYear: z.number().int(),
       /** Change of proofs issued against last year, e.g. -0.85; null without last year. */
       change: z.number().nullable(),
+      /** The minutes per proof issued in force for the village (its region's setting registryMinutes.proofIssued). */
+      minutesPerProof: z.number(),
+      /** Burden-hours: proofs issued × minutes per proof. */
+      hoursThisYear: z.number(),
+      hoursLastYear: z.number(),
     }),
   ),
+  /** The region's sums; change is that of the hours against last year. */
+  total: z.object({
+    issuedThisYear: z.number().int(),
+    issuedLastYear: z.number().int(),
+    refusedThisYear: z.number().int(),
+    hoursThisYear: z.number(),
+    hoursLastYear: z.number(),
+    change: z.number().nullable(),
+  }),
 });
 
 /**

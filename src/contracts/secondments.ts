@@ -33,6 +33,10 @@ export const ZSecondment = z.object({
   plannedEndOn: z.string(),
   returnedOn: z.string().nullable(),
   months: z.number(),
+  /** Working days away by the Chinese calendar: start to return, or while away to the later of the planned end and today. */
+  workingDays: z.number().int(),
+  /** Burden-hours of the lending unit: working days away × the minutes of a working day in force for it. */
+  hours: z.number(),
   approvalCode: z.string().nullable(),
   reason: z.string(),
   flags: z.array(z.object({ code: z.enum(SECONDMENT_FLAGS), message: z.string() })),
@@ -44,3 +48,13 @@ export const ZSecondmentIdParams = z.object({ id: z.uuid() });
 export const ZSecondmentListQuery = z.object({ flagged: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) });
 export const ZSecondmentList = z.object({ total: z.number().int(), items: z.array(ZSecondment) });
 export const ZSecondmentReturn = z.object({ returnedOn: ZIsoDate }).strict();
+
+/** GET /api/secondments/hours: working hours taken from each lending unit 借出单位 in a year, against the year before. */
+export const ZSecondmentHoursQuery = z.object({ year: z.coerce.number().int().min(2001).max(2099) });
+const ZHoursChange = { hours: z.number(), hoursLastYear: z.number(), change: z.number().nullable().describe("of the hours against last year, e.g. -0.4") };
+export const ZSecondmentHours = z.object({
+  year: z.number().int(),
+  units: z.array(z.object({ unit: z.object({ code: z.string(), name: z.string(), level: z.string() }), secondments: z.number().int().describe("away some day of the year"), workingDays: z.number().int(), ...ZHoursChange })),
+  total: z.object({ secondments: z.number().int(), workingDays: z.number().int(), ...ZHoursChange }),
+});
+export type SecondmentHours = z.infer<typeof ZSecondmentHours>;

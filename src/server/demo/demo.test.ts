@@ -177,9 +177,16 @@ describe("demo data of 指尖减负, 挂牌清理 and 评比创建清单", () =>
     const proposals = await mergeProposals(db, office, "zh-CN");
     expect(proposals.map((p) => [p.keep.name, p.merge.name])).toEqual(expect.arrayContaining([["饶河县农业农村工作群", "饶河县农业农村局工作通知群"], ["饶河县民政低保核查群", "饶河县民政局低保工作群"]]));
     const counts = await plaqueCounts(db, office);
-    expect(counts.total).toMatchObject({ surveyedVillages: 2, plaques: 10, notAllowed: 5, removed: 1, stillHung: 4 });
+    // Nine plaques still hung, four of them 乱挂牌: a working day a year each by default.
+    expect(counts.total).toMatchObject({ surveyedVillages: 2, plaques: 10, notAllowed: 5, removed: 1, stillHung: 4, yearlyHours: 72, yearlyHoursNotAllowed: 32 });
     const year = await evaluationYear(db, office, Number(chinaToday().slice(0, 4)));
     expect(year.burdens.map((b) => [b.title, b.onList])).toEqual(expect.arrayContaining([["美丽庭院示范户评选推荐", true], ["“文明村”创建评比材料报送", false]]));
+    // 90 minutes for each village of 饶河镇: the burden registry's figure, and the approved item's through the burden citing it.
+    const [cited, unlisted] = ["美丽庭院示范户评选推荐", "“文明村”创建评比材料报送"].map((title) => year.burdens.find((b) => b.title === title)!);
+    expect(cited!.yearlyHours).toBeGreaterThan(0);
+    expect(unlisted!.yearlyHours).toBe(cited!.yearlyHours);
+    expect(year.requests.find((r) => r.title === "饶河县美丽庭院示范户评选")!.yearlyHours).toBe(cited!.status === "admitted" ? cited!.yearlyHours : 0);
+    expect(year.total.yearlyHours).toBeGreaterThan(0);
   });
 });
 
@@ -202,6 +209,9 @@ describe("demo data of 证明事项", () => {
       ["230524100200", 1, 6, 2, -0.833],
       ["230524101200", 1, 3, 0, -0.667],
     ]);
+    // Half an hour a proof issued, by default.
+    expect(counts.villages.map((v) => [v.hoursThisYear, v.hoursLastYear])).toEqual([[0.5, 3], [0.5, 1.5]]);
+    expect(counts.total).toEqual({ issuedThisYear: 2, issuedLastYear: 9, refusedThisYear: 2, hoursThisYear: 1, hoursLastYear: 4.5, change: -0.778 });
   });
 });
 

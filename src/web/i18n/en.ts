@@ -13,6 +13,7 @@ import { evaluationsEn } from "./evaluations.en.js";
 import { formsEn } from "./forms.en.js";
 import { dashboardEn } from "./dashboard.en.js";
 import { monitoringEn } from "./monitoring.en.js";
+import { hoursEn } from "./hours.en.js";
 
 export const en: Dict = {
   app: {
@@ -231,4 +232,5 @@ export const en: Dict = {
   ...facilitiesEn,
   ...dashboardEn,
   ...monitoringEn,
+  ...hoursEn,
 };

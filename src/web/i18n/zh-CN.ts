@@ -13,6 +13,7 @@ import { evaluationsZh } from "./evaluations.zh-CN.js";
 import { formsZh } from "./forms.zh-CN.js";
 import { dashboardZh } from "./dashboard.zh-CN.js";
 import { monitoringZh } from "./monitoring.zh-CN.js";
+import { hoursZh } from "./hours.zh-CN.js";
 
 /** The Chinese dictionary is the reference: every other language must have exactly these keys. */
 export const zhCN = {
@@ -231,6 +232,7 @@ export const zhCN = {
   ...facilitiesZh,
   ...dashboardZh,
   ...monitoringZh,
+  ...hoursZh,
 };
 
 export type Dict = typeof zhCN;

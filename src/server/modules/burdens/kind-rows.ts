@@ -19,6 +19,8 @@ export async function burdensOfKind(db: Queryable, regionPath: string, kind: Bur
       status: burdens.status,
       admissionNumber: burdens.admissionNumber,
       details: burdens.details,
+      /** Standard Cost Model minutes a year (minutes per target × targets × occurrences), as registered. */
+      yearlyMinutes: burdens.yearlyMinutes,
     })
     .from(burdens)
     .where(and(eq(burdens.kind, kind), ne(burdens.status, "draft"), pathWithin(burdens.issuerPath, regionPath), gte(burdens.issuedOn, `${year}-01-01`), lte(burdens.issuedOn, `${year}-12-31`)))

@@ -20,23 +20,23 @@ const COLUMNS = [
 const MAX_LIST_ROWS = 2000;
 type ColumnId = (typeof COLUMNS)[number]["id"];
 
-/** The year's approved list, then what is not on it; with `template`, the list's header alone to fill in and import. */
+/** The year's approved list (主办单位 and 基层年度工时 are not read back), then what is not on it; with `template`, the list's header alone to fill in and import. */
 export async function writeEvaluationWorkbook(view: EvaluationYear, template = false): Promise<Buffer> {
   const byCode = new Map(view.requests.filter((r) => r.approvalCode).map((r) => [r.approvalCode!, r]));
   return writeTable({
     title: `${view.region.name}${view.year}年评比表彰、创建示范、节庆展会论坛项目清单`,
     sheet: "评比创建清单",
-    columns: [...COLUMNS, { id: "issuerName", header: "主办单位", width: 20 }],
+    columns: [...COLUMNS, { id: "issuerName", header: "主办单位", width: 20 }, { id: "yearlyHours", header: "基层年度工时（小时）", width: 14 }],
     rows: (template ? [] : view.approved).map((e) => {
       const r = byCode.get(e.code);
-      return { code: e.code, title: e.title, category: r ? EVALUATION_CATEGORY_NAMES[r.category].zh : "", issuer: r?.issuer.code ?? "", issuerName: r?.issuer.name ?? "" };
+      return { code: e.code, title: e.title, category: r ? EVALUATION_CATEGORY_NAMES[r.category].zh : "", issuer: r?.issuer.code ?? "", issuerName: r?.issuer.name ?? "", yearlyHours: r?.yearlyHours ?? "" };
     }),
     extra: (workbook) => {
       if (template) return;
       const flagged = workbook.addWorksheet("未列入清单");
-      flagged.columns = [{ width: 36 }, { width: 20 }, { width: 12 }, { width: 22 }, { width: 24 }];
-      flagged.addRow(["事项名称", "下达单位", "下达日期", "填写的审批编号", "准入编号"]).font = { bold: true };
-      for (const b of view.burdens.filter((x) => !x.onList)) flagged.addRow([b.title, b.issuer, b.issuedOn, b.approvalCode ?? "", b.admissionNumber ?? ""]);
+      flagged.columns = [{ width: 36 }, { width: 20 }, { width: 12 }, { width: 22 }, { width: 24 }, { width: 14 }];
+      flagged.addRow(["事项名称", "下达单位", "下达日期", "填写的审批编号", "准入编号", "基层年度工时（小时）"]).font = { bold: true };
+      for (const b of view.burdens.filter((x) => !x.onList)) flagged.addRow([b.title, b.issuer, b.issuedOn, b.approvalCode ?? "", b.admissionNumber ?? "", b.yearlyHours]);
     },
   });
 }

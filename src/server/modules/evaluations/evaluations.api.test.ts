@@ -5,6 +5,7 @@ import { XLSX_MIME } from "../../../contracts/duties.js";
 import type { EvaluationRequest, EvaluationYear } from "../../../contracts/evaluations.js";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { hoursByIssuer } from "./hours.js";
 
 let ctx: TestContext;
 const as = sessionsFor(() => ctx.app);
@@ -167,5 +168,52 @@ describe("评比创建清单 the approved list of evaluations", () => {
       ["gate.register.withdraw", `饶评〔${year}〕8号`, "平安村评选并入综治考核"],
       ["evaluations.withdraw", `饶评〔${year}〕8号`, "平安村评选并入综治考核"],
     ]);
+  });
+});
+
+describe("burden-hours of evaluations 评比创建占用基层工时", () => {
+  it("are the burden registry's own figures: per burden, per approved request (the burdens citing its code), per issuer", async () => {
+    const children = (await (await as("raohe_office")).request({ method: "GET", url: "/api/units/230524100000/children" })).json() as { items: { level: string }[] };
+    const villages = children.items.filter((u) => u.level === "village").length;
+    expect(villages).toBeGreaterThan(1);
+    const v = await view("raohe_office");
+    // 60 minutes for each village of 饶河镇, once: one hour a village.
+    for (const b of v.burdens) expect(b.yearlyHours, b.title).toBe(villages);
+    const registry = (await (await as("raohe_office")).request({ method: "GET", url: `/api/burdens/${v.burdens[0]!.id}` })).json() as { yearlyHours: number };
+    expect(registry.yearlyHours).toBe(v.burdens[0]!.yearlyHours);
+
+    const inForce = v.burdens.filter((b) => b.status === "admitted" || b.status === "expired");
+    expect(inForce.length).toBeGreaterThan(0);
+    expect(v.burdens.length).toBeGreaterThan(inForce.length); // the flagged ones wait in review and count nothing yet
+    const first = v.requests.find((r) => r.approvalCode === `饶评〔${year}〕1号`)!;
+    expect(first.yearlyHours).toBe(villages * inForce.filter((b) => b.approvalCode === first.approvalCode).length);
+    expect(v.requests.filter((r) => r.status === "pending" || r.status === "rejected").map((r) => r.yearlyHours)).toEqual(expect.arrayContaining([null]));
+    expect(v.issuers).toEqual([{ code: "230524D01", name: expect.any(String), burdens: inForce.length, yearlyHours: villages * inForce.length, yearlyHoursLastYear: 0, change: null }]);
+    expect(v.total).toEqual({ burdens: inForce.length, yearlyHours: villages * inForce.length, yearlyHoursLastYear: 0, change: null });
+    // Atushi sees none of it.
+    expect((await view("atushi_office")).total).toEqual({ burdens: 0, yearlyHours: 0, yearlyHoursLastYear: 0, change: null });
+
+    const out = await (await as("raohe_office")).request({ method: "GET", url: "/api/evaluations/export.xlsx", query: { year: String(year) } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.rawPayload as unknown as ExcelJS.Buffer);
+    const list = wb.worksheets[0]!;
+    expect(list.getRow(2).getCell(6).value).toBe("基层年度工时（小时）");
+    const row = list.getRows(3, list.rowCount - 2)!.find((r) => r.getCell(1).value === first.approvalCode)!;
+    expect(row.getCell(6).value).toBe(first.yearlyHours);
+    expect(wb.worksheets[1]!.getRow(1).getCell(6).value).toBe("基层年度工时（小时）");
+  });
+
+  it("sum per issuer against last year, counting only the burdens in force", () => {
+    const b = (issuerCode: string, status: string, yearlyMinutes: number) => ({ issuerCode, status, yearlyMinutes, details: {} });
+    const sums = hoursByIssuer(
+      [b("D01", "admitted", 600), b("D01", "expired", 300), b("D01", "returned", 6000), b("D02", "admitted", 60)],
+      [b("D01", "admitted", 1800), b("D02", "withdrawn", 60)],
+      new Map([["D01", "农业农村局"]]),
+    );
+    expect(sums.issuers).toEqual([
+      { code: "D01", name: "农业农村局", burdens: 2, yearlyHours: 15, yearlyHoursLastYear: 30, change: -0.5 },
+      { code: "D02", name: "D02", burdens: 1, yearlyHours: 1, yearlyHoursLastYear: 0, change: null },
+    ]);
+    expect(sums.total).toEqual({ burdens: 3, yearlyHours: 16, yearlyHoursLastYear: 30, change: -0.467 });
   });
 });

@@ -5,6 +5,8 @@ import { pathWithin } from "../../db/sql-helpers.js";
 import { AppError } from "../../http/errors.js";
 import type { Lang } from "../../http/i18n.js";
 import { pathIsInside, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
+import { toHours } from "../burdens/hours.js";
+import { gateSettingsAcross } from "../burdens/gate/settings.js";
 import { getUnit, getUnits, unitsUnder } from "../org/units.js";
 import { allowedAround, allowedFor, type PlaqueRow } from "./plaques.js";
 import { matchPlaque } from "./plaque-match.js";
@@ -33,6 +35,12 @@ export async function listAllowedPlaques(db: Db, actor: Actor, village?: string)
     .map((r) => ({ id: r.id, region: { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode }, name: r.name, basis: r.basis, can: evaluationPolicy.canKeepList(actor, { path: r.regionPath }) ? ["delete" as const] : [] }));
 }
 
+/** The upkeep minutes a year of a plaque hung on a village office, by the village region's settings (registryMinutes.plaqueYearly). */
+async function plaqueMinutesAcross(db: Db, villagePaths: string[]): Promise<(villagePath: string) => number> {
+  const settingsAt = await gateSettingsAcross(db, villagePaths);
+  return (villagePath) => settingsAt(villagePath).registryMinutes.plaqueYearly;
+}
+
 /** Surveyed plaques with their match on the allowed list; those not allowed and still hung are 乱挂牌. */
 export async function presentPlaques(db: Db, actor: Actor, rows: PlaqueRow[], lang: Lang): Promise<Plaque[]> {
   if (rows.length === 0) return [];
@@ -43,6 +51,7 @@ export async function presentPlaques(db: Db, actor: Actor, rows: PlaqueRow[], la
     if (!lists.has(path)) lists.set(path, allowedFor(db, path).then((l) => l.map((a) => a.name)));
     return lists.get(path)!;
   };
+  const minutesAt = await plaqueMinutesAcross(db, rows.map((r) => r.villagePath));
   return Promise.all(
     rows.map(async (r): Promise<Plaque> => {
       const village = villages.get(r.villageCode);
@@ -69,6 +78,7 @@ export async function presentPlaques(db: Db, actor: Actor, rows: PlaqueRow[], la
                   : `“${r.name}”不在村级组织准挂牌子清单内，属于乱挂牌，请予摘除并登记`,
             }
           : null,
+        yearlyHours: r.removedOn ? 0 : toHours(minutesAt(r.villagePath)),
         can: canSurvey ? (flagged ? ["photo", "removed"] : ["photo"]) : [],
       };
     }),
@@ -83,7 +93,10 @@ export async function listPlaques(db: Db, actor: Actor, query: { under?: string;
   return { total: items.length, items };
 }
 
-/** Counts per township (under a county) or per village (under a township): surveyed, not allowed, taken down. */
+/**
+ * Counts per township (under a county) or per village (under a township): surveyed, not allowed, taken
+ * down, and the upkeep hours a year of what still hangs (of it, the hours of the plaques not allowed).
+ */
 export async function plaqueCounts(db: Db, actor: Actor, underCode?: string): Promise<PlaqueCounts> {
   const under = await underUnit(db, actor, underCode);
   const villages = under.level === "village" ? [under] : await unitsUnder(db, under.path, "village");
@@ -92,9 +105,10 @@ export async function plaqueCounts(db: Db, actor: Actor, underCode?: string): Pr
     .select({ id: plaqueSurvey.id, villageCode: plaqueSurvey.villageCode, villagePath: plaqueSurvey.villagePath, name: plaqueSurvey.name, removedOn: plaqueSurvey.removedOn })
     .from(plaqueSurvey)
     .where(pathWithin(plaqueSurvey.villagePath, under.path));
+  const minutesAt = await plaqueMinutesAcross(db, rows.map((r) => r.villagePath));
   const villageNames = new Map(villages.map((v) => [v.code, v.name]));
   const lists = new Map<string, string[]>();
-  const zero = () => ({ villages: 0, surveyedVillages: 0, plaques: 0, notAllowed: 0, removed: 0, stillHung: 0 });
+  const zero = () => ({ villages: 0, surveyedVillages: 0, plaques: 0, notAllowed: 0, removed: 0, stillHung: 0, minutes: 0, minutesNotAllowed: 0 });
   const byGroup = new Map(groups.map((g) => [g.code, { code: g.code, name: g.name, ...zero() }]));
   const groupOf = (path: string) => groups.find((g) => pathIsInside(path, g.path));
   for (const v of villages) {
@@ -113,14 +127,20 @@ export async function plaqueCounts(db: Db, actor: Actor, underCode?: string): Pr
       counts.surveyedVillages++;
     }
     counts.plaques++;
+    const minutes = r.removedOn ? 0 : minutesAt(r.villagePath);
+    counts.minutes += minutes;
     if (!allowed) {
       counts.notAllowed++;
+      counts.minutesNotAllowed += minutes;
       if (r.removedOn) counts.removed++;
       else counts.stillHung++;
     }
   }
-  const list = [...byGroup.values()].filter((g) => g.villages > 0).sort((a, b) => b.stillHung - a.stillHung || a.code.localeCompare(b.code));
-  const total = list.reduce((t, g) => ({ villages: t.villages + g.villages, surveyedVillages: t.surveyedVillages + g.surveyedVillages, plaques: t.plaques + g.plaques, notAllowed: t.notAllowed + g.notAllowed, removed: t.removed + g.removed, stillHung: t.stillHung + g.stillHung }), zero());
-  return { under: { code: under.code, name: under.name }, rows: list, total };
+  const withHours = ({ minutes, minutesNotAllowed, ...g }: ReturnType<typeof zero>) => ({ ...g, yearlyHours: toHours(minutes), yearlyHoursNotAllowed: toHours(minutesNotAllowed) });
+  const kept = [...byGroup.values()].filter((g) => g.villages > 0).sort((a, b) => b.stillHung - a.stillHung || a.code.localeCompare(b.code));
+  const total = kept.reduce((t, g) => {
+    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += g[k];
+    return t;
+  }, zero());
+  return { under: { code: under.code, name: under.name }, rows: kept.map(({ code, name, ...g }) => ({ code, name, ...withHours(g) })), total: withHours(total) };
 }
-

@@ -11,7 +11,8 @@ import { markRemoved, surveyPlaque } from "./plaques.js";
 /**
  * 挂牌清理 as a workbook: every surveyed plaque 挂牌摸排, then the counts per township or village on a
  * second sheet. The survey sheet comes back in, each row recorded as one entered by hand (matched
- * against the allowed list again); a row with 摘除日期 is then recorded as taken down.
+ * against the allowed list again; 是否准挂, 相似度 and 每年维护工时 are worked out again, never read); a row
+ * with 摘除日期 is then recorded as taken down.
  */
 const COLUMNS = [
   { id: "township", header: "乡镇", width: 14 },
@@ -24,6 +25,7 @@ const COLUMNS = [
   { id: "score", header: "相似度", width: 8 },
   { id: "removedOn", header: "摘除日期", width: 12 },
   { id: "photo", header: "照片", width: 6 },
+  { id: "yearlyHours", header: "每年维护工时（小时）", width: 12 },
 ] as const satisfies readonly TableColumn<string>[];
 type ColumnId = (typeof COLUMNS)[number]["id"];
 
@@ -45,15 +47,16 @@ export async function writePlaqueWorkbook(title: string, plaques: readonly Plaqu
       score: p.match?.score ?? "",
       removedOn: p.removedOn ?? "",
       photo: p.hasPhoto ? "有" : "",
+      yearlyHours: p.yearlyHours,
     })),
     extra: (workbook) => {
       if (!counts) return;
       const sum = workbook.addWorksheet("统计");
-      sum.columns = [16, 10, 12, 10, 12, 10, 10].map((width) => ({ width }));
-      sum.addRow(["单位", "村（社区）数", "已摸排村数", "牌子数", "不在清单内", "已摘除", "仍悬挂"]).font = { bold: true };
-      for (const r of counts.rows) sum.addRow([r.name, r.villages, r.surveyedVillages, r.plaques, r.notAllowed, r.removed, r.stillHung]);
-      const t = counts.total;
-      sum.addRow([`合计（${counts.under.name}）`, t.villages, t.surveyedVillages, t.plaques, t.notAllowed, t.removed, t.stillHung]).font = { bold: true };
+      sum.columns = [16, 10, 12, 10, 12, 10, 10, 14, 16].map((width) => ({ width }));
+      sum.addRow(["单位", "村（社区）数", "已摸排村数", "牌子数", "不在清单内", "已摘除", "仍悬挂", "每年维护工时（小时）", "其中乱挂牌工时（小时）"]).font = { bold: true };
+      const line = (t: PlaqueCounts["total"]) => [t.villages, t.surveyedVillages, t.plaques, t.notAllowed, t.removed, t.stillHung, t.yearlyHours, t.yearlyHoursNotAllowed];
+      for (const r of counts.rows) sum.addRow([r.name, ...line(r)]);
+      sum.addRow([`合计（${counts.under.name}）`, ...line(counts.total)]).font = { bold: true };
     },
   });
 }

@@ -70,7 +70,8 @@ describe("挂牌清理 plaques on village offices", () => {
     expect(town.items.map((p) => p.name).sort()).toEqual(["老年人协会", "饶河村妇女儿童之家", "饶河村平安创建示范村"].sort());
     const county = (await (await as("raohe_office")).request({ method: "GET", url: "/api/plaques/counts" })).json() as PlaqueCounts;
     const raohe = county.rows.find((r) => r.code === "230524100000")!;
-    expect(raohe).toMatchObject({ surveyedVillages: 1, plaques: 5, notAllowed: 3, removed: 0, stillHung: 3 });
+    expect(raohe).toMatchObject({ surveyedVillages: 1, plaques: 5, notAllowed: 3, removed: 0, stillHung: 3, yearlyHours: 40, yearlyHoursNotAllowed: 24 });
+    expect(plaques.map((p) => p.yearlyHours)).toEqual([8, 8, 8, 8, 8]); // a working day a year each, by default
     expect(county.rows[0]!.code).toBe("230524100000"); // the township with most still hung comes first
 
     const removed = await (await as("raohe_village")).request({ method: "POST", url: `/api/plaques/${plaques[2]!.id}/removed`, payload: { removedOn: chinaToday() } });
@@ -79,7 +80,8 @@ describe("挂牌清理 plaques on village offices", () => {
     const again = await (await as("raohe_village")).request({ method: "POST", url: `/api/plaques/${plaques[2]!.id}/removed`, payload: { removedOn: chinaToday() } });
     expect(again.json().error.code).toBe("PLAQUE_ALREADY_REMOVED");
     const after = (await (await as("raohe_town")).request({ method: "GET", url: "/api/plaques/counts" })).json() as PlaqueCounts;
-    expect(after.rows.find((r) => r.code === RAOHE_VILLAGE)).toMatchObject({ notAllowed: 3, removed: 1, stillHung: 2 });
+    expect(after.rows.find((r) => r.code === RAOHE_VILLAGE)).toMatchObject({ notAllowed: 3, removed: 1, stillHung: 2, yearlyHours: 32, yearlyHoursNotAllowed: 16 });
+    expect(removed.json().yearlyHours).toBe(0);
 
     // The export holds every plaque and the counts.
     const out = await (await as("raohe_office")).request({ method: "GET", url: "/api/plaques/export.xlsx" });
@@ -88,6 +90,29 @@ describe("挂牌清理 plaques on village offices", () => {
     await wb.xlsx.load(out.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["挂牌摸排", "统计"]);
     expect(wb.worksheets[0]!.getColumn(3).values.map(String)).toContain("饶河村妇女儿童之家");
+    expect(wb.worksheets[0]!.getRow(2).getCell(11).value).toBe("每年维护工时（小时）");
+    const sums = wb.worksheets[1]!;
+    expect(sums.getRow(1).getCell(8).value).toBe("每年维护工时（小时）");
+    expect(sums.getRow(sums.rowCount).getCell(8).value).toBe(county.total.yearlyHours - 8);
+  });
+
+  it("takes a plaque's upkeep minutes from the village's nearest region; another region keeps its own", async () => {
+    const atushiVillage = ((await (await as("atushi_town")).request({ method: "GET", url: "/api/units/653001100000/children" })).json() as { items: { code: string }[] }).items[0]!.code;
+    const there = await survey("atushi_town", { villageCode: atushiVillage, name: "某村禁毒工作站" });
+    expect(there.statusCode, there.body).toBe(201);
+    const office = await as("raohe_office");
+    const put = await office.request({ method: "PUT", url: "/api/gate/settings/230524100000", payload: { registryMinutes: { plaqueYearly: 240 } } });
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      const list = (await office.request({ method: "GET", url: "/api/plaques", query: { under: "230524100000" } })).json() as { items: Plaque[] };
+      expect(new Set(list.items.map((p) => p.yearlyHours))).toEqual(new Set([4, 0]));
+      const counts = (await office.request({ method: "GET", url: "/api/plaques/counts" })).json() as PlaqueCounts;
+      expect(counts.rows.find((r) => r.code === "230524100000")).toMatchObject({ stillHung: 2, yearlyHours: 16, yearlyHoursNotAllowed: 8 });
+      const atushi = (await (await as("atushi_office")).request({ method: "GET", url: "/api/plaques/counts" })).json() as PlaqueCounts;
+      expect(atushi.total).toMatchObject({ plaques: 1, yearlyHours: 8 });
+    } finally {
+      await office.request({ method: "PUT", url: "/api/gate/settings/230524100000", payload: {} });
+    }
   });
 
   it("takes a phone photo checked by its content, strips EXIF and GPS, and refuses what is no picture or too big", async () => {

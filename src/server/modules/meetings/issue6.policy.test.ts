@@ -8,7 +8,7 @@ import { createTestApp, type TestContext } from "../../test/harness.js";
 /**
  * Who may do what with the registers of issue 6: meetings 会议台账, the annual inspection plan 督检考计划
  * and its withdrawal 撤回, ranking notices 排名通报, the withdrawal of an approved evaluation 评比创建撤出清单,
- * and the acceptance of a joint visit 联合检查 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
+ * the acceptance of a joint visit 联合检查, and the secondments' hours 借调占用工时 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
  * rankings/registry.ts rankingPolicy, evaluations/policy.ts, burdens/inspection-visits.ts):
  * role × endpoint × target → status [code].
  */
@@ -35,7 +35,8 @@ type Endpoint =
   | "POST /api/inspections/visits"
   | "POST /api/rankings"
   | "POST /api/rankings/:id/cancel"
-  | "GET /api/rankings/counts";
+  | "GET /api/rankings/counts"
+  | "GET /api/secondments/hours";
 
 // prettier-ignore
 const GRID: Record<Endpoint, Record<string, Cells>> = {
@@ -80,6 +81,10 @@ const GRID: Record<Endpoint, Record<string, Cells>> = {
     "a notice of 230524D01":                [NO_RANKING, NO_RANKING, DENY,       OK,         DENY,       DENY,       DENY,       NO_RANKING, NO_RANKING],
   },
   "GET /api/rankings/counts": {
+    "this year":                           [OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK],
+  },
+  // Each reads the secondments its region holds (as borrower or lender); what another region sees is tested in secondments.api.test.ts.
+  "GET /api/secondments/hours": {
     "this year":                           [OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK],
   },
 };
@@ -181,6 +186,8 @@ async function requestFor(row: Row): Promise<InjectOptions> {
     }
     case "GET /api/rankings/counts":
       return { method: "GET", url: `/api/rankings/counts?year=${year}` };
+    case "GET /api/secondments/hours":
+      return { method: "GET", url: `/api/secondments/hours?year=${year}` };
   }
 }
 

@@ -13,7 +13,8 @@ const DECISION_NAMES = { issue: "可以出具", refuse_banned: "不予出具（�
 
 /**
  * The log of proofs asked of villages 证明事项台账 as a sheet. The same sheet comes back in: 处理,
- * 对应清单事项 and 可自行核查的途径 are decided again by the region's lists, as for one entered by hand.
+ * 对应清单事项 and 可自行核查的途径 are decided again by the region's lists, as for one entered by hand, and
+ * 耗时（小时） is worked out again from the region's minutes per proof, never read.
  */
 const COLUMNS = [
   { id: "on", header: "日期", width: 12, required: true },
@@ -24,6 +25,7 @@ const COLUMNS = [
   { id: "decision", header: "处理", width: 22 },
   { id: "matched", header: "对应清单事项", width: 24 },
   { id: "channel", header: "可自行核查的途径", width: 40 },
+  { id: "hours", header: "耗时（小时）", width: 12 },
 ] as const satisfies readonly TableColumn<string>[];
 type ColumnId = (typeof COLUMNS)[number]["id"];
 
@@ -45,6 +47,7 @@ export async function exportProofRequests(db: Db, actor: Actor, query: { year?: 
       decision: DECISION_NAMES[p.decision],
       matched: p.matched ?? "",
       channel: p.channel ?? "",
+      hours: p.hours,
     })),
   });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { auditLog } from "../audit/schema.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { childrenOf } from "../org/units.js";
 import { sheetRows } from "../../test/xlsx.js";
 
 let ctx: TestContext;
@@ -72,10 +73,11 @@ describe("proofs asked of a village 证明事项", () => {
     const res = await office.request({ method: "GET", url: "/api/proofs/requests/export.xlsx" });
     expect(res.statusCode, res.body).toBe(200);
     const rows = await sheetRows(res.rawPayload);
-    expect(rows[1]).toEqual(["日期", "村（社区）", "证明事项", "索要单位", "用途", "处理", "对应清单事项", "可自行核查的途径"]);
+    expect(rows[1]).toEqual(["日期", "村（社区）", "证明事项", "索要单位", "用途", "处理", "对应清单事项", "可自行核查的途径", "耗时（小时）"]);
     const listed = (await office.request({ method: "GET", url: "/api/proofs/requests?limit=500" })).json() as { total: number };
     expect(rows.length - 2).toBe(listed.total);
-    expect(rows.some((r) => r[2] === "房屋产权归属证明" && r[5] === "不予出具（不在清单内）")).toBe(true);
+    expect(rows.some((r) => r[2] === "房屋产权归属证明" && r[5] === "不予出具（不在清单内）" && r[8] === "0")).toBe(true);
+    expect(rows.some((r) => r[2] === "困难群众家庭情况证明" && r[5] === "可以出具" && r[8] === "0.5")).toBe(true);
     const lastYear = await sheetRows((await office.request({ method: "GET", url: `/api/proofs/requests/export.xlsx?year=${year - 1}` })).rawPayload);
     expect(lastYear.slice(2).map((r) => r[0]!.slice(0, 4))).toEqual([String(year - 1), String(year - 1)]);
     expect(await sheetRows((await (await as("atushi_office")).request({ method: "GET", url: "/api/proofs/requests/export.xlsx" })).rawPayload)).toHaveLength(2);
@@ -122,5 +124,69 @@ describe("taking a proof off the list 撤出清单", () => {
     expect((await ask("raohe_village", { proofName: "林地经营权流转情况证明" })).json()).toMatchObject({ decision: "refuse_unlisted" });
     const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "gate.register.withdraw"), eq(auditLog.entityId, `230524/${year}/allowed_proof`)));
     expect(audit.map((a) => a.detail)).toEqual([{ code: "ZM-09", title: "林地经营权流转情况证明", reason: "已实行部门数据共享核查" }]);
+  });
+});
+
+type Counts = {
+  villages: { villageCode: string; issuedThisYear: number; issuedLastYear: number; change: number | null; minutesPerProof: number; hoursThisYear: number; hoursLastYear: number }[];
+  total: { issuedThisYear: number; hoursThisYear: number; hoursLastYear: number; change: number | null };
+};
+const countsOf = async (username: string) => {
+  const res = await (await as(username)).request({ method: "GET", url: `/api/proofs/counts?year=${year}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Counts;
+};
+
+describe("burden-hours of proofs 出具证明耗时", () => {
+  const JIAPING = "230524101200";
+  let atushiVillage = "";
+
+  beforeAll(async () => {
+    const office = await as("raohe_office");
+    const lastYear = await office.request({ method: "POST", url: "/api/gate/registers", payload: { regionCode: "230524", year: year - 1, register: "allowed_proof", entries: [{ code: "ZM-01", title: "困难群众家庭情况证明" }] } });
+    expect(lastYear.statusCode, lastYear.body).toBeLessThan(300);
+    // 佳平村: 34 proofs issued last year, 17 this year (the Heze village's figure).
+    for (const [on, n] of [[`${year - 1}-06-01`, 34], [`${year}-01-01`, 17]] as const) {
+      for (let i = 0; i < n; i++) expect((await ask("jiaping_village", { villageCode: JIAPING, proofName: "困难群众家庭情况证明", on })).json().decision).toBe("issue");
+    }
+    atushiVillage = (await childrenOf(ctx.db, "653001100000", { limit: 1, offset: 0 })).items[0]!.code;
+    const list = await (await as("atushi_office")).request({ method: "POST", url: "/api/gate/registers", payload: { regionCode: "653001", year, register: "allowed_proof", entries: [{ code: "AT-01", title: "困难群众家庭情况证明" }] } });
+    expect(list.statusCode, list.body).toBeLessThan(300);
+    const asked = await ask("atushi_town", { villageCode: atushiVillage, proofName: "困难群众家庭情况证明", requestedBy: "阿图什市民政局", on: `${year}-01-01` });
+    expect(asked.json().decision, asked.body).toBe("issue");
+  });
+
+  it("counts 17 proofs a year × 30 minutes as 8.5 hours, against 34 last year, per village and in the region's sum", async () => {
+    const counts = await countsOf("raohe_office");
+    expect(counts.villages.find((v) => v.villageCode === JIAPING)).toEqual(
+      expect.objectContaining({ issuedThisYear: 17, issuedLastYear: 34, change: -0.5, minutesPerProof: 30, hoursThisYear: 8.5, hoursLastYear: 17 }),
+    );
+    const sum = (pick: (v: Counts["villages"][number]) => number) => Math.round(counts.villages.reduce((n, v) => n + pick(v), 0) * 10) / 10;
+    expect(counts.total).toMatchObject({ issuedThisYear: sum((v) => v.issuedThisYear), hoursThisYear: sum((v) => v.hoursThisYear), hoursLastYear: sum((v) => v.hoursLastYear) });
+    const ledger = (await (await as("jiaping_village")).request({ method: "GET", url: `/api/proofs/requests?year=${year}` })).json() as { items: { hours: number }[] };
+    expect(ledger.items.map((p) => p.hours)).toEqual(Array(17).fill(0.5));
+  });
+
+  it("takes the minutes per proof from the village's region: Raohe's 60 makes it 17 hours; Atushi keeps 30", async () => {
+    const put = await (await as("raohe_office")).request({ method: "PUT", url: "/api/gate/settings/230524", payload: { registryMinutes: { proofIssued: 60 } } });
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      expect((await countsOf("raohe_office")).villages.find((v) => v.villageCode === JIAPING)).toMatchObject({ minutesPerProof: 60, hoursThisYear: 17, hoursLastYear: 34 });
+      const ledger = (await (await as("jiaping_village")).request({ method: "GET", url: `/api/proofs/requests?year=${year}` })).json() as { items: { hours: number }[] };
+      expect(new Set(ledger.items.map((p) => p.hours))).toEqual(new Set([1]));
+      const atushi = await countsOf("atushi_office");
+      expect(atushi.villages).toEqual([expect.objectContaining({ villageCode: atushiVillage, issuedThisYear: 1, minutesPerProof: 30, hoursThisYear: 0.5 })]);
+      expect(atushi.total).toMatchObject({ issuedThisYear: 1, hoursThisYear: 0.5, hoursLastYear: 0, change: null });
+    } finally {
+      await (await as("raohe_office")).request({ method: "PUT", url: "/api/gate/settings/230524", payload: {} });
+    }
+  });
+
+  it("refuses a minutes setting out of range, and one the contract does not know, and keeps the old", async () => {
+    for (const registryMinutes of [{ proofIssued: -1 }, { proofIssued: 2000 }, { proofIssued: 30.5 }, { perProof: 30 }]) {
+      const res = await (await as("raohe_office")).request({ method: "PUT", url: "/api/gate/settings/230524", payload: { registryMinutes } });
+      expect([res.statusCode, res.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    }
+    expect((await countsOf("raohe_office")).villages.find((v) => v.villageCode === JIAPING)).toMatchObject({ minutesPerProof: 30 });
   });
 });

@@ -6,7 +6,8 @@ import { AppError } from "../../http/errors.js";
 import { authorize, regionPathOf, type Actor, type ScopeUnit } from "../../kernel/actor.js";
 import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
-import { loadGateSettings, loadRegisters } from "../burdens/gate/settings.js";
+import { toHours } from "../burdens/hours.js";
+import { gateSettingsAcross, loadGateSettings, loadRegisters } from "../burdens/gate/settings.js";
 import { proofStatus } from "../burdens/gate/rules/registers.js";
 import { getUnit, getUnits } from "../org/units.js";
 import { channelFor } from "./channels.js";
@@ -67,8 +68,19 @@ export async function recordProofRequest(db: Db, args: { actor: Actor; input: Pr
   });
 }
 
+/**
+ * Minutes of a village's time per proof it issues 出具一份证明的耗时, by the settings of the village's region
+ * (registryMinutes.proofIssued): the burden-hours of the ledger. A refusal costs nothing here: the
+ * platform writes the notice.
+ */
+async function minutesPerProofAcross(db: Queryable, villagePaths: string[]): Promise<(villagePath: string) => number> {
+  const settingsAt = await gateSettingsAcross(db, villagePaths);
+  return (villagePath) => settingsAt(villagePath).registryMinutes.proofIssued;
+}
+
 async function present(db: Queryable, rows: Row[]): Promise<ProofRequest[]> {
-  const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.villageCode))])).map((u) => [u.code, u.name]));
+  const [units, minutesAt] = await Promise.all([getUnits(db, [...new Set(rows.map((r) => r.villageCode))]), minutesPerProofAcross(db, rows.map((r) => r.villagePath))]);
+  const names = new Map(units.map((u) => [u.code, u.name]));
   return rows.map((r) => ({
     id: r.id,
     villageCode: r.villageCode,
@@ -82,6 +94,7 @@ async function present(db: Queryable, rows: Row[]): Promise<ProofRequest[]> {
     channel: r.channel,
     refusalText: r.refusalText,
     createdBy: r.createdBy,
+    hours: r.decision === "issue" ? toHours(minutesAt(r.villagePath)) : 0,
   }));
 }
 
@@ -104,27 +117,57 @@ export async function listProofRequests(db: Db, actor: Actor, query: { year?: nu
   return { total: Number(total?.n ?? 0), items: await present(db, rows) };
 }
 
-/** Per village of the actor's region: proofs issued this year and last, refusals, and the change. */
+/** Change against last year, e.g. -0.85; null without last year. */
+const changeOf = (now: number, before: number) => (before > 0 ? Math.round(((now - before) / before) * 1000) / 1000 : null);
+
+/**
+ * Per village of the actor's region: proofs issued this year and last, refusals, the change, and the
+ * hours they took (issued × the minutes per proof of the village's region); the region's sums.
+ */
 export async function proofCounts(db: Db, actor: Actor, year: number) {
   const yearOf = sql`extract(year from ${proofRequests.on})::int`;
+  const region = regionPathOf(actor);
   const rows = await db
     .select({
       villageCode: proofRequests.villageCode,
+      villagePath: proofRequests.villagePath,
       issuedThisYear: sql<number>`count(*) filter (where ${yearOf} = ${year} and ${proofRequests.decision} = 'issue')::int`,
       issuedLastYear: sql<number>`count(*) filter (where ${yearOf} = ${year - 1} and ${proofRequests.decision} = 'issue')::int`,
       refusedThisYear: sql<number>`count(*) filter (where ${yearOf} = ${year} and ${proofRequests.decision} <> 'issue')::int`,
     })
     .from(proofRequests)
-    .where(and(pathWithin(proofRequests.villagePath, regionPathOf(actor)), sql`${yearOf} in (${year}, ${year - 1})`))
-    .groupBy(proofRequests.villageCode);
-  const names = new Map((await getUnits(db, rows.map((r) => r.villageCode))).map((u) => [u.code, u.name]));
+    .where(and(pathWithin(proofRequests.villagePath, region), sql`${yearOf} in (${year}, ${year - 1})`))
+    .groupBy(proofRequests.villageCode, proofRequests.villagePath);
+  const [units, minutesAt] = await Promise.all([getUnits(db, rows.map((r) => r.villageCode)), minutesPerProofAcross(db, rows.map((r) => r.villagePath))]);
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const villages = rows
+    .map((r) => {
+      const [now, before, minutesPerProof] = [Number(r.issuedThisYear), Number(r.issuedLastYear), minutesAt(r.villagePath)];
+      return {
+        villageCode: r.villageCode,
+        villageName: names.get(r.villageCode) ?? r.villageCode,
+        issuedThisYear: now,
+        issuedLastYear: before,
+        refusedThisYear: Number(r.refusedThisYear),
+        change: changeOf(now, before),
+        minutesPerProof,
+        hoursThisYear: toHours(now * minutesPerProof),
+        hoursLastYear: toHours(before * minutesPerProof),
+      };
+    })
+    .sort((a, b) => b.issuedThisYear - a.issuedThisYear || a.villageCode.localeCompare(b.villageCode));
+  const sum = (pick: (v: (typeof villages)[number]) => number) => villages.reduce((n, v) => n + pick(v), 0);
+  const minutes = { now: sum((v) => v.issuedThisYear * v.minutesPerProof), before: sum((v) => v.issuedLastYear * v.minutesPerProof) };
   return {
     year,
-    villages: rows
-      .map((r) => {
-        const [now, before] = [Number(r.issuedThisYear), Number(r.issuedLastYear)];
-        return { villageCode: r.villageCode, villageName: names.get(r.villageCode) ?? r.villageCode, issuedThisYear: now, issuedLastYear: before, refusedThisYear: Number(r.refusedThisYear), change: before > 0 ? Math.round(((now - before) / before) * 1000) / 1000 : null };
-      })
-      .sort((a, b) => b.issuedThisYear - a.issuedThisYear || a.villageCode.localeCompare(b.villageCode)),
+    villages,
+    total: {
+      issuedThisYear: sum((v) => v.issuedThisYear),
+      issuedLastYear: sum((v) => v.issuedLastYear),
+      refusedThisYear: sum((v) => v.refusedThisYear),
+      hoursThisYear: toHours(minutes.now),
+      hoursLastYear: toHours(minutes.before),
+      change: changeOf(minutes.now, minutes.before),
+    },
   };
 }

@@ -11,7 +11,7 @@ import { listSecondments, registerSecondment, returnSecondment } from "./registr
 
 /**
  * The secondments register 借调登记台账 as a sheet: what the list shows, flags in words. The same sheet
- * comes back in: units as "名称（代码）" or a bare code; 借调月数 and 问题 are worked out again, not read.
+ * comes back in: units as "名称（代码）" or a bare code; 借调月数, 占用工时 and 问题 are worked out again, not read.
  */
 const COLUMNS = [
   { id: "person", header: "姓名", width: 10, required: true },
@@ -24,6 +24,8 @@ const COLUMNS = [
   { id: "approval", header: "审批文号", width: 20 },
   { id: "reason", header: "借调事由", width: 30, required: true },
   { id: "flags", header: "问题", width: 50 },
+  // Last, so a template filled in by position keeps its columns.
+  { id: "hours", header: "占用工时（小时）", width: 12 },
 ] as const satisfies readonly TableColumn<string>[];
 type ColumnId = (typeof COLUMNS)[number]["id"];
 
@@ -44,6 +46,7 @@ export async function exportSecondments(db: Db, actor: Actor, query: { flagged?:
       plannedEnd: s.plannedEndOn,
       returned: s.returnedOn ?? "",
       months: s.months,
+      hours: s.hours,
       approval: s.approvalCode ?? "",
       reason: s.reason,
       flags: s.flags.map((f) => f.message).join("；"),

@@ -10,7 +10,9 @@ import { recordAudit } from "../audit/audit.js";
 import { DEFAULT_GATE_SETTINGS } from "../burdens/gate/rules/defaults.js";
 import { loadGateSettings, loadRegisters } from "../burdens/gate/settings.js";
 import { getUnit, getUnits } from "../org/units.js";
+import { toHours } from "../burdens/hours.js";
 import { monthsOf, secondmentFlags, type SecondmentRules } from "./flags.js";
+import { awayRates, workingDaysAway } from "./hours.js";
 import { secondments } from "./schema.js";
 
 type Row = typeof secondments.$inferSelect;
@@ -55,8 +57,10 @@ async function present(db: Db, actor: Actor, rows: Row[], lang: Lang): Promise<S
     return rules.get(key)!;
   };
   const today = chinaToday();
+  const { calendar, minutesPerDay } = await awayRates(db, rows, today);
   return Promise.all(
     rows.map(async (r): Promise<Secondment> => {
+      const workingDays = workingDaysAway(r, today, calendar);
       const earlier = history.filter((h) => h.id !== r.id && h.personName === r.personName && h.fromUnitCode === r.fromUnitCode);
       return {
         id: r.id,
@@ -67,6 +71,8 @@ async function present(db: Db, actor: Actor, rows: Row[], lang: Lang): Promise<S
         plannedEndOn: r.plannedEndOn,
         returnedOn: r.returnedOn,
         months: monthsOf(r),
+        workingDays,
+        hours: toHours(workingDays * minutesPerDay(r.fromUnitPath)),
         approvalCode: r.approvalCode,
         reason: r.reason,
         flags: secondmentFlags(r, earlier, await rulesOf(r), today, lang),

@@ -82,10 +82,12 @@ describe("the secondments register in Excel", () => {
     expect(all.statusCode, all.body).toBe(200);
     expect(all.headers["content-type"]).toContain("spreadsheetml");
     const rows = await sheetRows(all.rawPayload);
-    expect(rows[1]).toEqual(["姓名", "原单位", "借调单位", "开始日期", "计划结束日期", "实际返回日期", "借调月数", "审批文号", "借调事由", "问题"]);
-    const listed = (await office.request({ method: "GET", url: "/api/secondments" })).json() as { total: number };
+    expect(rows[1]).toEqual(["姓名", "原单位", "借调单位", "开始日期", "计划结束日期", "实际返回日期", "借调月数", "审批文号", "借调事由", "问题", "占用工时（小时）"]);
+    const listed = (await office.request({ method: "GET", url: "/api/secondments" })).json() as { total: number; items: (S & { personName: string; hours: number })[] };
     expect(rows.length - 2).toBe(listed.total);
     expect(rows.some((r) => r[0] === "李四" && r[9] === "")).toBe(true);
+    const li = listed.items.find((i) => i.personName === "李四")!;
+    expect(rows.find((r) => r[0] === "李四")![10]).toBe(String(li.hours));
 
     const flagged = await sheetRows((await office.request({ method: "GET", url: "/api/secondments/export.xlsx?flagged=true" })).rawPayload);
     expect(flagged.length).toBeGreaterThan(2);
@@ -95,6 +97,60 @@ describe("the secondments register in Excel", () => {
     expect(elsewhere).toHaveLength(2);
     expect((await office.request({ method: "GET", url: "/api/secondments/export.xlsx?flagged=maybe" })).statusCode).toBe(400);
     expect((await ctx.app.inject({ method: "GET", url: "/api/secondments/export.xlsx" })).statusCode).toBe(401);
+  });
+});
+
+type Hours = { year: number; units: { unit: { code: string }; secondments: number; workingDays: number; hours: number; hoursLastYear: number; change: number | null }[]; total: { hours: number } };
+const hoursOf = async (username: string, y: number) => {
+  const res = await (await as(username)).request({ method: "GET", url: `/api/secondments/hours?year=${y}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Hours;
+};
+const listedHours = async (username: string, person: string) =>
+  ((await (await as(username)).request({ method: "GET", url: "/api/secondments" })).json() as { items: { personName: string; workingDays: number; hours: number }[] }).items.find((i) => i.personName === person)!;
+
+describe("burden-hours of secondments 借调占用工时", () => {
+  // 2024-12-01 to 2025-01-31: 22 working days in December 2024, 19 in January 2025 (New Year's Day and
+  // the Spring Festival off, Sunday 26 January a make-up workday), by the Chinese calendar.
+  const winter = { personName: "周五", fromUnit: "230524101000", startOn: "2024-12-01", plannedEndOn: "2025-03-01", reason: "冬季农田水利专班" };
+
+  it("counts the lending unit's working days away × 8 hours, per row and per unit and year against the year before", async () => {
+    const made = await register("raohe_nyncj", winter);
+    expect(made.statusCode, made.body).toBe(201);
+    const back = await (await as("raohe_nyncj")).request({ method: "POST", url: `/api/secondments/${(made.json() as S).id}/return`, payload: { returnedOn: "2025-01-31" } });
+    expect(back.json()).toMatchObject({ workingDays: 41, hours: 328 });
+    const y2025 = await hoursOf("raohe_office", 2025);
+    expect(y2025.units.find((u) => u.unit.code === "230524101000")).toEqual({
+      unit: { code: "230524101000", name: expect.any(String), level: "township" },
+      secondments: 1,
+      workingDays: 19,
+      hours: 152,
+      hoursLastYear: 176,
+      change: -0.136,
+    });
+    // A township it did not come from, and another region, see nothing of it.
+    expect((await hoursOf("raohe_town", 2025)).units.map((u) => u.unit.code)).not.toContain("230524101000");
+    expect((await hoursOf("atushi_office", 2025)).units).toEqual([]);
+    const bad = await (await as("raohe_office")).request({ method: "GET", url: "/api/secondments/hours?year=20x5" });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
+  });
+
+  it("takes the minutes of a working day from the lending unit's region; another region keeps its own", async () => {
+    const atushi = await register("atushi_office", { ...winter, personName: "吐尔逊", fromUnit: "653001100000", borrowingUnit: "653001" });
+    expect(atushi.statusCode, atushi.body).toBe(201);
+    expect(atushi.json()).toMatchObject({ hours: expect.any(Number) });
+    const put = await (await as("raohe_office")).request({ method: "PUT", url: "/api/gate/settings/230524", payload: { registryMinutes: { secondmentWorkingDay: 420 } } });
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      expect(await listedHours("raohe_office", "周五")).toMatchObject({ workingDays: 41, hours: 287 });
+      expect((await hoursOf("raohe_office", 2025)).units.find((u) => u.unit.code === "230524101000")).toMatchObject({ workingDays: 19, hours: 133, hoursLastYear: 154 });
+      // Atushi's cadre is away from 2024-12-01 while not returned: 8-hour days still.
+      const there = await listedHours("atushi_office", "吐尔逊");
+      expect(there.hours).toBe(there.workingDays * 8);
+      expect((await hoursOf("atushi_office", 2024)).units).toEqual([expect.objectContaining({ workingDays: 22, hours: 176 })]);
+    } finally {
+      await (await as("raohe_office")).request({ method: "PUT", url: "/api/gate/settings/230524", payload: {} });
+    }
   });
 });
 

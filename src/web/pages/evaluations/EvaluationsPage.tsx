@@ -12,6 +12,7 @@ import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
 import { RequestForm } from "./RequestForm.js";
+import { EvaluationHours } from "./EvaluationHours.js";
 
 const REQUESTS = new Set(["department_staff", "township_official", "office"]);
 const STATUS_COLOR = { pending: "gold", approved: "green", rejected: "default", withdrawn: "red" } as const;
@@ -92,10 +93,12 @@ export default function EvaluationsPage() {
           { title: e.category, dataIndex: "category", width: 110, render: (c: keyof typeof e.categories) => e.categories[c] },
           { title: e.approvalCode, dataIndex: "approvalCode", width: 150, render: (v: string | null) => v ?? "—" },
           { title: "", dataIndex: "onList", width: 110, render: (on: boolean) => (on ? <Tag color="green">{e.onList}</Tag> : <Tag color="red">{e.notOnList}</Tag>) },
+          { title: t.registryHours.evaluationHours, dataIndex: "yearlyHours", width: 120 },
         ]}
       />
+      {data && <EvaluationHours data={data} />}
       <Typography.Title level={5}>{e.requests}</Typography.Title>
-      <Table<EvaluationRequest>
+      <Table<EvaluationYear["requests"][number]>
         rowKey="id"
         size="small"
         loading={view.loading}
@@ -108,6 +111,7 @@ export default function EvaluationsPage() {
           { title: e.category, render: (_, r) => e.categories[r.category], width: 110 },
           { title: e.reason, dataIndex: "reason", width: 200 },
           { title: e.status, width: 100, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{e.statuses[r.status]}</Tag> },
+          { title: t.registryHours.evaluationHours, dataIndex: "yearlyHours", width: 110, render: (v: number | null) => v ?? "—" },
           {
             title: e.approvalCode,
             width: 200,

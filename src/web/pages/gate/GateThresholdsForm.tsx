@@ -18,6 +18,12 @@ const NUMBERS = [
   ["comprehensiveInspectionsPerYear", 0, 100, 1],
 ] as const;
 const WORDS = ["traceWords", "trafficWords", "bannedProofs"] as const;
+/** The minutes behind the burden-hours of the proofs, plaques and secondments registers (registryMinutes). */
+const REGISTRY_MINUTES = [
+  ["proofIssued", 1440],
+  ["plaqueYearly", 100_000],
+  ["secondmentWorkingDay", 1440],
+] as const;
 
 /** The region's effective thresholds as a form; saving sends them as one PUT /api/gate/settings/:regionCode. */
 export function GateThresholdsForm({ regionCode, effective, onSaved }: { regionCode: string; effective: Record<string, unknown>; onSaved: () => void }) {
@@ -63,6 +69,17 @@ export function GateThresholdsForm({ regionCode, effective, onSaved }: { regionC
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item label={t.gateSettings.registryMinutes} style={{ marginBottom: 8 }}>
+        <Row gutter={[12, 0]}>
+          {REGISTRY_MINUTES.map(([name, max]) => (
+            <Col key={name} xs={24} md={8}>
+              <Form.Item name={["registryMinutes", name]} label={t.gateSettings[name]} rules={[{ required: true }]}>
+                <InputNumber id={`registryMinutes-${name}`} min={0} max={max} precision={0} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      </Form.Item>
       <Form.Item label={t.gateSettings.issuerYearlyCap} style={{ marginBottom: 8 }}>
         <Row gutter={[12, 0]}>
           {BURDEN_KINDS.map((kind) => (

@@ -8,7 +8,8 @@ import { useT } from "../../i18n/index.js";
 
 /** One surveyed plaque: allowed or 乱挂牌, its match on the list, a photo from the phone, "taken down". */
 export function PlaqueCard({ plaque, onChanged }: { plaque: Plaque; onChanged: () => void }) {
-  const p = useT().plaques;
+  const t = useT();
+  const p = t.plaques;
   const { message } = App.useApp();
   const showError = useApiError();
   const input = useRef<HTMLInputElement>(null);
@@ -44,6 +45,7 @@ export function PlaqueCard({ plaque, onChanged }: { plaque: Plaque; onChanged: (
         </Typography.Text>
         {plaque.match && <Typography.Text type="secondary">{p.match(plaque.match.name, plaque.match.score)}</Typography.Text>}
         {plaque.flag && <Typography.Text type="danger">{plaque.flag.message}</Typography.Text>}
+        {plaque.yearlyHours > 0 && <Typography.Text type="secondary" data-testid="plaque-hours">{t.registryHours.plaqueHours(plaque.yearlyHours)}</Typography.Text>}
         <Space wrap>
           {plaque.hasPhoto && <a href={`/api/plaques/${plaque.id}/photo`} target="_blank" rel="noreferrer">{p.viewPhoto}</a>}
           {plaque.can.includes("photo") && (

@@ -11,6 +11,7 @@ import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
 import { AllowedList } from "./AllowedList.js";
 import { PlaqueCard } from "./PlaqueCard.js";
+import { PlaqueHoursLine } from "./PlaqueHours.js";
 import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 
 const SURVEYS = new Set(["village_cadre", "township_official", "office"]);
@@ -70,6 +71,7 @@ export default function PlaquesPage() {
         <Button icon={<DownloadOutlined />} onClick={() => void downloadXlsx("/api/plaques/export.xlsx", {}, lang, p.title).catch(showError)}>{p.exportXlsx}</Button>
         <ImportXlsxButton url="/api/plaques/import.xlsx" exportPath="/api/plaques/export.xlsx" fileName={p.title} onImported={() => setTick((n) => n + 1)} />
       </Space>
+      {counts.data && <PlaqueHoursLine total={counts.data.total} />}
       <Space direction="vertical" style={{ width: "100%" }}>
         {(list.data?.items ?? []).map((x) => <PlaqueCard key={x.id} plaque={x} onChanged={() => setTick((n) => n + 1)} />)}
       </Space>
@@ -84,7 +86,7 @@ export default function PlaquesPage() {
                 size="small"
                 loading={counts.loading}
                 dataSource={counts.data?.rows.filter((r) => r.surveyedVillages > 0 || counts.data!.rows.length < 30) ?? []}
-                scroll={{ x: 520 }}
+                scroll={{ x: 720 }}
                 pagination={false}
                 columns={[
                   { title: p.unit, dataIndex: "name", fixed: "left", width: 110 },
@@ -94,6 +96,8 @@ export default function PlaquesPage() {
                   { title: p.notAllowedCount, dataIndex: "notAllowed", width: 80 },
                   { title: p.removedCount, dataIndex: "removed", width: 70 },
                   { title: p.stillHung, dataIndex: "stillHung", width: 70 },
+                  { title: t.registryHours.plaqueYearly, dataIndex: "yearlyHours", width: 90 },
+                  { title: t.registryHours.plaqueNotAllowed, dataIndex: "yearlyHoursNotAllowed", width: 100 },
                 ]}
               />
             ),

@@ -12,6 +12,7 @@ import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
 import { ImportXlsxButton } from "../../components/XlsxImportModal.js";
 import { AllowedProofs } from "./AllowedProofs.js";
+import { formatChange, ProofHoursLine } from "./ProofHours.js";
 
 const ASKS = new Set(["village_cadre", "township_official"]);
 
@@ -85,7 +86,8 @@ export default function ProofsPage() {
       )}
       <AllowedProofs />
       {counts.data && (
-        <Card size="small" title={`${t.proofs.counts} · ${year}`}>
+        <Card size="small" title={`${t.proofs.counts} · ${year}`} data-testid="proof-counts">
+          <ProofHoursLine counts={counts.data} />
           <Table
             size="small"
             rowKey="villageCode"
@@ -96,7 +98,9 @@ export default function ProofsPage() {
               { title: t.proofs.issuedThisYear, dataIndex: "issuedThisYear" },
               { title: t.proofs.issuedLastYear, dataIndex: "issuedLastYear" },
               { title: t.proofs.refusedThisYear, dataIndex: "refusedThisYear" },
-              { title: t.proofs.change, dataIndex: "change", render: (c: number | null) => (c === null ? "—" : `${c > 0 ? "+" : ""}${Math.round(c * 100)}%`) },
+              { title: t.proofs.change, dataIndex: "change", render: formatChange },
+              { title: t.registryHours.hoursThisYear, dataIndex: "hoursThisYear" },
+              { title: t.registryHours.hoursLastYear, dataIndex: "hoursLastYear" },
             ]}
           />
         </Card>
@@ -119,6 +123,7 @@ export default function ProofsPage() {
             { title: t.proofs.proofName, dataIndex: "proofName" },
             { title: t.proofs.requestedBy, dataIndex: "requestedBy" },
             { title: t.proofs.decision, dataIndex: "decision", render: (d: ProofRequest["decision"]) => <Tag color={d === "issue" ? "green" : "red"}>{t.proofs.decisions[d]}</Tag> },
+            { title: t.registryHours.hours, dataIndex: "hours", width: 90 },
           ]}
         />
       </Card>

@@ -7,7 +7,10 @@ import { DEFAULT_GATE_SETTINGS } from "./rules/defaults.js";
 import type { GateSettings, Registers } from "./types.js";
 
 /** What a region stores: any thresholds, and any one of a group of caps. */
-export type GateSettingsPatch = Omit<Partial<GateSettings>, "documentMaxChars"> & { documentMaxChars?: Partial<GateSettings["documentMaxChars"]> };
+export type GateSettingsPatch = Omit<Partial<GateSettings>, "documentMaxChars" | "registryMinutes"> & {
+  documentMaxChars?: Partial<GateSettings["documentMaxChars"]>;
+  registryMinutes?: Partial<GateSettings["registryMinutes"]>;
+};
 
 /** Rows whose region is the given path or one of its ancestors: a provincial setting reaches its counties. */
 const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string) =>
@@ -30,7 +33,49 @@ function mergeSettings(base: GateSettings, patch: GateSettingsPatch): GateSettin
     ...patch,
     issuerYearlyCap: { ...base.issuerYearlyCap, ...patch.issuerYearlyCap },
     documentMaxChars: { ...base.documentMaxChars, ...patch.documentMaxChars },
+    registryMinutes: { ...base.registryMinutes, ...patch.registryMinutes },
   };
+}
+
+/**
+ * The settings in force at many units, from one read: the rows of their nearest common region, the
+ * regions above it and those inside it, merged per unit as loadGateSettings merges them (the nearest
+ * wins). For the registers that put a per-region rate on each of their rows.
+ */
+export async function gateSettingsAcross(db: Queryable, unitPaths: readonly string[]): Promise<(unitPath: string) => GateSettings> {
+  const common = commonRegion(unitPaths);
+  const rows =
+    common === null
+      ? []
+      : await db
+          .select({ regionPath: gateSettings.regionPath, settings: gateSettings.settings })
+          .from(gateSettings)
+          .where(sql`(${regionHolds(gateSettings.regionPath, common)} or ${gateSettings.regionPath} like ${common} || '.%')`)
+          .orderBy(asc(sql`length(${gateSettings.regionPath})`));
+  const merged = new Map<string, GateSettings>();
+  return (unitPath) => {
+    let settings = merged.get(unitPath);
+    if (!settings) {
+      settings = rows
+        .filter((r) => unitPath === r.regionPath || unitPath.startsWith(`${r.regionPath}.`))
+        .reduce<GateSettings>((acc, r) => mergeSettings(acc, r.settings as GateSettingsPatch), DEFAULT_GATE_SETTINGS);
+      merged.set(unitPath, settings);
+    }
+    return settings;
+  };
+}
+
+/** The longest path of codes every one of the paths lies in (null for none). */
+function commonRegion(paths: readonly string[]): string | null {
+  if (paths.length === 0) return null;
+  let common = paths[0]!.split(".");
+  for (const p of paths) {
+    const codes = p.split(".");
+    let i = 0;
+    while (i < common.length && common[i] === codes[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join(".");
 }
 
 export type RegisterName = "inspection_plan" | "evaluation_list" | "secondment_approval" | "allowed_proof";

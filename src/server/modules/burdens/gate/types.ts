@@ -60,7 +60,16 @@ export type GateSettings = {
   trafficWords: string[];
   /** Proofs village committees may no longer issue (证明事项清单 outside the allowed list). */
   bannedProofs: string[];
+  /** Grassroots minutes per item of the kind registers that hold no minutes of their own (their burden-hours). */
+  registryMinutes: RegistryMinutes;
 };
+
+/**
+ * The minutes behind the burden-hours of the registers whose rows carry no estimate of their own: a proof
+ * issued 证明事项, a plaque hung 挂牌 (its upkeep for a year), a working day of a cadre seconded away 借调.
+ * Evaluations 评比创建 need none: they reach the grassroots as burdens with minutes per target.
+ */
+export type RegistryMinutes = { proofIssued: number; plaqueYearly: number; secondmentWorkingDay: number };
 
 /** The issuer's use of its quotas this year (admitted burdens only, this one excluded). */
 export type IssuerUsage = {

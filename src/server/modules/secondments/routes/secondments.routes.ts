@@ -3,12 +3,13 @@ import { z } from "zod";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZTemplateQuery } from "../../../../contracts/excel.js";
-import { ZSecondment, ZSecondmentIdParams, ZSecondmentInput, ZSecondmentList, ZSecondmentListQuery, ZSecondmentReturn } from "../../../../contracts/secondments.js";
+import { ZSecondment, ZSecondmentHours, ZSecondmentHoursQuery, ZSecondmentIdParams, ZSecondmentInput, ZSecondmentList, ZSecondmentListQuery, ZSecondmentReturn } from "../../../../contracts/secondments.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { exportSecondments, importSecondments } from "../excel.js";
+import { secondmentHours } from "../hours.js";
 import { getSecondment, listSecondments, registerSecondment, returnSecondment } from "../registry.js";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -32,6 +33,12 @@ export function secondmentRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/secondments",
     { schema: { tags, summary: "借调登记与问题 / secondments of one's region and their flags", querystring: ZSecondmentListQuery, response: { 200: ZSecondmentList, ...errors } } },
     async (request) => listSecondments(db, actorOf(request), request.query, lang(request.headers["accept-language"])),
+  );
+
+  app.get(
+    "/api/secondments/hours",
+    { schema: { tags, summary: "各借出单位年度被借调占用工时与上年对比 / working hours taken from each lending unit in a year, against last year", querystring: ZSecondmentHoursQuery, response: { 200: ZSecondmentHours, ...errors } } },
+    async (request) => secondmentHours(db, actorOf(request), request.query.year),
   );
 
   app.post(

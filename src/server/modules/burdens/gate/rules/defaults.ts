@@ -92,4 +92,18 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
     "市场主体住所证明",
     "证件遗失证明",
   ],
+  registryMinutes: {
+    /**
+     * A proof issued: the cadre checks the fact (the village's records, a neighbour, sometimes a visit),
+     * writes it, has it stamped and logs it — half an hour, an estimate; a region that has timed it sets its own.
+     */
+    proofIssued: 30,
+    /**
+     * A plaque hung on a village office, for a year: each comes with its rules on the wall, its ledger and
+     * the checks of the body that gave it ("一块牌子一套台账") — one working day a year, an estimate.
+     */
+    plaqueYearly: 480,
+    /** A working day of a seconded cadre lost to his own unit: the statutory 8-hour day (《国务院关于职工工作时间的规定》). */
+    secondmentWorkingDay: 480,
+  },
 };

@@ -1,0 +1,30 @@
+import type { hoursZh } from "./hours.zh-CN.js";
+
+export const hoursEn: typeof hoursZh = {
+  registryHours: {
+    hours: "Hours",
+    hoursThisYear: "Hours this year",
+    hoursLastYear: "Hours last year",
+    change: "Change",
+    total: "Total",
+    totalLine: (hours: number, lastYear: number, change: string) => `Total ${hours} h (last year ${lastYear} h, change ${change})`,
+    proofRate: (minutes: number) => `At ${minutes} minutes per proof issued (the office sets it per region among the gate thresholds)`,
+    plaqueYearly: "Upkeep hours a year",
+    plaqueNotAllowed: "of which unlisted plaques",
+    plaqueHours: (hours: number) => `about ${hours} h of upkeep a year`,
+    plaqueTotal: (hours: number, notAllowed: number, stillHung: number) => `Plaques still hung: about ${hours} h of upkeep a year, ${notAllowed} h of it for ${stillHung} unlisted plaque(s).`,
+    plaqueRate: "At the yearly upkeep per plaque (rules on the wall, ledgers, inspections); the office sets it per region among the gate thresholds.",
+    secondmentHours: "Hours taken",
+    secondmentDays: (days: number) => `${days} working days`,
+    secondmentTitle: (year: number) => `Working hours taken from each lending unit in ${year}`,
+    secondmentRate: "Working days away (public holidays and make-up workdays counted) × the hours of a working day; the office sets it per region among the gate thresholds.",
+    lendingUnit: "Lending unit",
+    secondments: "Secondments",
+    workingDays: "Working days",
+    evaluationHours: "Grassroots hours a year",
+    evaluationTitle: (year: number) => `Grassroots hours of each organiser's evaluations in ${year}`,
+    evaluationRate: "The burden registry's own figure: minutes per target × targets × occurrences (admitted or held burdens only); no second estimate.",
+    issuer: "Organiser",
+    burdens: "Burdens",
+  },
+};
