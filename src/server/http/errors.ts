@@ -155,6 +155,7 @@ export const ERROR_CATALOG = {
     (p) => `台账导入只收已结束的事项：截止日期 ${p.deadline} 尚未过去，请通过准入登记`,
     (p) => `The ledger import takes finished burdens only: the deadline ${p.deadline} has not passed; register it through the gate`,
   ),
+  HELD_NOT_PAST: m(400, (p) => `${p.date} 尚未到来：未召开的会议请作为计划登记，经准入审查`, (p) => `${p.date} has not come yet: register a meeting still to be held as planned, through the gate`),
   // meetings 会议台账, inspection plans 督检考计划, ranking notices 排名通报 (issue 6)
   MEETING_NOT_FOUND: m(404, "未找到该会议", "No such meeting"),
   YEAR_OUT_OF_RANGE: m(400, (p) => `年度 ${p.year} 不在可登记的范围内（${p.min}–${p.max} 年）`, (p) => `The year ${p.year} is outside the years that can be registered (${p.min}–${p.max})`),
