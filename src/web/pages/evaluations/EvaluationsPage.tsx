@@ -12,6 +12,7 @@ import { useLoad } from "../../components/useLoad.js";
 import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
 import { RequestForm } from "./RequestForm.js";
+import { RequestsXlsx } from "./RequestsXlsx.js";
 
 const REQUESTS = new Set(["department_staff", "township_official", "office"]);
 const STATUS_COLOR = { pending: "gold", approved: "green", rejected: "default", withdrawn: "red" } as const;
@@ -94,7 +95,10 @@ export default function EvaluationsPage() {
           { title: "", dataIndex: "onList", width: 110, render: (on: boolean) => (on ? <Tag color="green">{e.onList}</Tag> : <Tag color="red">{e.notOnList}</Tag>) },
         ]}
       />
-      <Typography.Title level={5}>{e.requests}</Typography.Title>
+      <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
+        <Typography.Title level={5}>{e.requests}</Typography.Title>
+        <RequestsXlsx year={year} onImported={refresh} />
+      </Space>
       <Table<EvaluationRequest>
         rowKey="id"
         size="small"

@@ -2,6 +2,7 @@ import { App, Button, Empty, List, Progress, Space, Tag, Typography } from "antd
 import type { MergeProposal } from "../../../contracts/fingertips.js";
 import { api } from "../../api/client.js";
 import { useMe } from "../../auth/AuthContext.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { useT } from "../../i18n/index.js";
@@ -25,6 +26,10 @@ export function ProposalsTab({ tick, onChanged }: { tick: number; onChanged: () 
   };
   if (!list.loading && (list.data?.items.length ?? 0) === 0) return <Empty description={f.noProposals} />;
   return (
+    <>
+    <Space style={{ marginBottom: 8 }}>
+      <ExportXlsxButton path="/api/fingertips/merge-proposals/export.xlsx" fileName={f.proposalsFile} />
+    </Space>
     <List<MergeProposal>
       loading={list.loading}
       dataSource={list.data?.items ?? []}
@@ -55,5 +60,6 @@ export function ProposalsTab({ tick, onChanged }: { tick: number; onChanged: () 
         </List.Item>
       )}
     />
+    </>
   );
 }
