@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { sheetRows } from "../src/server/test/xlsx.js";
 import { launchChromium, screenshot } from "./browser.js";
 import { expectHome, label, logIn, newPage } from "./flows.js";
 
@@ -38,6 +40,9 @@ describe("指尖减负, 挂牌清理, 评比创建清单", () => {
     await ledger.getByRole("tab", { name: "整合建议" }).click();
     const proposal = ledger.locator("[data-testid=merge-proposal]", { hasText: "饶河县民政局低保工作群" });
     await proposal.waitFor();
+    // The proposals as a sheet, as the page lists them.
+    const [proposalsFile] = await Promise.all([page.waitForEvent("download"), ledger.getByRole("button", { name: /导出 Excel/ }).click()]);
+    expect((await sheetRows(readFileSync((await proposalsFile.path())!))).some((r) => r.includes("饶河县民政局低保工作群"))).toBe(true);
     await screenshot(page, "fingertips-proposals");
     await proposal.getByRole("button", { name: label("采纳整合") }).click();
     await proposal.waitFor({ state: "detached" });
@@ -48,6 +53,15 @@ describe("指尖减负, 挂牌清理, 评比创建清单", () => {
     const ev = page.locator("[data-testid=evaluations-page]");
     await ev.locator("tr", { hasText: "“文明村”创建评比材料报送" }).getByText("未列入清单").waitFor();
     expect(await ev.locator("tr", { hasText: "美丽庭院示范户评选推荐" }).getByText("在清单内").count()).toBe(1);
+    // The requests out to Excel, with the office's answers; the import beside it offers its template.
+    const requests = ev.locator("[data-testid=evaluation-requests-xlsx]");
+    const [requestsFile] = await Promise.all([page.waitForEvent("download"), requests.getByRole("button", { name: /导出申请/ }).click()]);
+    const rows = await sheetRows(readFileSync((await requestsFile.path())!));
+    expect(rows[1]!.slice(0, 5)).toEqual(["年度", "主办单位", "项目名称", "类别", "申请理由"]);
+    expect(rows.length).toBeGreaterThan(2);
+    await requests.getByRole("button", { name: /导入申请/ }).click();
+    await page.locator(".ant-modal:visible").getByRole("button", { name: "下载模板" }).waitFor();
+    await page.keyboard.press("Escape");
     await screenshot(page, "evaluations-office");
     await context.close();
   });

@@ -67,6 +67,17 @@ describe("会议台账、督检考计划、排名通报", () => {
     await active.getByText("已取消").waitFor();
     await expect.poll(() => page.locator(".ant-modal:visible").count()).toBe(0);
     await screenshot(page, "rankings-office");
+
+    // 督检考统筹: the quarter's proposals and joint visits, each as a sheet.
+    await page.goto("/inspections");
+    const merge = page.locator("[data-testid=inspection-merge]");
+    for (const [name, header] of [["导出合并建议", "检查单位数"], ["导出联合检查", "牵头单位"]] as const) {
+      const [file] = await Promise.all([page.waitForEvent("download"), merge.getByRole("button", { name }).click()]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync((await file.path())!) as unknown as ExcelJS.Buffer);
+      expect((book.worksheets[0]!.getRow(2).values as unknown[]).slice(1)).toContain(header);
+    }
+    await screenshot(page, "inspections-office");
     await context.close();
   });
 

@@ -101,6 +101,7 @@ export type MeetingHours = z.infer<typeof ZMeetingHours>;
 
 export const ZMeetingImportResult = z.object({
   imported: z.number().int(),
-  rows: z.array(z.object({ row: z.number().int(), id: z.string().uuid(), title: z.string(), status: ZBurdenStatus, admissionNumber: z.string().nullable(), findingCodes: z.array(z.string()) })),
+  held: z.number().int().describe("rows of meetings already held: recorded with the gate's findings, without an admission number"),
+  rows: z.array(z.object({ row: z.number().int(), id: z.string().uuid(), title: z.string(), status: ZBurdenStatus, held: z.boolean(), admissionNumber: z.string().nullable(), findingCodes: z.array(z.string()) })),
 });
 export type MeetingImportResult = z.infer<typeof ZMeetingImportResult>;

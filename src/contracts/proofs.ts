@@ -96,6 +96,14 @@ export const ZAllowedProofWithdrawal = z
   .strict();
 export type AllowedProofWithdrawal = z.infer<typeof ZAllowedProofWithdrawal>;
 export const ZAllowedProofsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-export const ZAllowedProof = z.object({ id: z.string(), year: z.number().int(), code: z.string(), title: z.string(), region: z.object({ code: z.string(), name: z.string() }) });
+export const ZAllowedProof = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  region: z.object({ code: z.string(), name: z.string() }),
+  can: z.array(z.enum(["withdraw"])).describe("what the caller may do with the entry: withdraw it when his office keeps the region's list (not an entry set above)"),
+});
 export type AllowedProof = z.infer<typeof ZAllowedProof>;
 export const ZAllowedProofs = z.object({ year: z.number().int(), items: z.array(ZAllowedProof) });
+export const ZAllowedProofAdded = ZAllowedProofs.extend({ added: z.boolean().describe("false when the entry was on the list already, as written") });

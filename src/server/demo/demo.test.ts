@@ -196,7 +196,7 @@ describe("demo data of 证明事项", () => {
     const db = database.db;
     const office = await actor("raohe_office");
     const year = Number(chinaToday().slice(0, 4));
-    expect((await listAllowedProofs(db, await actor("raohe_village"), year)).map((p) => p.code)).toEqual(["RH-ZM-01", "RH-ZM-02", "RH-ZM-03", "RH-ZM-04"]);
+    expect((await listAllowedProofs(db, await actor("raohe_village"), year)).map((p) => p.code)).toEqual(["HLJ-ZM-01", "RH-ZM-01", "RH-ZM-02", "RH-ZM-03", "RH-ZM-04"]);
     const ledger = await listProofRequests(db, office, { year, limit: 100 });
     expect(ledger.items.map((p) => [p.proofName, p.decision]).sort()).toEqual([
       ["亲属关系证明", "refuse_banned"],

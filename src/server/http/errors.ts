@@ -155,6 +155,7 @@ export const ERROR_CATALOG = {
     (p) => `台账导入只收已结束的事项：截止日期 ${p.deadline} 尚未过去，请通过准入登记`,
     (p) => `The ledger import takes finished burdens only: the deadline ${p.deadline} has not passed; register it through the gate`,
   ),
+  HELD_NOT_PAST: m(400, (p) => `${p.date} 尚未到来：未召开的会议请作为计划登记，经准入审查`, (p) => `${p.date} has not come yet: register a meeting still to be held as planned, through the gate`),
   // meetings 会议台账, inspection plans 督检考计划, ranking notices 排名通报 (issue 6)
   MEETING_NOT_FOUND: m(404, "未找到该会议", "No such meeting"),
   YEAR_OUT_OF_RANGE: m(400, (p) => `年度 ${p.year} 不在可登记的范围内（${p.min}–${p.max} 年）`, (p) => `The year ${p.year} is outside the years that can be registered (${p.min}–${p.max})`),
@@ -188,6 +189,11 @@ export const ERROR_CATALOG = {
   PROOF_NOT_A_VILLAGE: m(400, (p) => `${p.code} 不是村（社区）：证明事项只登记村（社区）被要求出具的证明`, (p) => `${p.code} is not a village: proofs are recorded for villages and communities`),
   PROOF_DATE_IN_FUTURE: m(400, (p) => `日期 ${p.on} 尚未到来`, (p) => `The date ${p.on} is in the future`),
   PROOF_LIST_NOT_FOUND: m(404, (p) => `本地区 ${p.year} 年村级可出具证明事项清单中没有编号“${p.code}”`, (p) => `The code “${p.code}” is not on your region's ${p.year} list of proofs villages may issue`),
+  PROOF_LIST_SET_ABOVE: m(
+    403,
+    (p) => `“${p.title}”（${p.code}）由${p.region}列入清单，只有${p.region}减负办可以撤出；如认为不应保留，请向其提出`,
+    (p) => `“${p.title}” (${p.code}) was put on the list by ${p.region}; only the office of ${p.region} can take it off — ask it if it should go`,
+  ),
   PROOF_LIST_REGION: m(400, (p) => `${p.code} 不是地区（县、乡镇等）：村级可出具证明事项清单由地区设定`, (p) => `${p.code} is not a region (a county, a township…): the list of proofs villages may issue is set by a region`),
   PROOF_LIST_CODE_TAKEN: m(409, (p) => `编号“${p.code}”在 ${p.year} 年清单中已用于“${p.title}”`, (p) => `The code “${p.code}” is already used on the ${p.year} list for “${p.title}”`),
   PROOF_LIST_BANNED: m(

@@ -78,6 +78,7 @@ export const fingertipsEn: typeof fingertipsZh = {
     cadre: "Cadre",
     byAudience: "Reached by audience",
     cadreTotals: (cadres: number, withM: number, m: number, year: number) => `${cadres} cadres, ${withM} with recorded memberships, ${m} memberships, ${year} hours a year`,
+    proposalsFile: "fingertip merge proposals",
     noProposals: "No merge proposals",
   },
 };

@@ -78,5 +78,6 @@ export const fingertipsZh = {
     byAudience: "按面向范围应关注",
     cadreTotals: (cadres: number, withM: number, m: number, year: number) => `${cadres} 名干部，其中 ${withM} 名登记了关注，共 ${m} 人次，合计每年 ${year} 小时`,
     noProposals: "暂无整合建议",
+    proposalsFile: "指尖减负整合建议",
   },
 };

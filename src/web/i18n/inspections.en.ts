@@ -22,6 +22,8 @@ export const inspectionsEn: typeof inspectionsZh = {
     lead: "Lead",
     note: "Note",
     accepted: "Joint visit recorded",
+    exportProposals: "Export the proposals",
+    exportVisits: "Export the joint visits",
     recorded: "Joint visits recorded",
     noVisits: "No joint visit recorded this quarter.",
     merged: (n: number) => `${n} inspections merged`,

@@ -22,6 +22,8 @@ export const inspectionsZh = {
     note: "说明",
     accepted: "已登记联合检查",
     recorded: "已登记的联合检查",
+    exportProposals: "导出合并建议",
+    exportVisits: "导出联合检查",
     noVisits: "本季度尚未登记联合检查。",
     merged: (n: number) => `合并 ${n} 项检查`,
   },

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../kernel/dates.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { sheetRows } from "../../test/xlsx.js";
 import { quarterRange } from "./inspection-merge.js";
 import { chinaToday } from "./prepare.js";
 
@@ -83,6 +84,12 @@ describe("督检考统筹: inspections of one township in a quarter", () => {
     const office = await as("raohe_office");
     const [proposal] = (await office.request({ method: "GET", url: `/api/inspections/merge-proposals?${q}` })).json().proposals as { townshipCode: string; inspections: { id: string }[] }[];
     const ids = proposal!.inspections.map((i) => i.id);
+    // The proposal as a sheet: one inspection a row, under its township and the span of dates.
+    const proposalSheet = await office.request({ method: "GET", url: `/api/inspections/merge-proposals/export.xlsx?${q}` });
+    expect(proposalSheet.statusCode, proposalSheet.body).toBe(200);
+    const proposalRows = await sheetRows(proposalSheet.rawPayload);
+    expect(proposalRows[1]).toEqual(["乡镇（街道）", "检查单位数", "检查日期范围", "检查事项", "检查单位", "检查日期", "现场检查", "准入编号"]);
+    expect(proposalRows.slice(2).map((r) => [r[0], r[1]])).toEqual(ids.map(() => ["饶河镇（230524100000）", "2"]));
     const visitOn = addDays(q2.from, 20);
     const accept = async (username: string, body: Record<string, unknown>) =>
       (await as(username)).request({ method: "POST", url: "/api/inspections/visits", payload: { townshipCode: "230524100000", inspections: ids, visitOn, ...body } });
@@ -112,6 +119,15 @@ describe("督检考统筹: inspections of one township in a quarter", () => {
     expect((await office.request({ method: "GET", url: `/api/inspections/merge-proposals?${q}` })).json().proposals).toEqual([]);
     const listed = (await (await as("raohe_jiwei")).request({ method: "GET", url: `/api/inspections/visits?${q}` })).json().items as unknown[];
     expect(listed).toHaveLength(1);
+    // The quarter in Excel: the visit, one merged inspection a row; the proposals' sheet now empty below its header.
+    const visitsSheet = await sheetRows((await office.request({ method: "GET", url: `/api/inspections/visits/export.xlsx?${q}` })).rawPayload);
+    expect(visitsSheet[0]![0]).toContain("联合检查");
+    expect(visitsSheet.slice(2).map((r) => [r[0], r[1], r[2], r[6]])).toEqual([
+      ["饶河镇（230524100000）", visitOn, "饶河县民政局", "民政、农业联合到饶河镇检查一次"],
+      ["饶河镇（230524100000）", visitOn, "饶河县民政局", "民政、农业联合到饶河镇检查一次"],
+    ]);
+    expect((await sheetRows((await office.request({ method: "GET", url: `/api/inspections/merge-proposals/export.xlsx?${q}` })).rawPayload)).length).toBe(2);
+    expect((await (await as("raohe_nyncj")).request({ method: "GET", url: `/api/inspections/visits/export.xlsx?${q}` })).statusCode).toBe(403);
     expect((await (await as("atushi_office")).request({ method: "GET", url: `/api/inspections/visits?${q}` })).json().items).toEqual([]);
     const audit = await ctx.db.execute<{ detail: { township: string; inspections: string[] } }>(sql`select detail from audit_log where action = 'inspection.visit'`);
     expect(audit.rows.map((r) => [r.detail.township, r.detail.inspections.length])).toEqual([["230524100000", 2]]);

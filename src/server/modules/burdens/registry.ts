@@ -3,6 +3,7 @@ import { ZBurdenInput, type BurdenInput, type BurdenStatus } from "../../../cont
 import type { Db, Tx } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, type Actor } from "../../kernel/actor.js";
+import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
 import { applyBurdenToIndex } from "../burden-index/rollup.js";
 import { getUnit } from "../org/units.js";
@@ -96,6 +97,38 @@ export async function createBurden(db: Db, args: { actor: Actor; input: BurdenIn
     return row.id;
   });
   return { id, status: "draft" as const, prepared };
+}
+
+/**
+ * Records a burden already carried out — a meeting held before it reached the register. It was never
+ * asked through the gate, so it gets no admission number (a number vouches that a burden may be asked);
+ * but it still passes the gate as of the day it was issued (the issuer may issue in that name, the
+ * targets lie in its reach, the findings a department would have seen), and is written as run its
+ * course ("expired") with those findings, loading its targets and the burden index like any held burden.
+ */
+export async function recordHeldBurden(db: Db, args: { actor: Actor; input: BurdenInput; reason: string; today?: string }) {
+  if (args.input.deadline >= (args.today ?? chinaToday())) throw new AppError("HELD_NOT_PAST", { date: args.input.deadline });
+  const prepared = await prepareBurden(db, { actor: args.actor, input: args.input, today: args.input.issuedOn });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(burdens)
+      .values({ ...columnsOf(args.input, prepared), status: "expired", decisionReason: args.reason, createdBy: args.actor.id })
+      .returning({ id: burdens.id });
+    if (!row) throw new AppError("INTERNAL");
+    await writeTargets(tx, row.id, args.input, prepared);
+    await applyBurdenToIndex(tx, row.id, true);
+    await setInForce(tx, row.id, true);
+    await logEvent(tx, { burdenId: row.id, actor: args.actor, from: null, to: "expired", reason: args.reason });
+    await recordAudit(tx, {
+      actor: auditActor(args.actor),
+      action: "burden.record_held",
+      entityType: "burden",
+      entityId: row.id,
+      scopePath: prepared.issuer.path,
+      detail: { kind: args.input.kind, title: args.input.title, targets: prepared.targets.length, findings: prepared.findings.map((f) => f.code) },
+    });
+    return { id: row.id, status: "expired" as const, findings: prepared.findings };
+  });
 }
 
 async function lockBurden(tx: Tx, id: string): Promise<BurdenRow> {

@@ -9,6 +9,8 @@ type Placed = { path: string };
  * any of its region; whoever's region holds the village reads them.
  */
 export const evaluationPolicy = {
+  /** Whether the actor asks for evaluations in any unit's name at all (the roles canRequest lets through). */
+  asksForEvaluations: (actor: Actor): boolean => actor.role === "department_staff" || actor.role === "township_official" || actor.role === "office",
   canRequest: (actor: Actor, issuer: { code: string; path: string }): boolean =>
     ((actor.role === "department_staff" || actor.role === "township_official") && actor.scope.code === issuer.code) ||
     (actor.role === "office" && pathIsInside(issuer.path, regionPathOf(actor))),

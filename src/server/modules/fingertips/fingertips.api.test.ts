@@ -6,6 +6,7 @@ import type { CadreLoad, Channel, ChannelMember, Load, MergeProposal } from "../
 import { addDays, chinaToday } from "../../kernel/dates.js";
 import { admitThroughGate } from "../meetings/test-helpers.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
+import { sheetRows } from "../../test/xlsx.js";
 
 let ctx: TestContext;
 const as = sessionsFor(() => ctx.app);
@@ -95,6 +96,16 @@ describe("指尖减负 the ledger of apps, accounts and work groups", () => {
     expect(p!.sameOwner).toBe(true);
     expect(p!.keep.id).toBe(a.id); // it reaches more posts
     expect(p!.overlap).toBe(1);
+    // The proposals as a sheet for the office's meeting with the bureaus: one a row, kept and merged, and why.
+    const sheet = await (await as("raohe_office")).request({ method: "GET", url: "/api/fingertips/merge-proposals/export.xlsx" });
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    const rows = await sheetRows(sheet.rawPayload);
+    expect(rows[1]!.slice(0, 4)).toEqual(["保留", "保留方主办单位", "保留方覆盖岗位数", "并入"]);
+    const line = rows.find((r) => r[0] === "饶河县农业农村局工作通知群" && r[3] === "饶河县农业农村局通知工作群（饶河镇）");
+    expect(line, JSON.stringify(rows)).toBeDefined();
+    expect(line!.slice(8)).toEqual(["100%", expect.stringContaining("同为饶河县农业农村局主办")]);
+    expect(rows).toHaveLength(proposals.items.length + 2);
+    expect((await (await as("raohe_village")).request({ method: "GET", url: "/api/fingertips/merge-proposals/export.xlsx" })).statusCode).toBe(403);
 
     // Only the office decides; a reason is needed; the decision is audited.
     const body = { action: "merge", mergeInto: a.id, reason: "同一主办单位、成员重叠，整合为一个群" };

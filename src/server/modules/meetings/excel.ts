@@ -9,11 +9,11 @@ import { chinaToday } from "../../kernel/dates.js";
 import { recordAudit } from "../audit/audit.js";
 import { meetingIdsByAdmissionNumber, meetingsById, meetingSheetFields, type MeetingSheetFields } from "../burdens/kind-reads.js";
 import { prepareBurden } from "../burdens/prepare.js";
-import { createBurden, submitBurden } from "../burdens/registry.js";
+import { createBurden, recordHeldBurden, submitBurden } from "../burdens/registry.js";
 import { listMeetings } from "./register.js";
 import { codeList, readRegisterSheet, throwIfIssues, writeRegisterSheet, yesNo, type SheetColumn, type SheetIssue, type SheetRow } from "./sheet.js";
 
-/** 会议台账 in Excel: the register out, and planned meetings in, each through the gate like any burden. */
+/** 会议台账 in Excel: the register out, and meetings in — planned ones through the gate like any burden, held ones recorded. */
 
 /** The columns a row of the import reads; the export writes them first, under the same headers, so it imports back. */
 export const IMPORT_COLUMNS: SheetColumn[] = [
@@ -133,7 +133,8 @@ function inputOfRow(r: SheetRow, relayIds: Map<string, string>, today: string, i
     targets: targetsOf(c.targets ?? "", c.issuer ?? ""),
     title: c.title,
     text: c.text ?? "",
-    issuedOn: c.issuedOn || today,
+    // Unknown notice: a planned meeting is noticed today, a meeting already held on its own day.
+    issuedOn: c.issuedOn || (c.date && c.date < today ? c.date : today),
     deadline: c.date,
     frequency: "once",
     // The grassroots' time per target: everyone it calls, for the whole meeting.
@@ -154,24 +155,31 @@ function inputOfRow(r: SheetRow, relayIds: Map<string, string>, today: string, i
   return parsed.data;
 }
 
+/** Why a meeting already held stands in the register without an admission number (its timeline and reason say so). */
+const HELD_REASON = "补录已召开的会议（Excel 导入）";
+
 /**
- * Imports planned meetings: every row becomes a meeting burden through the registry and is submitted
- * to the gate (admitted, sent to review or returned with findings, as if entered one by one). The file
- * is checked whole first — each row parsed and prepared for the gate (issuer, targets, dates, the
- * higher meeting) — and then written in one transaction: a bad row and nothing is imported.
+ * Imports meetings: every row becomes a meeting burden through the registry. A meeting still to come is
+ * submitted to the gate (admitted, sent to review or returned with findings, as if entered one by one);
+ * a meeting already held (its date before today, as an exported register carries them) is recorded:
+ * it passes the gate as of its notice day and stands with the findings it would have met, but gets no
+ * admission number, since nobody asked for one (burdens' recordHeldBurden). The file is checked whole
+ * first — each row parsed and prepared for the gate (issuer, targets, dates, the higher meeting) — and
+ * then written in one transaction: a bad row and nothing is imported.
  */
 export async function importMeetings(db: Db, args: { actor: Actor; file: Buffer; lang: Lang; today?: string }): Promise<MeetingImportResult> {
   const { actor, lang } = args;
   const today = args.today ?? chinaToday();
   const { rows, issues } = await readRegisterSheet(args.file, IMPORT_COLUMNS, MAX_MEETING_ROWS);
   const relayIds = await meetingIdsByAdmissionNumber(db, [...new Set(rows.map((r) => r.cells.relays).filter((v): v is string => !!v && !/^[0-9a-f-]{36}$/i.test(v)))]);
-  const inputs: { row: number; input: BurdenInput }[] = [];
+  const inputs: { row: number; input: BurdenInput; held: boolean }[] = [];
   for (const r of rows) {
     const input = inputOfRow(r, relayIds, today, issues);
     if (!input) continue;
+    const held = input.deadline < today;
     try {
-      await prepareBurden(db, { actor, input, today });
-      inputs.push({ row: r.row, input });
+      await prepareBurden(db, { actor, input, today: held ? input.issuedOn : today });
+      inputs.push({ row: r.row, input, held });
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       const at = err.code.includes("UNIT") || err.code === "NOT_ISSUER" ? r.at("issuer") : err.code.startsWith("TARGET") || err.code === "NO_TARGETS" ? r.at("targets") : err.code === "DEADLINE_IN_PAST" ? r.at("date") : r.at("title");
@@ -181,13 +189,18 @@ export async function importMeetings(db: Db, args: { actor: Actor; file: Buffer;
   throwIfIssues(issues, lang);
   const written = await db.transaction(async (tx) => {
     const out: MeetingImportResult["rows"] = [];
-    for (const { row, input } of inputs) {
+    for (const { row, input, held } of inputs) {
+      if (held) {
+        const recorded = await recordHeldBurden(tx as unknown as Db, { actor, input, reason: HELD_REASON, today });
+        out.push({ row, id: recorded.id, title: input.title, status: recorded.status, held, admissionNumber: null, findingCodes: recorded.findings.map((f) => f.code) });
+        continue;
+      }
       const created = await createBurden(tx as unknown as Db, { actor, input });
       const submitted = await submitBurden(tx as unknown as Db, { actor, id: created.id });
-      out.push({ row, id: created.id, title: input.title, status: submitted.status as BurdenStatus, admissionNumber: submitted.admissionNumber, findingCodes: submitted.findings.map((f) => f.code) });
+      out.push({ row, id: created.id, title: input.title, status: submitted.status as BurdenStatus, held, admissionNumber: submitted.admissionNumber, findingCodes: submitted.findings.map((f) => f.code) });
     }
-    await recordAudit(tx, { actor: { id: actor.id, name: actor.username }, action: "meeting.import", entityType: "burden", entityId: out[0]?.id ?? "-", scopePath: actor.scope.path, detail: { rows: out.length, ids: out.map((o) => o.id) } });
+    await recordAudit(tx, { actor: { id: actor.id, name: actor.username }, action: "meeting.import", entityType: "burden", entityId: out[0]?.id ?? "-", scopePath: actor.scope.path, detail: { rows: out.length, held: out.filter((o) => o.held).length, ids: out.map((o) => o.id) } });
     return out;
   });
-  return { imported: written.length, rows: written };
+  return { imported: written.length, held: written.filter((w) => w.held).length, rows: written };
 }

@@ -1,15 +1,18 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "../../kernel/dates.js";
+import { addRegisterEntries } from "../burdens/gate/settings.js";
 import { buildXlsx } from "../duties/excel/fixtures.js";
+import { getUnit } from "../org/units.js";
 import { DENY, gridRows, NEW, OK, OUT, type GridCells, type GridRow, gridSessions, type GridSessions } from "../../test/grid.js";
 import { createTestApp, type TestContext } from "../../test/harness.js";
 
 /**
  * Who may do what with the registers of issue 6: meetings 会议台账, the annual inspection plan 督检考计划
  * and its withdrawal 撤回, ranking notices 排名通报, the withdrawal of an approved evaluation 评比创建撤出清单,
- * the acceptance of a joint visit 联合检查, and the secondments' hours 借调占用工时 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
- * rankings/registry.ts rankingPolicy, evaluations/policy.ts, burdens/inspection-visits.ts):
+ * the acceptance of a joint visit 联合检查 (meetings/policy.ts, inspection-plans/registry.ts planPolicy,
+ * rankings/registry.ts rankingPolicy, evaluations/policy.ts, burdens/inspection-visits.ts), and their Excel
+ * sheets; the secondments' hours 借调占用工时; and the list of proofs villages may issue, entry by entry (proofs/policy.ts):
  * role × endpoint × target → status [code].
  */
 type Cells = GridCells;
@@ -19,6 +22,8 @@ const BAD_ROWS = "400 EXCEL_INVALID";
 const NO_ITEM = "404 PLAN_ITEM_NOT_FOUND";
 const NO_RANKING = "404 RANKING_NOT_FOUND";
 const NOT_ON_LIST = "404 EVALUATION_NOT_ON_LIST";
+const NO_PROOF = "404 PROOF_LIST_NOT_FOUND";
+const SET_ABOVE = "403 PROOF_LIST_SET_ABOVE";
 const SEES = "200 some";
 const NONE = "200 none";
 
@@ -36,7 +41,14 @@ type Endpoint =
   | "POST /api/rankings"
   | "POST /api/rankings/:id/cancel"
   | "GET /api/rankings/counts"
-  | "GET /api/secondments/hours";
+  | "GET /api/secondments/hours"
+  | "GET /api/inspections/merge-proposals/export.xlsx"
+  | "GET /api/inspections/visits/export.xlsx"
+  | "GET /api/fingertips/merge-proposals/export.xlsx"
+  | "GET /api/evaluations/requests/export.xlsx"
+  | "POST /api/evaluations/requests/import.xlsx"
+  | "POST /api/proofs/list"
+  | "POST /api/proofs/list/withdraw";
 
 // prettier-ignore
 const GRID: Record<Endpoint, Record<string, Cells>> = {
@@ -87,6 +99,29 @@ const GRID: Record<Endpoint, Record<string, Cells>> = {
   "GET /api/secondments/hours": {
     "this year":                           [OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK],
   },
+  "GET /api/inspections/merge-proposals/export.xlsx": {
+    "next year's second quarter":          [DENY,       DENY,       DENY,       OK,         OK,         OK,         OK,         OK,         DENY],
+  },
+  "GET /api/inspections/visits/export.xlsx": {
+    "next year's second quarter":          [DENY,       DENY,       DENY,       OK,         OK,         OK,         OK,         OK,         DENY],
+  },
+  "GET /api/fingertips/merge-proposals/export.xlsx": {
+    "the region's":                        [DENY,       DENY,       DENY,       OK,         OK,         OK,         OK,         OK,         DENY],
+  },
+  "GET /api/evaluations/requests/export.xlsx": {
+    "this year":                           [OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK,         OK],
+  },
+  // A township or the other region's office may ask, but not in 县农业农村局's name: the row is refused where it stands.
+  "POST /api/evaluations/requests/import.xlsx": {
+    "a request of 230524D01":              [DENY,       BAD_ROWS,   NEW,        NEW,        DENY,       DENY,       DENY,       BAD_ROWS,   BAD_ROWS],
+  },
+  "POST /api/proofs/list": {
+    "an entry of 230524's list":           [DENY,       DENY,       DENY,       NEW,        DENY,       DENY,       DENY,       NO_UNIT,    DENY],
+  },
+  // 黑龙江省's entry: Raohe's office sees it on its list and is told it is not its to withdraw; the other region never sees it.
+  "POST /api/proofs/list/withdraw": {
+    "an entry set by 230000 (above)":      [DENY,       DENY,       DENY,       SET_ABOVE,  DENY,       DENY,       DENY,       NO_PROOF,   DENY],
+  },
 };
 
 type Row = GridRow<Endpoint>;
@@ -99,6 +134,7 @@ let ctx: TestContext;
 let grid: GridSessions;
 let serial = 0;
 let meetingFile: Buffer;
+let requestFile: Buffer;
 const planItem = () => ({ department: "230524D01", year, title: `权限矩阵测试检查 ${++serial}`, targets: ["230524100000"], month: 12, comprehensive: false });
 const evaluation = () => ({ issuer: "230524D01", year, title: `权限矩阵测试评比 ${++serial}`, category: "commendation", reason: "权限矩阵测试：撤出清单" });
 /** Next year's second quarter, always ahead whatever today is: the joint visit's inspections fall in it. */
@@ -122,6 +158,9 @@ beforeAll(async () => {
   const res = await grid.of("raohe_nyncj").request({ method: "POST", url: "/api/inspection-plans", payload: planItem() });
   if (res.statusCode !== 201) throw new Error(res.body);
   inspections = [await admittedInspection("raohe_nyncj", "230524D01", 10), await admittedInspection("raohe_office", "230524D03", 40)];
+  requestFile = await buildXlsx([{ rows: [["年度", "主办单位", "项目名称", "类别", "申请理由"], [year, "230524D01", "权限矩阵测试评比（导入）", "评比表彰", "权限矩阵测试：导入申请"]] }]);
+  const province = await getUnit(ctx.db, "230000");
+  await addRegisterEntries(ctx.db, { actor: null, region: province!, year, register: "allowed_proof", entries: [{ code: "GRID-HLJ-01", title: "权限矩阵测试省级保留证明" }] });
 });
 
 /** An inspection of 饶河镇 admitted by the gate (planned, so UNPLANNED_INSPECTION lets it through; the office admits one sent to review, and may issue in a department's name). */
@@ -188,6 +227,20 @@ async function requestFor(row: Row): Promise<InjectOptions> {
       return { method: "GET", url: `/api/rankings/counts?year=${year}` };
     case "GET /api/secondments/hours":
       return { method: "GET", url: `/api/secondments/hours?year=${year}` };
+    case "GET /api/inspections/merge-proposals/export.xlsx":
+      return { method: "GET", url: `/api/inspections/merge-proposals/export.xlsx?year=${visitYear}&quarter=2` };
+    case "GET /api/inspections/visits/export.xlsx":
+      return { method: "GET", url: `/api/inspections/visits/export.xlsx?year=${visitYear}&quarter=2` };
+    case "GET /api/fingertips/merge-proposals/export.xlsx":
+      return { method: "GET", url: "/api/fingertips/merge-proposals/export.xlsx" };
+    case "GET /api/evaluations/requests/export.xlsx":
+      return { method: "GET", url: `/api/evaluations/requests/export.xlsx?year=${year}` };
+    case "POST /api/evaluations/requests/import.xlsx":
+      return { method: "POST", url: "/api/evaluations/requests/import.xlsx", payload: requestFile, headers: { "content-type": XLSX } };
+    case "POST /api/proofs/list":
+      return { method: "POST", url: "/api/proofs/list", payload: { regionCode: "230524", year, code: `GRID-ZM-${++serial}`, title: "权限矩阵测试证明" } };
+    case "POST /api/proofs/list/withdraw":
+      return { method: "POST", url: "/api/proofs/list/withdraw", payload: { year, code: "GRID-HLJ-01", reason: "权限矩阵测试撤出" } };
   }
 }
 

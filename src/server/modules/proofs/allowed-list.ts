@@ -17,7 +17,14 @@ import { proofPolicy } from "./policy.js";
 export async function listAllowedProofs(db: Queryable, actor: Actor, year: number): Promise<AllowedProof[]> {
   const rows = await registerEntries(db, { path: regionPathOf(actor), year, register: "allowed_proof" });
   const names = new Map((await getUnits(db, [...new Set(rows.map((r) => r.regionCode))])).map((u) => [u.code, u.name]));
-  return rows.map((r) => ({ id: r.id, year: r.year, code: r.code, title: r.title, region: { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode } }));
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    code: r.code,
+    title: r.title,
+    region: { code: r.regionCode, name: names.get(r.regionCode) ?? r.regionCode },
+    can: proofPolicy.canKeepList(actor, { path: r.regionPath }) ? ["withdraw" as const] : [],
+  }));
 }
 
 /**
@@ -26,6 +33,7 @@ export async function listAllowedProofs(db: Queryable, actor: Actor, year: numbe
  * longer issue at all (the banned list), a unit that is no region, or one outside the office's are refused.
  */
 export async function addAllowedProof(db: Db, actor: Actor, input: AllowedProofInput): Promise<string | null> {
+  authorize(actor.role === "office");
   const code = input.regionCode ?? actor.scope.code;
   const region = await getUnit(db, code);
   const readable = region && (pathIsInside(region.path, regionPathOf(actor)) || pathIsInside(regionPathOf(actor), region.path));
@@ -45,12 +53,17 @@ export async function addAllowedProof(db: Db, actor: Actor, input: AllowedProofI
 
 /**
  * The office takes a proof off the list 撤出清单 (its region's or a region's inside it), audited with the
- * reason as the register's withdrawal: from then on a village asked for it refuses it as unlisted.
+ * reason as the register's withdrawal: from then on a village asked for it refuses it as unlisted. An
+ * entry the office sees on its list but a region above set is refused as not its to take off (403,
+ * naming who set it: the list shows it anyway); a code not on the list it sees is not found (404).
  */
 export async function withdrawAllowedProof(db: Db, actor: Actor, w: AllowedProofWithdrawal): Promise<void> {
   authorize(actor.role === "office");
   await db.transaction(async (tx) => {
     const removed = await withdrawRegisterEntry(tx, { actor, underPath: actor.scope.path, year: w.year, register: "allowed_proof", code: w.code, reason: w.reason });
-    if (removed.length === 0) throw new AppError("PROOF_LIST_NOT_FOUND", { code: w.code, year: w.year });
+    if (removed.length > 0) return;
+    const above = (await listAllowedProofs(tx, actor, w.year)).find((e) => e.code === w.code);
+    if (above) throw new AppError("PROOF_LIST_SET_ABOVE", { code: above.code, title: above.title, region: above.region.name });
+    throw new AppError("PROOF_LIST_NOT_FOUND", { code: w.code, year: w.year });
   });
 }

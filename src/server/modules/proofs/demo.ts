@@ -1,7 +1,9 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { addDays } from "../../kernel/dates.js";
+import { addRegisterEntries } from "../burdens/gate/settings.js";
 import { actorByUsername } from "../org/auth.js";
+import { getUnit } from "../org/units.js";
 import { addAllowedProof } from "./allowed-list.js";
 import { recordProofRequest } from "./requests.js";
 import { proofRequests } from "./schema.js";
@@ -14,8 +16,11 @@ const LIST = [
   ["RH-ZM-04", "集体经济组织成员身份证明"],
 ] as const;
 
+/** An entry of 黑龙江省's own list, above Raohe's. */
+const PROVINCE_ENTRY = { code: "HLJ-ZM-01", title: "农业机械购置补贴申领证明" };
+
 /**
- * Demo proofs for Raohe: the list of both years, and what two villages were asked — many proofs last
+ * Demo proofs for Raohe: the list of both years (with one entry the province set), and what two villages were asked — many proofs last
  * year, fewer this year, among them a banned one (亲属关系) and one not on the list, refused with their
  * notices — so the page shows a list, a ledger and per-village counts with a fall (the Heze figures in
  * miniature). Idempotent: nothing when any proof is logged.
@@ -27,6 +32,9 @@ export async function seedDemoProofs(db: Db, today: string): Promise<number> {
   if (!office || !raohe || !jiaping) return 0;
   const year = Number(today.slice(0, 4));
   for (const y of [year - 1, year]) for (const [code, title] of LIST) await addAllowedProof(db, office, { regionCode: "230524", year: y, code, title });
+  // One proof the province keeps on every village's list: Raohe's office sees it, and may not take it off.
+  const province = await getUnit(db, "230000");
+  if (province) for (const y of [year - 1, year]) await addRegisterEntries(db, { actor: null, region: province, year: y, register: "allowed_proof", entries: [PROVINCE_ENTRY] });
   // This year's dates count back from today, never before 1 January.
   const thisYear = (daysAgo: number) => [addDays(today, -daysAgo), `${year}-01-01`].sort().at(-1)!;
   const asked: [typeof raohe, string, string, string, string][] = [

@@ -13,5 +13,5 @@ export const proofPolicy = {
   canAsk: (actor: Actor, village: ScopeUnit): boolean =>
     (actor.role === "village_cadre" || actor.role === "township_official") && pathIsInside(village.path, actor.scope.path),
   canSee: (actor: Actor, villagePath: string): boolean => pathIsInside(villagePath, regionPathOf(actor)),
-  canKeepList: (actor: Actor, region: ScopeUnit): boolean => actor.role === "office" && pathIsInside(region.path, actor.scope.path),
+  canKeepList: (actor: Actor, region: Pick<ScopeUnit, "path">): boolean => actor.role === "office" && pathIsInside(region.path, actor.scope.path),
 };

@@ -190,3 +190,64 @@ describe("burden-hours of proofs 出具证明耗时", () => {
     expect((await countsOf("raohe_office")).villages.find((v) => v.villageCode === JIAPING)).toMatchObject({ minutesPerProof: 30 });
   });
 });
+
+describe("the list of proofs villages may issue, one entry at a time", () => {
+  type Entry = { code: string; title: string; region: { code: string }; can: string[] };
+  const addOne = (username: string, body: Record<string, unknown>, lang = "zh-CN") =>
+    as(username).then((s) => s.request({ method: "POST", url: "/api/proofs/list", payload: { year, code: "ZM-20", title: "农村土地承包经营权证明", ...body }, headers: { "accept-language": lang } }));
+
+  it("the office adds one proof; the list then holds it, marked as the office's to withdraw; the same entry again changes nothing", async () => {
+    const res = await addOne("raohe_office", {});
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json() as { added: boolean; items: Entry[] };
+    expect(body.added).toBe(true);
+    expect(body.items.find((e) => e.code === "ZM-20")).toMatchObject({ title: "农村土地承包经营权证明", region: { code: "230524" }, can: ["withdraw"] });
+    expect((await ask("raohe_village", { proofName: "农村土地承包经营权证明" })).json()).toMatchObject({ decision: "issue" });
+    const again = await addOne("raohe_office", {});
+    expect([again.statusCode, again.json().added]).toEqual([201, false]);
+    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "gate.register.add"), eq(auditLog.entityId, `230524/${year}/allowed_proof`)));
+    expect(audit.filter((a) => (a.detail as { codes: string[] }).codes.includes("ZM-20"))).toHaveLength(1);
+  });
+
+  it("answers bad input clearly: a taken number, a banned proof, a short name, a region not the office's; others may not add", async () => {
+    const cases: [string, Record<string, unknown>, number, string, string][] = [
+      ["raohe_office", { title: "另一个证明" }, 409, "PROOF_LIST_CODE_TAKEN", "农村土地承包经营权证明"],
+      ["raohe_office", { code: "ZM-21", title: "亲属关系证明" }, 400, "PROOF_LIST_BANNED", "亲属关系证明"],
+      ["raohe_office", { code: "ZM-22", title: "证" }, 400, "VALIDATION_FAILED", ""],
+      ["raohe_office", { code: "", title: "居住证明" }, 400, "VALIDATION_FAILED", ""],
+      ["raohe_office", { code: "ZM-23", title: "居住证明", regionCode: "230524100200" }, 400, "PROOF_LIST_REGION", "230524100200"],
+      ["raohe_office", { code: "ZM-23", title: "居住证明", regionCode: "653001" }, 404, "UNIT_NOT_FOUND", "653001"],
+      ["raohe_office", { code: "ZM-23", title: "居住证明", regionCode: "230000" }, 403, "OUT_OF_SCOPE", "230000"],
+      ["raohe_village", { code: "ZM-23", title: "居住证明" }, 403, "FORBIDDEN", ""],
+      ["raohe_nyncj", {}, 403, "FORBIDDEN", ""],
+    ];
+    for (const [user, body, status, code, named] of cases) {
+      const res = await addOne(user, body);
+      expect([res.statusCode, res.json().error.code], JSON.stringify(body)).toEqual([status, code]);
+      expect(res.json().error.message).toContain(named);
+    }
+    const list = (await (await as("raohe_office")).request({ method: "GET", url: `/api/proofs/list?year=${year}` })).json() as { items: Entry[] };
+    expect(list.items.map((e) => e.code).filter((c) => ["ZM-21", "ZM-22", "ZM-23"].includes(c))).toEqual([]);
+  });
+
+  it("shows withdraw only on entries the user's office keeps; one set above is refused with 403 naming who set it", async () => {
+    const { addRegisterEntries } = await import("../burdens/gate/settings.js");
+    const { getUnit } = await import("../org/units.js");
+    await addRegisterEntries(ctx.db, { actor: null, region: (await getUnit(ctx.db, "230000"))!, year, register: "allowed_proof", entries: [{ code: "HLJ-01", title: "黑龙江省统一保留的居民身份核实证明" }] });
+    const listOf = async (user: string) => ((await (await as(user)).request({ method: "GET", url: `/api/proofs/list?year=${year}` })).json() as { items: Entry[] }).items;
+    const office = await listOf("raohe_office");
+    expect(office.find((e) => e.code === "HLJ-01")).toMatchObject({ region: { code: "230000" }, can: [] });
+    expect(office.find((e) => e.code === "ZM-01")!.can).toEqual(["withdraw"]);
+    // Nobody but an office withdraws: the village sees the entries without the action.
+    expect((await listOf("raohe_village")).every((e) => e.can.length === 0)).toBe(true);
+    const withdraw = (lang: string) => as("raohe_office").then((s) => s.request({ method: "POST", url: "/api/proofs/list/withdraw", payload: { year, code: "HLJ-01", reason: "县里已实行数据共享" }, headers: { "accept-language": lang } }));
+    const res = await withdraw("zh-CN");
+    expect([res.statusCode, res.json().error.code]).toEqual([403, "PROOF_LIST_SET_ABOVE"]);
+    expect(res.json().error.message).toContain("黑龙江省");
+    expect((await withdraw("en")).json().error.message).toContain("only the office of");
+    expect((await listOf("raohe_office")).map((e) => e.code)).toContain("HLJ-01");
+    // Outside the user's region the entry is not shown, so it is not found there, as before.
+    const other = await (await as("atushi_office")).request({ method: "POST", url: "/api/proofs/list/withdraw", payload: { year, code: "HLJ-01", reason: "县里已实行数据共享" } });
+    expect([other.statusCode, other.json().error.code]).toEqual([404, "PROOF_LIST_NOT_FOUND"]);
+  });
+});

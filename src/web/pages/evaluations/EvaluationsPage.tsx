@@ -13,6 +13,7 @@ import { useLang, useT } from "../../i18n/index.js";
 import { downloadXlsx } from "../dashboard/api.js";
 import { RequestForm } from "./RequestForm.js";
 import { EvaluationHours } from "./EvaluationHours.js";
+import { RequestsXlsx } from "./RequestsXlsx.js";
 
 const REQUESTS = new Set(["department_staff", "township_official", "office"]);
 const STATUS_COLOR = { pending: "gold", approved: "green", rejected: "default", withdrawn: "red" } as const;
@@ -97,7 +98,10 @@ export default function EvaluationsPage() {
         ]}
       />
       {data && <EvaluationHours data={data} />}
-      <Typography.Title level={5}>{e.requests}</Typography.Title>
+      <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
+        <Typography.Title level={5}>{e.requests}</Typography.Title>
+        <RequestsXlsx year={year} onImported={refresh} />
+      </Space>
       <Table<EvaluationYear["requests"][number]>
         rowKey="id"
         size="small"

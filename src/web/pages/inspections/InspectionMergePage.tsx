@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import type { InspectionVisits, MergeProposals } from "../../../contracts/burdens.js";
 import { api } from "../../api/client.js";
+import { ExportXlsxButton } from "../../components/ExportXlsxButton.js";
 import { useMe } from "../../auth/AuthContext.js";
 import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
@@ -47,6 +48,8 @@ export default function InspectionMergePage() {
           <Select value={year} onChange={setYear} style={{ width: 100 }} options={[-1, 0, 1].map((k) => ({ value: dayjs().year() + k, label: String(dayjs().year() + k) }))} />
           <span>{t.inspections.quarter}</span>
           <Select value={quarter} onChange={setQuarter} style={{ width: 120 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: t.inspections.quarterName(q) }))} />
+          <ExportXlsxButton path="/api/inspections/merge-proposals/export.xlsx" query={{ year: String(year), quarter: String(quarter) }} fileName={`${t.inspections.title}-${year}-Q${quarter}`} label={t.inspections.exportProposals} />
+          <ExportXlsxButton path="/api/inspections/visits/export.xlsx" query={{ year: String(year), quarter: String(quarter) }} fileName={`${t.inspections.recorded}-${year}-Q${quarter}`} label={t.inspections.exportVisits} />
         </Space>
       </Card>
       {!data.loading && proposals.length === 0 && <Empty description={t.inspections.none} />}

@@ -126,7 +126,7 @@ export default function MeetingsPage() {
         template={{ path: "/api/meetings/export.xlsx", query: { year: String(year) }, fileName: `${m.import}-${year}` }}
         onClose={() => setImporting(false)}
         onDone={(r) => {
-          void message.success(m.imported(r.imported));
+          void message.success(m.imported(r.imported, r.held));
           setTick((n) => n + 1);
         }}
       />

@@ -8,6 +8,7 @@ import { useApiError } from "../../components/useApiError.js";
 import { useLoad } from "../../components/useLoad.js";
 import { ImportXlsxButton, yearOptions } from "../../components/XlsxImportModal.js";
 import { useT } from "../../i18n/index.js";
+import { AddAllowedProof } from "./AddAllowedProof.js";
 
 /** 村级可出具证明事项清单 of a year: what the villages of the region may issue; the office imports and exports it. */
 export function AllowedProofs() {
@@ -47,6 +48,7 @@ export function AllowedProofs() {
       }
     >
       <Typography.Paragraph type="secondary">{t.allowedIntro}</Typography.Paragraph>
+      {me.role === "office" && <AddAllowedProof year={year} onAdded={() => setTick((n) => n + 1)} />}
       <Table<AllowedProof>
         size="small"
         rowKey="id"
@@ -57,7 +59,8 @@ export function AllowedProofs() {
           { title: t.code, dataIndex: "code", width: 120 },
           { title: t.allowedTitle, dataIndex: "title" },
           { title: t.region, render: (_, a) => a.region.name, width: 180 },
-          ...(me.role === "office" ? [{ title: "", width: 90, render: (_: unknown, a: AllowedProof) => <Button size="small" danger onClick={() => setWithdrawing(a)}>{t.withdraw}</Button> }] : []),
+          // Withdraw where the server says the user's office keeps the entry (not on one set by a region above).
+          ...(me.role === "office" ? [{ title: "", width: 90, render: (_: unknown, a: AllowedProof) => (a.can.includes("withdraw") ? <Button size="small" danger onClick={() => setWithdrawing(a)}>{t.withdraw}</Button> : null) }] : []),
         ]}
       />
       <Modal

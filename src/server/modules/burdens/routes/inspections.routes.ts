@@ -5,7 +5,10 @@ import { ZErrorBody } from "../../../../contracts/errors.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { authorize } from "../../../kernel/actor.js";
+import { z } from "zod";
+import { sendXlsx } from "../../../http/xlsx.js";
 import { inspectionMergeProposals } from "../inspection-merge.js";
+import { exportInspectionProposals, exportInspectionVisits } from "../inspections-excel.js";
 import { acceptInspectionMerge, listInspectionVisits } from "../inspection-visits.js";
 import { burdenPolicy } from "../policy.js";
 
@@ -35,6 +38,27 @@ export function inspectionRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       const actor = actorOf(request);
       authorize(burdenPolicy.canPlanInspections(actor));
       return listInspectionVisits(db, actor, request.query);
+    },
+  );
+
+  fastify.withTypeProvider<ZodTypeProvider>().get(
+    "/api/inspections/merge-proposals/export.xlsx",
+    { schema: { tags: ["burdens"], summary: "导出督查检查合并建议 / a quarter's merge proposals as .xlsx", querystring: ZMergeProposalsQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(burdenPolicy.canPlanInspections(actor));
+      const { year, quarter } = request.query;
+      return sendXlsx(reply, await exportInspectionProposals(db, actor, request.query), `inspection-merge-${year}-q${quarter}.xlsx`, `督查检查合并建议-${year}年第${quarter}季度.xlsx`);
+    },
+  );
+  fastify.withTypeProvider<ZodTypeProvider>().get(
+    "/api/inspections/visits/export.xlsx",
+    { schema: { tags: ["burdens"], summary: "导出联合检查 / a quarter's joint visits as .xlsx", querystring: ZMergeProposalsQuery, response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(burdenPolicy.canPlanInspections(actor));
+      const { year, quarter } = request.query;
+      return sendXlsx(reply, await exportInspectionVisits(db, actor, request.query), `inspection-visits-${year}-q${quarter}.xlsx`, `联合检查-${year}年第${quarter}季度.xlsx`);
     },
   );
 

@@ -8,11 +8,12 @@ import {
   ZEvaluationDecision, ZEvaluationImportResult, ZEvaluationRequest, ZEvaluationRequestInput, ZEvaluationRequestParams, ZEvaluationWithdrawal, ZEvaluationYear, ZEvaluationYearQuery,
 } from "../../../../contracts/evaluations.js";
 import { AppError } from "../../../http/errors.js";
-import { sendXlsx } from "../../../http/xlsx.js";
+import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { pickLang } from "../../../http/i18n.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
 import { importEvaluationList, writeEvaluationWorkbook } from "../evaluations-excel.js";
+import { exportEvaluationRequests, importEvaluationRequests } from "../requests-excel.js";
 import { decideRequest, loadRequest, presentRequests, requestEvaluation, withdrawApproved } from "../requests.js";
 import { evaluationYear } from "../year.js";
 
@@ -68,6 +69,29 @@ export function evaluationRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
       return sendXlsx(reply, file, `evaluations-${request.query.year}.xlsx`, `评比创建清单-${request.query.year}.xlsx`);
     },
   );
+
+  app.get(
+    "/api/evaluations/requests/export.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "导出年度评比创建申请及审批结果（template=true 为导入模板）/ the year's requests and their answers as .xlsx, or with template=true the import's empty sheet",
+        querystring: ZEvaluationYearQuery.extend(ZTemplateQuery.shape),
+        response: { 200: z.unknown().describe("the .xlsx file"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportEvaluationRequests(db, actorOf(request), request.query);
+      return sendXlsx(reply, file, `evaluation-requests-${request.query.year}.xlsx`, `评比创建申请-${request.query.year}.xlsx`);
+    },
+  );
+
+  xlsxImportRoute(fastify, {
+    url: "/api/evaluations/requests/import.xlsx",
+    tags,
+    summary: "从 Excel 导入评比创建申请（每行同单项申请；已申请且未被驳回的行不变，一行有误则全部不导入）/ import requests, each row as a single request",
+    run: (actor, file, lang) => importEvaluationRequests(db, actor, file, lang),
+  });
 
   void fastify.register(async (scoped) => {
     scoped.addContentTypeParser(XLSX_MIME, { parseAs: "buffer", bodyLimit: MAX_LIST_XLSX_BYTES }, (_request, body, done) => done(null, body));

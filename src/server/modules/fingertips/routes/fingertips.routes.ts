@@ -20,6 +20,7 @@ import { fingertipLoad } from "../load.js";
 import { addMembers, listMembers, removeMember } from "../members.js";
 import { exportMembers, importMembers } from "../members-excel.js";
 import { mergeProposals } from "../merge.js";
+import { exportMergeProposals } from "../merge-excel.js";
 import { fingertipPolicy } from "../policy.js";
 import { listChannels, presentChannels } from "../queries.js";
 import { decideChannel, loadChannel, registerChannel } from "../registry.js";
@@ -100,6 +101,12 @@ export function fingertipRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/fingertips/merge-proposals",
     { schema: { tags, summary: "整合建议 / apps and groups proposed for merging", response: { 200: ZFingertipMergeProposals, ...errors } } },
     async (request) => ({ items: await mergeProposals(db, actorOf(request), lang(request.headers["accept-language"])) }),
+  );
+
+  app.get(
+    "/api/fingertips/merge-proposals/export.xlsx",
+    { schema: { tags, summary: "导出整合建议 Excel / the merge proposals as .xlsx", response: { 200: z.unknown().describe("the .xlsx file"), ...errors } } },
+    async (request, reply) => sendXlsx(reply, await exportMergeProposals(db, actorOf(request)), "fingertip-merge-proposals.xlsx", "指尖减负整合建议.xlsx"),
   );
 
   app.post(

@@ -4,13 +4,13 @@ import { z } from "zod";
 import { ZErrorBody } from "../../../../contracts/errors.js";
 import { ZTemplateQuery } from "../../../../contracts/excel.js";
 import {
-  ZAllowedProofs, ZAllowedProofsQuery, ZAllowedProofWithdrawal, ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofRequest, ZProofRequestIdParams, ZProofRequestInput,
+  ZAllowedProofAdded, ZAllowedProofInput, ZAllowedProofs, ZAllowedProofsQuery, ZAllowedProofWithdrawal, ZProofCounts, ZProofCountsQuery, ZProofList, ZProofListQuery, ZProofRequest, ZProofRequestIdParams, ZProofRequestInput,
 } from "../../../../contracts/proofs.js";
 import { AppError } from "../../../http/errors.js";
 import { sendXlsx, xlsxImportRoute } from "../../../http/xlsx.js";
 import { actorOf } from "../../../http/session.js";
 import type { RouteDeps } from "../../../http/types.js";
-import { listAllowedProofs, withdrawAllowedProof } from "../allowed-list.js";
+import { addAllowedProof, listAllowedProofs, withdrawAllowedProof } from "../allowed-list.js";
 import { exportProofRequests, importProofRequests } from "../excel.js";
 import { exportAllowedProofs, importAllowedProofs } from "../list-excel.js";
 import { refusalDocx } from "../refusal-docx.js";
@@ -70,6 +70,23 @@ export function proofRoutes(fastify: FastifyInstance, { db }: RouteDeps) {
     "/api/proofs/list",
     { schema: { tags, summary: "村级可出具证明事项清单（本地区、上级及下级地区设定的）/ the proofs villages of one's region may issue in a year", querystring: ZAllowedProofsQuery, response: { 200: ZAllowedProofs, ...errors } } },
     async (request) => ({ year: request.query.year, items: await listAllowedProofs(db, actorOf(request), request.query.year) }),
+  );
+
+  app.post(
+    "/api/proofs/list",
+    {
+      schema: {
+        tags,
+        summary: "列入村级可出具证明事项清单（减负办，一次一项；已在清单中的不变）/ add one proof to the list villages may issue (office; an entry already there is left alone)",
+        body: ZAllowedProofInput,
+        response: { 201: ZAllowedProofAdded, 409: ZErrorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await addAllowedProof(db, actor, request.body);
+      return reply.status(201).send({ year: request.body.year, added: id !== null, items: await listAllowedProofs(db, actor, request.body.year) });
+    },
   );
 
   app.post(
