@@ -14,5 +14,7 @@ export default defineConfig({
     isolate: false,
     // Migrates and seeds one template database for the run; each file copies it (src/server/test/templates.ts).
     globalSetup: ["src/server/test/global-setup.ts"],
+    // JIANFU_TEST_TODAY=YYYY-MM-DD runs the suite as if today were that day (src/server/test/clock.ts).
+    setupFiles: ["src/server/test/setup-clock.ts"],
   },
 });

@@ -59,7 +59,7 @@ async function tableOf(form: HistoryForm, year: number): Promise<Buffer> {
 }
 
 /** Issued on `on` to every village of Raohe through the gate as of that day, uploaded the day after and mapped. */
-async function issueForm(db: Db, office: Actor, form: HistoryForm, on: string, deadline: string): Promise<void> {
+async function issueForm(db: Db, office: Actor, form: HistoryForm, on: string, deadline: string, referenceDate: string): Promise<void> {
   const actor = (await actorByUsername(db, form.by))!;
   const { fieldCount, ...b } = form.burden;
   const input: BurdenInput = {
@@ -69,7 +69,7 @@ async function issueForm(db: Db, office: Actor, form: HistoryForm, on: string, d
   const submitted = await submitBurden(db, { actor, id, today: on });
   if (submitted.status === "in_review") await decideBurden(db, { actor: office, id, decision: "admit", reason: "经审核同意：数据纳入一表通共享，不得重复索要", today: on });
   else if (submitted.status !== "admitted") throw new Error(`demo form burden ${input.title} was ${submitted.status}`);
-  const uploaded = await uploadForm(db, { actor, burdenId: id, file: await tableOf(form, Number(on.slice(0, 4))), fileName: `${form.title}.xlsx`, today: addDays(on, 1), lang: "zh-CN" });
+  const uploaded = await uploadForm(db, { actor, burdenId: id, file: await tableOf(form, Number(on.slice(0, 4))), fileName: `${form.title}.xlsx`, referenceDate, today: addDays(on, 1), lang: "zh-CN" });
   const fields = uploaded.fields.filter((f) => f.role === "indicator" && f.proposal.indicatorId).map((f) => ({ position: f.position, role: "indicator" as const, indicatorId: f.proposal.indicatorId }));
   await confirmMapping(db, { actor, formId: uploaded.id, input: { fields, importData: false }, lang: "zh-CN" });
 }
@@ -95,22 +95,33 @@ async function answer(db: Db, actor: Actor, village: ScopeUnit, on: string): Pro
   return 1;
 }
 
+/** The history's first form, the 统计局's table "of March": nine months back, so the dashboard's year has both forms. */
+const FIRST_FORM_MONTHS_AGO = 9;
+
+/**
+ * The day every form of the demo asks its yearly figures for: the end of the year of the history's first
+ * form. Today's form (forms/demo.ts) and the two of the history then ask the same figures, and a village's
+ * one form asks each once, in whatever month the demo is seeded (in January the history's year is the last one).
+ */
+export const demoFormsReferenceDate = (today: string): string => `${shiftPeriod(periodOf(today), -FIRST_FORM_MONTHS_AGO).slice(0, 4)}-12-31`;
+
 export async function seedDemoFormsHistory(db: Db, today: string): Promise<number> {
   const office = await actorByUsername(db, "raohe_office");
   const tjj = await actorByUsername(db, "raohe_tjj");
   const year = Number(today.slice(0, 4));
   // March and July when the demo runs in December; always nine and five months back, so the dashboard's year has both.
   const month = periodOf(today);
-  const [march, july] = [`${shiftPeriod(month, -9)}-02`, `${shiftPeriod(month, -5)}-01`];
+  const [march, july] = [`${shiftPeriod(month, -FIRST_FORM_MONTHS_AGO)}-02`, `${shiftPeriod(month, -5)}-01`];
+  const referenceDate = demoFormsReferenceDate(today);
   if (!office || !tjj || (await listForms(db, tjj)).some((f) => f.title === `${march.slice(0, 4)}年${TJJ_TABLE.title}`)) return 0;
   const fillers = await Promise.all(["raohe_town", "xiaojiahe_town"].map((u) => actorByUsername(db, u)));
   const cadreVillages = new Set(["230524100200", "230524101200"]);
   const rand = seededRandom(20260302);
   const rounds: { from: string; days: number }[] = [{ from: addDays(march, 7), days: 100 }, { from: addDays(july, 7), days: 110 }];
   let made = 0;
-  await issueForm(db, office, TJJ_TABLE, march, `${year}-12-31`);
+  await issueForm(db, office, TJJ_TABLE, march, `${year}-12-31`, referenceDate);
   for (const [round, { from, days }] of rounds.entries()) {
-    if (round === 1) await issueForm(db, office, MZJ_TABLE, july, `${year}-12-31`);
+    if (round === 1) await issueForm(db, office, MZJ_TABLE, july, `${year}-12-31`, referenceDate);
     for (const filler of fillers) {
       if (!filler) continue;
       const township = (await getUnit(db, filler.scope.code))!;

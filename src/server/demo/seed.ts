@@ -3,7 +3,7 @@ import { seedDemoIndex } from "./burden-history.js";
 import { seedDemoBurdens } from "../modules/burdens/demo.js";
 import { seedDemoCases } from "../modules/cases/demo.js";
 import { seedDemoCaseHistory } from "./case-history.js";
-import { seedDemoFormsHistory } from "./forms-history.js";
+import { demoFormsReferenceDate, seedDemoFormsHistory } from "./forms-history.js";
 import { seedDemoDocuments } from "../modules/documents/demo.js";
 import { seedDemoDuties } from "../modules/duties/demo.js";
 import { seedDemoIssue6 } from "../modules/meetings/demo.js";
@@ -37,7 +37,7 @@ export async function seedDemoData(
   // Raohe's list of proofs villages may issue and two villages' ledgers of two years (tests make their own).
   const proofs = options.burdens === false ? 0 : await seedDemoProofs(db, chinaToday());
   const cases = await seedDemoCases(db);
-  const indicators = await seedDemoForms(db);
+  const indicators = await seedDemoForms(db, demoFormsReferenceDate(chinaToday()));
   // A year of 一表通 (forms-history.ts): forms issued, answered and reused on their days; with the burdens only.
   const formsHistory = options.burdens === false || options.history === false ? 0 : await seedDemoFormsHistory(db, chinaToday());
   // The burden index's history: Raohe's ledger of last year and this one (burden-index/demo.ts).

@@ -7,13 +7,16 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase, type Database } from "../db/client.js";
 import { seedDemoData } from "../demo/seed.js";
+import { shiftClockFromEnvironment } from "./clock.js";
 import { TEST_PASSWORD } from "./password.js";
 import { HARNESS_SEED_OPTIONS, type TestTemplates } from "./templates.js";
 
 /** Builds the migrated and the seeded template once for the whole run (see templates.ts) and removes them after. */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
-  const built = url ? await buildPostgresTemplates(url) : await buildPgliteTemplates();
+  // The templates are seeded on the day the tests will run on (JIANFU_TEST_TODAY, see clock.ts).
+  const restoreClock = shiftClockFromEnvironment();
+  const built = await (url ? buildPostgresTemplates(url) : buildPgliteTemplates()).finally(restoreClock);
   project.provide("jianfuTemplates", built.templates);
   return built.remove;
 }

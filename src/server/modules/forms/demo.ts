@@ -26,23 +26,26 @@ async function surveyTable(): Promise<Buffer> {
 }
 
 /** The 统计局's admitted form, uploaded and mapped, so a village's one form has something to ask. */
-async function seedDemoForm(db: Db): Promise<number> {
+async function seedDemoForm(db: Db, referenceDate: string): Promise<number> {
   const tjj = await actorByUsername(db, "raohe_tjj");
   if (!tjj || (await listForms(db, tjj)).length > 0) return 0;
   const { items } = await listBurdens(db, tjj, { kind: "form", status: "admitted", limit: 10, offset: 0 });
   const burden = items.find((b) => b.issuer.code === tjj.scope.code);
   if (!burden) return 0;
-  const form = await uploadForm(db, { actor: tjj, burdenId: burden.id, file: await surveyTable(), fileName: "农村住户收支情况年报.xlsx", lang: "zh-CN" });
+  const form = await uploadForm(db, { actor: tjj, burdenId: burden.id, file: await surveyTable(), fileName: "农村住户收支情况年报.xlsx", referenceDate, lang: "zh-CN" });
   const fields = form.fields.filter((f) => f.role === "indicator" && f.proposal.indicatorId).map((f) => ({ position: f.position, role: "indicator" as const, indicatorId: f.proposal.indicatorId }));
   await confirmMapping(db, { actor: tjj, formId: form.id, input: { fields, importData: false }, lang: "zh-CN" });
   return 1;
 }
 
-/** The demo catalog of 饶河县 and, when the demo burdens are there, one mapped form; once only. */
-export async function seedDemoForms(db: Db): Promise<number> {
+/**
+ * The demo catalog of 饶河县 and, when the demo burdens are there, one mapped form asking its figures for
+ * `referenceDate` (the demo history's, see demo/forms-history.ts); once only.
+ */
+export async function seedDemoForms(db: Db, referenceDate: string): Promise<number> {
   const region = await getUnit(db, RAOHE);
   if (!region) return 0;
   let made = 0;
   if ((await listIndicators(db, RAOHE)).length === 0) made += (await importIndicators(db, { actor: null, region, inputs: DEMO_INDICATORS, source: "seed" })).created;
-  return made + (await seedDemoForm(db));
+  return made + (await seedDemoForm(db, referenceDate));
 }

@@ -1,6 +1,6 @@
 import type { PowerItemInput } from "../../../contracts/powers.js";
 import type { Db } from "../../db/client.js";
-import { periodsEnding, periodOf, shiftPeriod } from "../../kernel/periods.js";
+import { firstDayOf, periodsEnding, periodOf, shiftPeriod } from "../../kernel/periods.js";
 import { getUnits } from "../org/units.js";
 import { powerExerciseRecords, powerExercises } from "./schema.js";
 import { writeTownshipDifferences } from "./township.js";
@@ -48,9 +48,16 @@ const USED = [0, 1, 2, 3, 4, 5, 6, 7, 10];
 /** A fixed pseudo-random count 0..max from a text: demo figures that do not change between restarts. */
 const spread = (text: string, max: number) => [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % (max + 1);
 
+/**
+ * The second version came fifteen months back, whatever the month: its power no township used is then
+ * held over a year and flagged 一年未行使 (a fixed "July of last year" was under a year old from January to June).
+ */
+const SECOND_VERSION_MONTHS_AGO = 15;
+
 export async function seedDemoPowers(db: Db, today: string): Promise<number> {
   if ((await versionsOf(db, RAOHE)).length > 0) return 0;
   const year = Number(today.slice(0, 4));
+  const secondPeriod = shiftPeriod(periodOf(today), -SECOND_VERSION_MONTHS_AGO);
   const townships = (await getUnits(db, TOWNSHIPS)).map((t) => t.code);
   if (townships.length === 0) return 0;
   await writePowerList(db, {
@@ -63,7 +70,7 @@ export async function seedDemoPowers(db: Db, today: string): Promise<number> {
     actor: null,
     countyCode: RAOHE,
     source: "seed",
-    input: { effectiveFrom: `${year - 1}-07-01`, reason: "根据乡镇承接能力评估，新增动物防疫、河道管理两项赋权事项", appliesTo: townships, items: [...V1, ...V2_ADDED].map(item) },
+    input: { effectiveFrom: firstDayOf(secondPeriod), reason: "根据乡镇承接能力评估，新增动物防疫、河道管理两项赋权事项", appliesTo: townships, items: [...V1, ...V2_ADDED].map(item) },
   });
   // 小佳河镇 has no town streets to advertise on but fishes the Ussuri: its own differences (乡镇差异).
   await writeTownshipDifferences(db, {
@@ -72,7 +79,7 @@ export async function seedDemoPowers(db: Db, today: string): Promise<number> {
     source: "seed",
     lang: "zh-CN",
     input: {
-      effectiveFrom: `${year - 1}-07-01`,
+      effectiveFrom: firstDayOf(secondPeriod),
       reason: "经县委编办评估：小佳河镇无集镇街区，不承接户外广告审批处罚；沿江渔业执法需求大，增加禁渔期捕捞处罚；食品摊贩检查限于集市",
       remove: ["P009"],
       change: [{ key: "P007", ...item(V1[6]!), note: "限于小佳河镇集市及沿江临时摊点" }],
@@ -95,7 +102,7 @@ export async function seedDemoPowers(db: Db, today: string): Promise<number> {
       const index = keys.indexOf(key);
       for (const period of months) {
         // A power added by the second version (and the township's own) is exercised only from its date on.
-        if ((index >= V1.length || index < 0) && period < `${year - 1}-07`) continue;
+        if ((index >= V1.length || index < 0) && period < secondPeriod) continue;
         const n = spread(`${t}${key}${period}`, 4) - 1;
         if (n <= 0) continue;
         const place = { townshipCode: t, townshipPath: unit.path, provinceCode: unit.provinceCode, key };

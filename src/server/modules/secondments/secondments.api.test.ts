@@ -8,13 +8,15 @@ let ctx: TestContext;
 const as = sessionsFor(() => ctx.app);
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
+// The approved one began a month ago; its approval is in the register of that year (the last one early in January).
+const approvedStart = addDays(today, -30);
 
 beforeAll(async () => {
   ctx = await createTestApp();
   const res = await (await as("raohe_office")).request({
     method: "POST",
     url: "/api/gate/registers",
-    payload: { regionCode: "230524", year, register: "secondment_approval", entries: [{ code: "饶组借〔2026〕1号", title: "同意县农业农村局借调一名乡镇干部" }] },
+    payload: { regionCode: "230524", year: Number(approvedStart.slice(0, 4)), register: "secondment_approval", entries: [{ code: "饶组借〔2026〕1号", title: "同意县农业农村局借调一名乡镇干部" }] },
   });
   expect(res.statusCode, res.body).toBeLessThan(300);
 });
@@ -30,7 +32,7 @@ const register = async (username: string, body: Record<string, unknown>) =>
 
 describe("secondments 借调", () => {
   it("flags a secondment without approval, too long, repeated within two years and overdue; an approved short one has no flag", async () => {
-    const ok = await register("raohe_nyncj", { personName: "李四", approvalCode: "饶组借〔2026〕1号", startOn: addDays(today, -30), plannedEndOn: addDays(today, 60) });
+    const ok = await register("raohe_nyncj", { personName: "李四", approvalCode: "饶组借〔2026〕1号", startOn: approvedStart, plannedEndOn: addDays(today, 60) });
     expect(ok.statusCode, ok.body).toBe(201);
     expect((ok.json() as S).flags).toEqual([]);
 
