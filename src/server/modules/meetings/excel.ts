@@ -1,4 +1,4 @@
-import { ZBurdenInput, STATUS_NAMES, type BurdenInput, type BurdenStatus } from "../../../contracts/burdens.js";
+import { ZBurdenInput, ZIsoDate, STATUS_NAMES, type BurdenInput, type BurdenStatus } from "../../../contracts/burdens.js";
 import type { MeetingImportResult } from "../../../contracts/meetings.js";
 import { LEVEL_NAMES, type UnitLevel } from "../../../contracts/roles.js";
 import type { Db } from "../../db/client.js";
@@ -133,8 +133,9 @@ function inputOfRow(r: SheetRow, relayIds: Map<string, string>, today: string, i
     targets: targetsOf(c.targets ?? "", c.issuer ?? ""),
     title: c.title,
     text: c.text ?? "",
-    // Unknown notice: a planned meeting is noticed today, a meeting already held on its own day.
-    issuedOn: c.issuedOn || (c.date && c.date < today ? c.date : today),
+    // Unknown notice: a planned meeting is noticed today, a meeting already held on its own day (a date
+    // that is no date is reported on its own cell, not again on the notice).
+    issuedOn: c.issuedOn || (c.date && c.date < today && ZIsoDate.safeParse(c.date).success ? c.date : today),
     deadline: c.date,
     frequency: "once",
     // The grassroots' time per target: everyone it calls, for the whole meeting.

@@ -46,7 +46,8 @@ describe("meetings already held, through Excel", () => {
     for (const y of [year - 1, year]) {
       const sheet = await exported(y);
       const held = sheet.rows.filter((r) => r[2]! < today);
-      expect(held.length, `held meetings of ${y}`).toBeGreaterThan(0);
+      // Last year's meetings are all held; this year's, from February on (in January there may be none yet).
+      if (y < year || today.slice(5) >= "02-01") expect(held.length, `held meetings of ${y}`).toBeGreaterThan(0);
       const res = await upload(sheet.file);
       expect(res.statusCode, res.body).toBe(201);
       const result = res.json() as MeetingImportResult;
@@ -95,7 +96,7 @@ describe("meetings already held, through Excel", () => {
     expect(res.statusCode, res.body).toBe(400);
     const error = res.json().error as { code: string; details: { path: string; message: string }[] };
     expect(error.code).toBe("EXCEL_INVALID");
-    expect(error.details.map((d) => d.path).sort()).toEqual(["Sheet1!C4", "Sheet1!C5"]);
+    expect(error.details.map((d) => d.path).sort(), JSON.stringify(error.details)).toEqual(["Sheet1!C4", "Sheet1!C5"]);
     expect(error.details.find((d) => d.path === "Sheet1!C4")!.message).toContain("2026-13-05");
     expect(error.details.find((d) => d.path === "Sheet1!C5")!.message).toContain("before the issue date");
     expect((await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from burdens where kind = 'meeting'`)).rows[0]!.n).toBe(before);
