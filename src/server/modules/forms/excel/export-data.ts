@@ -15,6 +15,8 @@ export type Row = { village: ScopeUnit; township: string };
 export type Batch = { rows: Row[]; contiguous: boolean };
 /** A village's values, by the index of their ask in the form's asks. */
 export type Values = (string | undefined)[];
+/** A batch of villages with the values held for them, by village code. */
+export type ValuedBatch = { rows: Row[]; values: Map<string, Values> };
 const BATCH = 2000;
 
 /**
@@ -45,8 +47,8 @@ async function valuesFor(db: Db, batch: Batch, asks: readonly Ask[]): Promise<Ma
 }
 
 /** Batches of villages with their values, the next batch read while the current one is written. */
-export async function* withValues(db: Db, villages: AsyncIterable<Batch>, asks: readonly Ask[]): AsyncGenerator<{ rows: Row[]; values: Map<string, Values> }> {
-  let ahead: Promise<{ rows: Row[]; values: Map<string, Values> }> | null = null;
+export async function* withValues(db: Db, villages: AsyncIterable<Batch>, asks: readonly Ask[]): AsyncGenerator<ValuedBatch> {
+  let ahead: Promise<ValuedBatch> | null = null;
   for await (const { rows, contiguous } of villages) {
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = { rows: rows.slice(start, start + BATCH), contiguous };

@@ -7,7 +7,7 @@ import type { Actor } from "../../../kernel/actor.js";
 import { loadReadableBurden } from "../../burdens/queries.js";
 import { asksOf, type Ask } from "../collect/open-forms.js";
 import { fieldsOf, type FieldRow, type FormRow } from "../forms.js";
-import { villageBatches, withValues, type Batch, type Row, type Values } from "./export-data.js";
+import { villageBatches, withValues, type Row, type ValuedBatch, type Values } from "./export-data.js";
 import { layoutWorkbook, type LayoutSheet } from "./export-layout.js";
 import type { SheetLayout } from "./read-form.js";
 import { excelSerial, RowWriter, splitAtSampleRow, type CellOut, type RowColumn } from "./sheet-xml.js";
@@ -75,7 +75,7 @@ type DataSheet = { layout: SheetLayout; fields: FieldRow[] };
 const encoded = (text: string) => Buffer.from(text, "utf8");
 
 /** A data sheet's XML: the layout before the sample row, a block of rows per batch of villages, the layout after it. */
-async function* sheetXml(db: Db, xml: string, sheet: DataSheet, villages: AsyncIterable<Batch>, asks: Ask[]): AsyncGenerator<Buffer> {
+async function* sheetXml(xml: string, sheet: DataSheet, asks: Ask[], batches: AsyncIterable<ValuedBatch>): AsyncGenerator<Buffer> {
   const split = splitAtSampleRow(xml, sheet.layout.dataStartRow);
   const rows = new RowWriter(
     sheet.fields.map((f) => columnOf(f, asks, split.styleIds.get(f.col) ?? 0)),
@@ -83,22 +83,22 @@ async function* sheetXml(db: Db, xml: string, sheet: DataSheet, villages: AsyncI
   );
   yield encoded(split.before);
   let written = 0;
-  for await (const batch of withValues(db, villages, asks)) {
+  for await (const batch of batches) {
     const items = batch.rows.map((row) => ({ row, values: batch.values.get(row.village.code) }));
-    yield encoded(rows.write(items, sheet.layout.dataStartRow + written, written));
+    yield rows.write(items, sheet.layout.dataStartRow + written, written);
     written += items.length;
   }
   yield encoded(split.after);
 }
 
-export async function exportForm(db: Db, actor: Actor, form: FormRow): Promise<{ fileName: string; stream: Readable }> {
-  const burden = await loadReadableBurden(db, actor, form.burdenId);
-  const spec = burden.targetSpec as Targets;
-  const asks = await asksOf(db, form);
-  const fields = await fieldsOf(db, form.id);
+/**
+ * The department's file (`file`, its sheets read as `layouts`, its `fields`) filled with the rows of
+ * `batches`, read once per data sheet. Fails before the first byte if the layout cannot be written;
+ * after it, a failure breaks the stream.
+ */
+export async function filledWorkbook(file: Buffer, layouts: SheetLayout[], fields: FieldRow[], asks: Ask[], batches: () => AsyncIterable<ValuedBatch>): Promise<Readable> {
   const template = new ExcelJS.Workbook();
-  await template.xlsx.load(form.file as unknown as ExcelJS.Buffer);
-  const layouts = form.layout as SheetLayout[];
+  await template.xlsx.load(file as unknown as ExcelJS.Buffer);
   const sheets = new Map<string, LayoutSheet>(template.worksheets.map((ws) => [ws.name, { layout: layouts.find((l) => l.name === ws.name), fields: fields.filter((f) => f.sheet === ws.name) }]));
   const files = unzipSync(await layoutWorkbook(template, sheets, dateColumnsOf(fields, asks)));
   const parts = sheetParts(files);
@@ -107,14 +107,22 @@ export async function exportForm(db: Db, actor: Actor, form: FormRow): Promise<{
     const { layout, fields } = sheets.get(ws.name)!;
     if (layout && fields.length > 0) dataSheets.set(parts[i]!, { layout, fields });
   });
-  // Everything that can fail for the caller has been checked; a failure from here on breaks the download.
   async function* entries(): AsyncGenerator<ZipEntry> {
     for (const [name, data] of Object.entries(files)) {
       const sheet = dataSheets.get(name);
-      const villages = () => villageBatches(db, burden.issuerCode, spec);
-      yield sheet ? { name, source: sheetXml(db, Buffer.from(data).toString("utf8"), sheet, villages(), asks) } : { name, data };
+      yield sheet ? { name, source: sheetXml(Buffer.from(data).toString("utf8"), sheet, asks, batches()) } : { name, data };
     }
   }
+  return zipStream(entries());
+}
+
+export async function exportForm(db: Db, actor: Actor, form: FormRow): Promise<{ fileName: string; stream: Readable }> {
+  const burden = await loadReadableBurden(db, actor, form.burdenId);
+  const spec = burden.targetSpec as Targets;
+  const asks = await asksOf(db, form);
+  const fields = await fieldsOf(db, form.id);
+  const batches = () => withValues(db, villageBatches(db, burden.issuerCode, spec), asks);
+  const stream = await filledWorkbook(form.file as unknown as Buffer, form.layout as SheetLayout[], fields, asks, batches);
   const base = form.fileName.replace(/\.xlsx$/i, "");
-  return { fileName: `${base}（${form.referenceDate}）.xlsx`, stream: zipStream(entries()) };
+  return { fileName: `${base}（${form.referenceDate}）.xlsx`, stream };
 }
