@@ -5,7 +5,7 @@ import type { ScopeUnit } from "../../../kernel/actor.js";
 import { resolveTargets } from "../../burdens/targets.js";
 import { getUnit, getUnits, unitsUnder } from "../../org/units.js";
 import { anyText, anyUuid } from "../../../db/sql-helpers.js";
-import { askKey, type Ask } from "../collect/open-forms.js";
+import type { Ask } from "../collect/open-forms.js";
 import { formData } from "../schema.js";
 
 /** What a department's export reads: the target villages in code order, a batch at a time, with their values. */
@@ -23,25 +23,29 @@ const BATCH = 2000;
  * The values of a batch of villages. A batch of every village under a unit is a run of consecutive
  * codes: its data are read as a range of the primary key (indicator, unit code), a few pages per
  * indicator, instead of 80,000 probes (measured on 600,000 villages: 43 against 230-600 ms a batch).
- * A list of villages (which may be anywhere) is read by its codes.
+ * A list of villages (which may be anywhere) is read by its codes. A village's values come as one
+ * row, a JSON object from the ask's position (from 1) to the value: 2,000 rows a batch for the driver
+ * to read instead of 80,000.
  */
 async function valuesFor(db: Db, batch: Batch, asks: readonly Ask[]): Promise<Map<string, Values>> {
   const byUnit = new Map<string, Values>();
   if (batch.rows.length === 0 || asks.length === 0) return byUnit;
   const codes = batch.rows.map((r) => r.village.code);
-  const units = batch.contiguous ? sql`${formData.unitCode} between ${codes[0]} and ${codes.at(-1)}` : anyText(formData.unitCode, codes);
-  const result = await db.execute<{ unit_code: string; k: string; value: string }>(sql`
-    select unit_code, indicator_id::text || '|' || period_key as k, value
-    from ${formData}
-    where ${anyUuid(formData.indicatorId, [...new Set(asks.map((a) => a.indicator.id))])} and ${units}
-      and ${anyText(formData.periodKey, [...new Set(asks.map((a) => a.periodKey))])}`);
-  const indexOf = new Map(asks.map((a, i) => [askKey(a.indicator.id, a.periodKey), i]));
+  const units = batch.contiguous ? sql`d.unit_code between ${codes[0]} and ${codes.at(-1)}` : anyText(sql`d.unit_code`, codes);
+  const ids = asks.map((a) => a.indicator.id);
+  const periods = asks.map((a) => a.periodKey);
+  const result = await db.execute<{ unit_code: string; v: Record<string, string> | string }>(sql`
+    select d.unit_code, json_object_agg(a.i, d.value) as v
+    from ${formData} d
+    join unnest(${sql.param(ids)}::uuid[], ${sql.param(periods)}::text[]) with ordinality as a(indicator_id, period_key, i)
+      on d.indicator_id = a.indicator_id and d.period_key = a.period_key
+    where ${anyUuid(sql`d.indicator_id`, [...new Set(ids)])} and ${units} and ${anyText(sql`d.period_key`, [...new Set(periods)])}
+    group by d.unit_code`);
   for (const r of result.rows) {
-    const i = indexOf.get(r.k);
-    if (i === undefined) continue;
-    let values = byUnit.get(r.unit_code);
-    if (!values) byUnit.set(r.unit_code, (values = new Array<string | undefined>(asks.length)));
-    values[i] = r.value;
+    const held = typeof r.v === "string" ? (JSON.parse(r.v) as Record<string, string>) : r.v;
+    const values: Values = new Array<string | undefined>(asks.length);
+    for (const i in held) values[Number(i) - 1] = held[i];
+    byUnit.set(r.unit_code, values);
   }
   return byUnit;
 }

@@ -10,7 +10,7 @@ import { fieldsOf, type FieldRow, type FormRow } from "../forms.js";
 import { villageBatches, withValues, type Row, type ValuedBatch, type Values } from "./export-data.js";
 import { layoutWorkbook, type LayoutSheet } from "./export-layout.js";
 import type { SheetLayout } from "./read-form.js";
-import { excelSerial, RowWriter, splitAtSampleRow, type CellOut, type RowColumn } from "./sheet-xml.js";
+import { excelSerial, RowWriter, splitAtSampleRow, type CellOut, type RowColumn, type SplitSheet } from "./sheet-xml.js";
 import { zipStream, type ZipEntry } from "./zip-writer.js";
 
 /**
@@ -71,21 +71,20 @@ function sheetParts(files: Record<string, Uint8Array>): string[] {
   });
 }
 
-type DataSheet = { layout: SheetLayout; fields: FieldRow[] };
+type DataSheet = { layout: SheetLayout; fields: FieldRow[]; split: SplitSheet };
 const encoded = (text: string) => Buffer.from(text, "utf8");
 
 /** A data sheet's XML: the layout before the sample row, a block of rows per batch of villages, the layout after it. */
-async function* sheetXml(xml: string, sheet: DataSheet, asks: Ask[], batches: AsyncIterable<ValuedBatch>): AsyncGenerator<Buffer> {
-  const split = splitAtSampleRow(xml, sheet.layout.dataStartRow);
+async function* sheetXml({ layout, fields, split }: DataSheet, asks: Ask[], batches: AsyncIterable<ValuedBatch>): AsyncGenerator<Buffer> {
   const rows = new RowWriter(
-    sheet.fields.map((f) => columnOf(f, asks, split.styleIds.get(f.col) ?? 0)),
+    fields.map((f) => columnOf(f, asks, split.styleIds.get(f.col) ?? 0)),
     split.rowAttributes,
   );
   yield encoded(split.before);
   let written = 0;
   for await (const batch of batches) {
     const items = batch.rows.map((row) => ({ row, values: batch.values.get(row.village.code) }));
-    yield rows.write(items, sheet.layout.dataStartRow + written, written);
+    yield rows.write(items, layout.dataStartRow + written, written);
     written += items.length;
   }
   yield encoded(split.after);
@@ -105,12 +104,13 @@ export async function filledWorkbook(file: Buffer, layouts: SheetLayout[], field
   const dataSheets = new Map<string, DataSheet>();
   template.worksheets.forEach((ws, i) => {
     const { layout, fields } = sheets.get(ws.name)!;
-    if (layout && fields.length > 0) dataSheets.set(parts[i]!, { layout, fields });
+    const part = parts[i]!;
+    if (layout && fields.length > 0) dataSheets.set(part, { layout, fields, split: splitAtSampleRow(Buffer.from(files[part]!).toString("utf8"), layout.dataStartRow) });
   });
   async function* entries(): AsyncGenerator<ZipEntry> {
     for (const [name, data] of Object.entries(files)) {
       const sheet = dataSheets.get(name);
-      yield sheet ? { name, source: sheetXml(Buffer.from(data).toString("utf8"), sheet, asks, batches()) } : { name, data };
+      yield sheet ? { name, source: sheetXml(sheet, asks, batches()) } : { name, data };
     }
   }
   return zipStream(entries());

@@ -12,7 +12,9 @@ export type CellOut = number | string | null;
 
 // Characters XML 1.0 cannot carry at all (C0 controls but tab, line feed, carriage return; DEL as
 // ExcelJS drops it; U+FFFE/U+FFFF; surrogates without their pair): dropped, as ExcelJS drops them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNWRITABLE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPECIAL = /[&<>\0-\x08\x0B\x0C\x0E-\x1F\x7F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
