@@ -23,9 +23,11 @@ export type Proposal = { indicatorId: string | null; code: string | null; name: 
 const cache = new Map<string, { stamp: string; catalog: PreparedCatalog }>();
 /** Preparations under way, by region and stamp, so an upload arriving during a warm-up waits for it instead of preparing twice. */
 const preparing = new Map<string, Promise<PreparedCatalog>>();
+/** Warm-ups started, from the moment they are asked for (before their first query answers). */
+const warming = new Set<Promise<unknown>>();
 let preparations = 0;
-/** For tests: how many catalogs were prepared so far, and the preparations under way. */
-export const catalogPreparations = () => ({ done: preparations, pending: [...preparing.values()] });
+/** For tests: how many catalogs were prepared so far, and the preparations and warm-ups under way. */
+export const catalogPreparations = () => ({ done: preparations, pending: [...preparing.values(), ...warming] });
 
 /**
  * The region's catalog, prepared: read and prepared again only when its size or latest change differs
@@ -62,7 +64,9 @@ export async function preparedCatalogFor(db: Queryable, regionCode: string): Pro
 export type CatalogLog = { warn: (o: object, msg: string) => void };
 
 export function warmCatalog(db: Queryable, regionCode: string, log: CatalogLog): void {
-  preparedCatalogFor(db, regionCode).catch((err: unknown) => log.warn({ err, regionCode }, "preparing the indicator catalog failed"));
+  const work = preparedCatalogFor(db, regionCode).catch((err: unknown) => log.warn({ err, regionCode }, "preparing the indicator catalog failed"));
+  warming.add(work);
+  void work.finally(() => warming.delete(work));
 }
 
 /** At start: every region that keeps a catalog, one after another (start-up must not wait for it). */
