@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MeetingImportResult, MeetingList } from "../../../contracts/meetings.js";
@@ -8,6 +7,7 @@ import { createTestApp, sessionsFor, type TestContext } from "../../test/harness
 import { buildXlsx } from "../duties/excel/fixtures.js";
 import { seedDemoIssue6 } from "./demo.js";
 import { IMPORT_COLUMNS } from "./excel.js";
+import { exportedRegister } from "./test-helpers.js";
 
 /**
  * Meetings already held, in Excel: the demo's register (the ledger's past months, this year's meetings
@@ -30,16 +30,7 @@ afterAll(async () => ctx?.close());
 const upload = async (file: Buffer, lang = "zh-CN") => (await as("raohe_office")).request({ method: "POST", url: "/api/meetings/import", payload: file, headers: { "content-type": XLSX, "accept-language": lang } });
 
 /** The import columns of every row of the year's exported register, as text. */
-async function exported(y: number) {
-  const res = await (await as("raohe_office")).request({ method: "GET", url: `/api/meetings/export.xlsx?year=${y}` });
-  expect(res.statusCode, res.body).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0]!;
-  const headers = (ws.getRow(2).values as unknown[]).slice(1).map(String);
-  const rows = Array.from({ length: ws.rowCount - 2 }, (_, k) => IMPORT_COLUMNS.map((c) => ws.getRow(k + 3).getCell(headers.indexOf(c.header) + 1).text));
-  return { file: Buffer.from(res.rawPayload), rows };
-}
+const exported = async (y: number) => exportedRegister(await as("raohe_office"), `year=${y}`);
 
 describe("meetings already held, through Excel", () => {
   it("imports the demo's exported register back, held meetings included: each row re-added as it was", async () => {

@@ -6,7 +6,7 @@ import { addDays, chinaToday } from "../../kernel/dates.js";
 import { buildXlsx } from "../duties/excel/fixtures.js";
 import { createTestApp, sessionsFor, type TestContext } from "../../test/harness.js";
 import { IMPORT_COLUMNS } from "./excel.js";
-import { admitThroughGate, meetingBody } from "./test-helpers.js";
+import { admitThroughGate, exportedRegister, meetingBody } from "./test-helpers.js";
 
 let ctx: TestContext;
 const as = sessionsFor(() => ctx.app);
@@ -243,16 +243,7 @@ describe("meetings in Excel", () => {
   it("offers the import's header as the template, and the export imports back: each row re-added as it was", async () => {
     const office = await as("raohe_office");
     const later = year + 1;
-    const sheetOf = async (query: string) => {
-      const res = await office.request({ method: "GET", url: `/api/meetings/export.xlsx?${query}` });
-      expect(res.statusCode, res.body).toBe(200);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-      const ws = wb.worksheets[0]!;
-      const headers = (ws.getRow(2).values as unknown[]).slice(1).map(String);
-      const rows = Array.from({ length: ws.rowCount - 2 }, (_, k) => IMPORT_COLUMNS.map((c) => ws.getRow(k + 3).getCell(headers.indexOf(c.header) + 1).text));
-      return { file: res.rawPayload, headers, rows };
-    };
+    const sheetOf = (query: string) => exportedRegister(office, query);
     const template = await sheetOf(`year=${later}&template=true`);
     expect(template.headers).toEqual(IMPORT_COLUMNS.map((c) => c.header));
     expect(template.rows).toEqual([]);

@@ -1,5 +1,7 @@
+import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import type { Session } from "../../test/harness.js";
+import { IMPORT_COLUMNS } from "./excel.js";
 
 /**
  * Registers a burden through the API and takes it through the gate; what the gate sends to review is
@@ -32,3 +34,15 @@ export const meetingBody = (over: Record<string, unknown> & { issuer: string; de
   details: { lengthMinutes: 90, attendeesPerTarget: 2, mode: "in_person", general: false },
   ...over,
 });
+
+/** The exported register (`query` as for /api/meetings/export.xlsx): the file, its header row, and each row's import columns as text. */
+export async function exportedRegister(session: Session, query: string): Promise<{ file: Buffer; headers: string[]; rows: string[][] }> {
+  const res = await session.request({ method: "GET", url: `/api/meetings/export.xlsx?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0]!;
+  const headers = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+  const rows = Array.from({ length: ws.rowCount - 2 }, (_, k) => IMPORT_COLUMNS.map((c) => ws.getRow(k + 3).getCell(headers.indexOf(c.header) + 1).text));
+  return { file: Buffer.from(res.rawPayload), headers, rows };
+}
