@@ -6,6 +6,7 @@ import { chinaToday, prepareBurden } from "../src/server/modules/burdens/prepare
 import { buildChecks, concurrentRun, CpuMeter, type Check } from "./gate/checks.js";
 import { generate, SEED, type Generated } from "./gate/data.js";
 import { phases } from "./gate/phases.js";
+import { dutyMatchCacheSize, warmDutyMatch } from "../src/server/modules/duties/match.js";
 import { latencyFigures, ms, percentile, timeSequential, type Figure } from "./stats.js";
 import { SCENARIOS, type CheckScenario } from "./synthetic-gate-data.js";
 
@@ -94,6 +95,10 @@ export async function benchGate(db: Db, url: string): Promise<{ figures: Figure[
   for (const r of settings.rows) figures.push({ bench: "PostgreSQL settings (as the bench found them)", figure: r.name, value: `${r.setting}${r.unit ? ` × ${r.unit}` : ""}` });
 
   const checks = await buildChecks(db, counties, 6000, today, SEED + 1);
+  // As the server does at start (main.ts): the lists in force, in memory before the first check.
+  const warmStart = performance.now();
+  const warmed = await warmDutyMatch(db, today);
+  figures.push({ bench: "duty-list cache warm-up (warmDutyMatch, as at server start)", figure: "items loaded / s", value: `${warmed} / ${((performance.now() - warmStart) / 1000).toFixed(3)}` });
   const gate = await openDatabase({ kind: "postgres", url, poolSize: POOL_SIZE });
   const meterPool = new pg.Pool({ connectionString: url, max: 1 });
   try {
@@ -121,6 +126,13 @@ export async function benchGate(db: Db, url: string): Promise<{ figures: Figure[
       );
     };
     for (const clients of CONCURRENCY) await concurrent(gate.db, clients, "");
+    const held = dutyMatchCacheSize();
+    global.gc?.();
+    figures.push({
+      bench: "duty-list cache after the concurrent runs (match.ts)",
+      figure: "versions / items / distinct names / effective lists; heap used MiB (after GC when run with --expose-gc)",
+      value: `${held.versions} / ${held.items} / ${held.names} / ${held.effectiveLists}; ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)}`,
+    });
 
     // The same code with parallel query off for the gate's connections (a setting, not a code change):
     // on two cores, the planner's parallel plans for the IN-list joins cost more than they save.

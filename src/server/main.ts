@@ -8,6 +8,7 @@ import { chinaToday } from "./modules/burdens/prepare.js";
 import { expireOverdue } from "./modules/burdens/registry.js";
 import { signUnsignedBurdens } from "./modules/burdens/similar.js";
 import { warmCatalogs } from "./modules/forms/mapping.js";
+import { warmDutyMatch } from "./modules/duties/match.js";
 
 async function main() {
   const config = loadConfig();
@@ -39,6 +40,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Mapping proposals need each region's indicator catalog prepared (~1 s for 20,000): now, not at the first upload.
   void warmCatalogs(database.db, app.log).catch((err: unknown) => app.log.warn({ err }, "preparing indicator catalogs failed"));
+  // The gate compares each burden with its townships' duty lists: every list in force, in memory, before the first checks.
+  void warmDutyMatch(database.db, chinaToday()).catch((err: unknown) => app.log.warn({ err }, "loading duty lists for the gate failed"));
   const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`\n减负通 Jianfu is running: http://localhost:${config.port}  (database: ${where})`);
   console.log(`API docs: http://localhost:${config.port}/api/docs`);

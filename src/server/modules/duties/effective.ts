@@ -40,7 +40,7 @@ export const appliesTo = (template: Pick<VersionRow, "appliesTo">, townshipCode:
  * replaces it (keeping its place), "add" appends an item of the township's own. A change or removal
  * whose item the template no longer has is void. Generic so that callers keep what they attached to rows.
  */
-export function mergeDifferences<R extends ItemRow>(template: readonly R[], differences: readonly R[]): { row: R; source: DutyItem["source"]; position: number }[] {
+export function mergeDifferences<R extends Pick<ItemRow, "key" | "op" | "part" | "position">>(template: readonly R[], differences: readonly R[]): { row: R; source: DutyItem["source"]; position: number }[] {
   const byKey = new Map<string, { row: R; source: DutyItem["source"]; position: number }>();
   for (const r of template) byKey.set(r.key, { row: r, source: "template", position: r.position });
   for (const d of differences) {

@@ -1,12 +1,12 @@
-import { and, desc, lte } from "drizzle-orm";
+import { and, asc, desc, lte } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
-import { anyText } from "../../db/sql-helpers.js";
+import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { citedCloseness, prepare, prepareName, relevance, type PreparedName } from "../../kernel/text-similarity.js";
+import type { DutyPart } from "../../../contracts/duties.js";
 import type { DutyItemMatch, DutyMatch } from "./match-types.js";
 import { getUnits } from "../org/units.js";
 import { appliesTo, mergeDifferences, normalizeName, type ItemRow, type VersionRow } from "./effective.js";
-import { loadItems } from "./lists.js";
-import { dutyListVersions } from "./schema.js";
+import { dutyItems, dutyListVersions } from "./schema.js";
 
 /**
  * The gate's view of duty lists: for each target township, whether a list is in force, the item the
@@ -14,18 +14,27 @@ import { dutyListVersions } from "./schema.js";
  * their items, tokenized, are kept in memory by version id and shared by every township of a county.
  */
 
-type PreparedRow = ItemRow & { text: PreparedName; normalized: string };
+/**
+ * A duty name as the gate compares it, prepared once and shared by every list that carries the name
+ * (lists follow provincial guidance: 农业技术推广… is in most of them).
+ */
+type NamedDuty = { name: string; text: PreparedName; normalized: string };
+
+/** What the gate keeps of a duty item: what a finding shows and what the merge of differences needs. */
+type GateItem = Pick<ItemRow, "key" | "op" | "part" | "position" | "leadDepartment"> & { named: NamedDuty };
 
 /**
- * About 200,000 items in memory (~600 county templates of ~340 items; a row is ~250 bytes, its
- * tokenized name shared through the name cache below); the least recently used version goes first. A
- * miss costs one query.
+ * Every version's items in memory: at national scale (2,850 county templates of ~340 items and the
+ * differences of 1,838 townships, 976,331 rows in the bench) a check drawn from any county then
+ * costs no query for its list. A row is a few fields pointing at shared names (~60 bytes: measured in
+ * bench/gate.bench.ts, which prints the heap after its checks); the least recently used version goes
+ * first past the budget. A miss costs one query.
  */
-const CACHE_ITEM_BUDGET = 200_000;
-const cache = new Map<string, PreparedRow[]>();
+const CACHE_ITEM_BUDGET = 1_500_000;
+const cache = new Map<string, GateItem[]>();
 let cachedItems = 0;
 
-function fromCache(id: string): PreparedRow[] | undefined {
+function fromCache(id: string): GateItem[] | undefined {
   const rows = cache.get(id);
   if (rows) {
     cache.delete(id);
@@ -34,7 +43,7 @@ function fromCache(id: string): PreparedRow[] | undefined {
   return rows;
 }
 
-function remember(id: string, rows: PreparedRow[]) {
+function remember(id: string, rows: GateItem[]) {
   cache.set(id, rows);
   cachedItems += rows.length;
   for (const [oldest, old] of cache) {
@@ -45,34 +54,47 @@ function remember(id: string, rows: PreparedRow[]) {
 }
 
 /**
- * Duty names recur across counties (lists follow provincial guidance, 农业技术推广… in most of them), so
- * their tokenized form is kept by name as well: a version not in the cache costs its query, not ~3 ms of
- * word segmentation for 340 names. Bounded: about 1.5 KB a name, 300 MB at most (the bench's national
+ * Tokenized names, kept by name: a version not in the cache costs its query, not ~3 ms of word
+ * segmentation for 340 names. Bounded: about 1.5 KB a name, 300 MB at most (the bench's national
  * lists have 135,000 distinct names).
  */
 const NAME_BUDGET = 200_000;
-const names = new Map<string, PreparedName>();
+const names = new Map<string, NamedDuty>();
+/** Lead departments repeat across every list: one string each. */
+const departments = new Map<string, string>();
 
-function preparedName(name: string): PreparedName {
-  let prepared = names.get(name);
-  if (!prepared) {
-    prepared = prepareName(name);
-    names.set(name, prepared);
+function namedDuty(name: string): NamedDuty {
+  let named = names.get(name);
+  if (!named) {
+    named = { name, text: prepareName(name), normalized: normalizeName(name) };
+    names.set(name, named);
     // Insertion order: the oldest goes first. (Not LRU: a hit would cost a delete and a set.)
     if (names.size > NAME_BUDGET) names.delete(names.keys().next().value!);
   }
-  return prepared;
+  return named;
+}
+
+function internDepartment(name: string | null): string | null {
+  if (name === null) return null;
+  let kept = departments.get(name);
+  if (kept === undefined) {
+    if (departments.size >= NAME_BUDGET) departments.clear();
+    departments.set(name, name);
+    kept = name;
+  }
+  return kept;
 }
 
 /**
  * A township's effective list (its county template with its own differences) by the pair of version
  * ids: both never change, so the merge and sort of ~340 items is done once per pair, not per check.
+ * An entry is an array of pointers to cached items (8 bytes an item): every pair of the nation fits.
  */
-const EFFECTIVE_BUDGET = 200_000;
-const effectiveLists = new Map<string, PreparedRow[]>();
+const EFFECTIVE_BUDGET = 2_000_000;
+const effectiveLists = new Map<string, GateItem[]>();
 let effectiveItems = 0;
 
-function effectiveList(key: string, merge: () => PreparedRow[]): PreparedRow[] {
+function effectiveList(key: string, merge: () => GateItem[]): GateItem[] {
   let rows = effectiveLists.get(key);
   if (!rows) {
     rows = merge();
@@ -88,19 +110,32 @@ function effectiveList(key: string, merge: () => PreparedRow[]): PreparedRow[] {
   return rows;
 }
 
-async function preparedItems(db: Queryable, versionIds: readonly string[]): Promise<Map<string, PreparedRow[]>> {
-  const found = new Map<string, PreparedRow[]>();
+/** The columns the gate uses of the items of some versions, in list order (legal bases and notes stay in the database). */
+async function loadGateItems(db: Queryable, versionIds: readonly string[]): Promise<Map<string, GateItem[]>> {
+  const byVersion = new Map<string, GateItem[]>(versionIds.map((id) => [id, []]));
+  if (versionIds.length === 0) return byVersion;
+  const rows = await db
+    .select({ versionId: dutyItems.versionId, key: dutyItems.key, op: dutyItems.op, part: dutyItems.part, name: dutyItems.name, leadDepartment: dutyItems.leadDepartment, position: dutyItems.position })
+    .from(dutyItems)
+    .where(anyUuid(dutyItems.versionId, [...versionIds]))
+    .orderBy(asc(dutyItems.position));
+  for (const r of rows) {
+    byVersion.get(r.versionId)?.push({ key: r.key, op: r.op, part: r.part as DutyPart, position: r.position, leadDepartment: internDepartment(r.leadDepartment), named: namedDuty(r.name) });
+  }
+  return byVersion;
+}
+
+async function preparedItems(db: Queryable, versionIds: readonly string[]): Promise<Map<string, GateItem[]>> {
+  const found = new Map<string, GateItem[]>();
   const missing: string[] = [];
   for (const id of new Set(versionIds)) {
     const rows = fromCache(id);
     if (rows) found.set(id, rows);
     else missing.push(id);
   }
-  for (const [id, rows] of await loadItems(db, missing)) {
-    // The gate never shows legal bases or notes: they are not kept in memory.
-    const prepared = rows.map((r) => ({ ...r, legalBasis: null, note: null, text: preparedName(r.name), normalized: normalizeName(r.name) }));
-    remember(id, prepared);
-    found.set(id, prepared);
+  for (const [id, rows] of await loadGateItems(db, missing)) {
+    remember(id, rows);
+    found.set(id, rows);
   }
   return found;
 }
@@ -147,7 +182,7 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
   const body = input.text.length > 0 ? prepare(input.text.slice(0, 5000)) : null;
   const citedItem = input.citedItem?.trim();
   const cited = citedItem ? { key: citedItem.toLowerCase(), normalized: normalizeName(citedItem), text: prepare(citedItem) } : null;
-  const asMatch = (row: PreparedRow, score: number): DutyItemMatch => ({ key: row.key, name: row.name, part: row.part, leadDepartment: row.leadDepartment, score });
+  const asMatch = (row: GateItem, score: number): DutyItemMatch => ({ key: row.key, name: row.named.name, part: row.part, leadDepartment: row.leadDepartment, score });
 
   // Townships with the same template and differences (most: the template alone) share one answer.
   const answers = new Map<string, Pick<DutyMatch, "cited" | "best">>();
@@ -172,22 +207,22 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
     return { townshipCode: code, townshipName: unit.name, hasList: true, ...answerFor(template, differences) };
   });
 
-  function bestOf(effective: PreparedRow[]): DutyItemMatch | null {
-    let best: PreparedRow | null = null;
+  function bestOf(effective: GateItem[]): DutyItemMatch | null {
+    let best: GateItem | null = null;
     let bestScore = 0;
     for (const row of effective) {
-      const score = relevance(row.text, title, body);
+      const score = relevance(row.named.text, title, body);
       if (score > bestScore) [best, bestScore] = [row, score];
     }
     return best ? asMatch(best, bestScore) : null;
   }
 
-  function findCited(effective: PreparedRow[], c: NonNullable<typeof cited>): DutyItemMatch | null {
-    const exact = effective.find((r) => r.key.toLowerCase() === c.key || r.normalized === c.normalized);
+  function findCited(effective: GateItem[], c: NonNullable<typeof cited>): DutyItemMatch | null {
+    const exact = effective.find((r) => r.key.toLowerCase() === c.key || r.named.normalized === c.normalized);
     if (exact) return asMatch(exact, 1);
     let near: DutyItemMatch | null = null;
     for (const row of effective) {
-      const score = citedCloseness(c.text, row.text);
+      const score = citedCloseness(c.text, row.named.text);
       if (score >= CITED_NEAR && (!near || score > near.score)) near = asMatch(row, score);
     }
     return near;
@@ -198,7 +233,33 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
 export function clearDutyMatchCache(options: { keepNames?: boolean } = {}) {
   cache.clear();
   effectiveLists.clear();
-  if (!options.keepNames) names.clear();
+  if (!options.keepNames) {
+    names.clear();
+    departments.clear();
+  }
   cachedItems = 0;
   effectiveItems = 0;
 }
+
+/**
+ * Loads every list version in force today into the cache, newest first, a page of versions per query,
+ * so that the first check of each county does not pay for its list (at start: the national lists take
+ * some seconds in the background). Stops at the cache budget; returns the items loaded.
+ */
+export async function warmDutyMatch(db: Queryable, onDate: string, pageSize = 200): Promise<number> {
+  const ids = (
+    await db
+      .selectDistinctOn([dutyListVersions.unitCode], { id: dutyListVersions.id })
+      .from(dutyListVersions)
+      .where(lte(dutyListVersions.effectiveFrom, onDate))
+      .orderBy(dutyListVersions.unitCode, desc(dutyListVersions.version))
+  ).map((r) => r.id);
+  let loaded = 0;
+  for (let i = 0; i < ids.length && cachedItems < CACHE_ITEM_BUDGET; i += pageSize) {
+    for (const rows of (await preparedItems(db, ids.slice(i, i + pageSize))).values()) loaded += rows.length;
+  }
+  return loaded;
+}
+
+/** For benchmarks: how much the caches hold (versions, their items, distinct names, effective lists). */
+export const dutyMatchCacheSize = () => ({ versions: cache.size, items: cachedItems, names: names.size, effectiveLists: effectiveLists.size });
