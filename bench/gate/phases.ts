@@ -8,10 +8,9 @@ import { prepareName } from "../../src/server/kernel/text-similarity.js";
 import { evaluateGate } from "../../src/server/modules/burdens/gate/evaluate.js";
 import { loadGateContext } from "../../src/server/modules/burdens/gate/context.js";
 import { DEFAULT_GATE_SETTINGS } from "../../src/server/modules/burdens/gate/rules/defaults.js";
-import { loadGateSettings, loadRegisters } from "../../src/server/modules/burdens/gate/settings.js";
+import { loadGateReference } from "../../src/server/modules/burdens/gate/reference.js";
 import { exactScore, prepareChecked, screen, similarBurdens, SIMILARITY_FLOOR } from "../../src/server/modules/burdens/similar.js";
 import { resolveTargets } from "../../src/server/modules/burdens/targets.js";
-import { loadWorkingCalendar } from "../../src/server/modules/calendar/calendar.js";
 import { clearDutyMatchCache, matchDuty } from "../../src/server/modules/duties/match.js";
 import { loadItems } from "../../src/server/modules/duties/lists.js";
 import { getUnit } from "../../src/server/modules/org/units.js";
@@ -31,9 +30,7 @@ function labelOf(q: string): string {
   if (q.includes("sum(")) return "targetLoads";
   if (q.includes("distinct on")) return "versionsInForce";
   if (q.includes('from "duty_items"')) return "loadItems";
-  if (q.includes('from "gate_settings"')) return "loadGateSettings";
-  if (q.includes('from "gate_registers"')) return "loadRegisters";
-  if (q.includes('from "calendar_days"')) return "loadWorkingCalendar";
+  if (q.includes('from "gate_settings"')) return "loadGateReference";
   if (q.includes('from "units"')) return "getUnits";
   return "other";
 }
@@ -105,9 +102,8 @@ export async function phases(db: Db, url: string, checks: readonly Check[], temp
       await time("evaluateGate (25 rules)", () => evaluateGate(input, cold));
 
       const year = Number(input.issuedOn.slice(0, 4));
-      await time("loadGateSettings", () => loadGateSettings(db, issuer.path));
-      await time("loadRegisters", () => loadRegisters(db, issuer.path, year));
-      await time("loadWorkingCalendar", () => loadWorkingCalendar(db, [...new Set([year, Number(input.deadline.slice(0, 4))])]));
+      await time("loadGateReference (settings, registers, calendar: one statement)", () =>
+        loadGateReference(db, { issuerPath: issuer.path, year, calendarYears: [...new Set([year, Number(input.deadline.slice(0, 4))])] }));
       const townshipCodes = [...new Set(targets.map((u) => (u.level === "township" ? u.code : u.parentCode!)))];
       const dutyArgs = { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}` };
       clearDutyMatchCache();

@@ -4,11 +4,10 @@ import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
 import type { ScopeUnit } from "../../../kernel/actor.js";
-import { loadWorkingCalendar } from "../../calendar/calendar.js";
 import { matchDuty } from "../../duties/match.js";
 import { burdens, burdenTargets } from "../schema.js";
 import { prepareChecked, similarBurdens } from "../similar.js";
-import { loadGateSettings, loadRegisters } from "./settings.js";
+import { loadGateReference } from "./reference.js";
 import { getUnit } from "../../org/units.js";
 import type { GateContext, GateTarget, IssuerUsage, ParentBurden, RelayedMeeting } from "./types.js";
 
@@ -86,11 +85,9 @@ export async function loadGateContext(
   const firstYear = Number(input.issuedOn.slice(0, 4));
   const lastYear = Number(input.deadline.slice(0, 4));
   const years = Array.from({ length: Math.min(lastYear - firstYear + 1, 5) }, (_, i) => firstYear + i);
-  const [settings, registers, duty, calendar, usage, loads, similar, relayed] = await Promise.all([
-    loadGateSettings(db, issuer.path),
-    loadRegisters(db, issuer.path, firstYear),
+  const [{ settings, registers, calendar }, duty, usage, loads, similar, relayed] = await Promise.all([
+    loadGateReference(db, { issuerPath: issuer.path, year: firstYear, calendarYears: years }),
     matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}` }),
-    loadWorkingCalendar(db, years),
     issuerUsage(db, input, issuer.code, excludeId),
     targetLoads(db, input, targets, excludeId),
     similarBurdens(db, { input, checked: prepareChecked(input), targetCodes: targets.map((t) => t.code), excludeId }),

@@ -13,7 +13,7 @@ export type GateSettingsPatch = Omit<Partial<GateSettings>, "documentMaxChars" |
 };
 
 /** Rows whose region is the given path or one of its ancestors: a provincial setting reaches its counties. */
-const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string) =>
+export const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string) =>
   sql`(${path} = ${column} or ${path} like ${column} || '.%')`;
 
 /** Defaults, overridden by each region from the nation down to the issuer's own. */
@@ -27,7 +27,7 @@ export async function loadGateSettings(db: Queryable, issuerPath: string): Promi
 }
 
 /** A region that sets one cap of a group (say documentMaxChars.general) keeps the others from above. */
-function mergeSettings(base: GateSettings, patch: GateSettingsPatch): GateSettings {
+export function mergeSettings(base: GateSettings, patch: GateSettingsPatch): GateSettings {
   return {
     ...base,
     ...patch,
@@ -86,6 +86,11 @@ export async function loadRegisters(db: Queryable, issuerPath: string, year: num
     .select({ register: gateRegisters.register, code: gateRegisters.code, title: gateRegisters.title })
     .from(gateRegisters)
     .where(and(regionHolds(gateRegisters.regionPath, issuerPath), eq(gateRegisters.year, year)));
+  return registersOf(rows);
+}
+
+/** The registers the gate reads, from the rows of gate_registers that reach an issuer. */
+export function registersOf(rows: readonly { register: string; code: string; title: string }[]): Registers {
   const of = (name: RegisterName) => rows.filter((r) => r.register === name);
   return {
     inspectionPlan: of("inspection_plan").map(({ code, title }) => ({ code, title })),

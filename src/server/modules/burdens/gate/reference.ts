@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import type { CalendarDayKind } from "../../../../contracts/calendar.js";
+import type { Queryable } from "../../../db/client.js";
+import { buildWorkingCalendar, type ChineseWorkingCalendar } from "../../calendar/calendar.js";
+import { calendarDays } from "../../calendar/schema.js";
+import { gateRegisters, gateSettings } from "../schema.js";
+import { DEFAULT_GATE_SETTINGS } from "./rules/defaults.js";
+import { mergeSettings, regionHolds, registersOf, type GateSettingsPatch } from "./settings.js";
+import type { GateSettings, Registers } from "./types.js";
+
+/**
+ * The small tables every check reads — the region's thresholds, its approved registers 计划/清单 for the
+ * year, the days the office entered in the working calendar — in one round trip: three statements
+ * were three waits and three parses for a few rows, on the gate's hottest path. The answers are those of
+ * loadGateSettings, loadRegisters and loadWorkingCalendar (reference.test.ts compares them).
+ */
+export type GateReference = { settings: GateSettings; registers: Registers; calendar: ChineseWorkingCalendar };
+
+type RegisterRow = [register: string, code: string, title: string];
+type DayRow = [date: string, kind: CalendarDayKind, name: string];
+
+export async function loadGateReference(db: Queryable, args: { issuerPath: string; year: number; calendarYears: readonly number[] }): Promise<GateReference> {
+  const years = args.calendarYears.filter((y) => Number.isInteger(y));
+  const from = years.length > 0 ? `${String(Math.min(...years)).padStart(4, "0")}-01-01` : null;
+  const to = years.length > 0 ? `${String(Math.max(...years)).padStart(4, "0")}-12-31` : null;
+  const { rows } = await db.execute<{ settings: GateSettingsPatch[]; registers: RegisterRow[]; days: DayRow[] }>(sql`
+    select
+      (select coalesce(json_agg(${gateSettings.settings} order by length(${gateSettings.regionPath})), '[]'::json)
+         from ${gateSettings} where ${regionHolds(gateSettings.regionPath, args.issuerPath)}) as settings,
+      (select coalesce(json_agg(json_build_array(${gateRegisters.register}, ${gateRegisters.code}, ${gateRegisters.title})), '[]'::json)
+         from ${gateRegisters} where ${regionHolds(gateRegisters.regionPath, args.issuerPath)} and ${gateRegisters.year} = ${args.year}) as registers,
+      (select coalesce(json_agg(json_build_array(${calendarDays.date}::text, ${calendarDays.kind}, ${calendarDays.name}) order by ${calendarDays.date}), '[]'::json)
+         from ${calendarDays} where ${from === null ? sql`false` : sql`${calendarDays.date} between ${from}::date and ${to}::date`}) as days`);
+  const row = rows[0] ?? { settings: [], registers: [], days: [] };
+  return {
+    settings: row.settings.reduce<GateSettings>((merged, patch) => mergeSettings(merged, patch), DEFAULT_GATE_SETTINGS),
+    registers: registersOf(row.registers.map(([register, code, title]) => ({ register, code, title }))),
+    calendar: buildWorkingCalendar(row.days.map(([date, kind, name]) => ({ date, kind, name }))),
+  };
+}
