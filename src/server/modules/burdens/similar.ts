@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../contracts/burdens.js";
 import type { Db } from "../../db/client.js";
+import { executeNamed } from "../../db/named.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
@@ -76,7 +77,7 @@ export function exactScore(checked: CheckedText, other: { title: string; text: s
 type Candidate = { id: string; shared: number; signature: Uint8Array | null };
 
 async function candidatesSharingTargets(db: Db, args: { codes: string[]; since: string; excludeId?: string }): Promise<Candidate[]> {
-  const { rows } = await db.execute<{ id: string; shared: number; signature: Uint8Array | null }>(sql`
+  const { rows } = await executeNamed<{ id: string; shared: number; signature: Uint8Array | null }>(db, args.excludeId ? "gate_similar_candidates_except" : "gate_similar_candidates", sql`
     select s.id, s.shared, b.similarity_signature as signature
     from (select ${burdenTargets.burdenId} as id, count(*)::int as shared
           from ${burdenTargets}
@@ -113,9 +114,9 @@ export async function similarBurdens(
   const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
   if (ids.length === 0) return [];
   // The text is read only for a candidate without stored words.
-  const { rows } = await db.execute<{
+  const { rows } = await executeNamed<{
     id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; issuer_name: string | null; deadline: string;
-  }>(sql`
+  }>(db, "gate_similar_shortlist", sql`
     select b.id, b.admission_number, b.title, case when b.similarity_words is null then left(b.text, ${TEXT_LIMIT}) else '' end as text, b.similarity_words as words,
            b.kind, b.details->>'head' as head, b.issuer_code, u.name as issuer_name, b.deadline::text as deadline
     from ${burdens} b left join ${units} u on u.code = b.issuer_code where ${anyUuid(sql`b.id`, ids)}`);

@@ -1,5 +1,6 @@
 import { and, asc, desc, lte } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
+import { runNamed } from "../../db/named.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { citedCloseness, prepare, prepareName, relevance, type PreparedName } from "../../kernel/text-similarity.js";
 import type { DutyPart } from "../../../contracts/duties.js";
@@ -114,11 +115,14 @@ function effectiveList(key: string, merge: () => GateItem[]): GateItem[] {
 async function loadGateItems(db: Queryable, versionIds: readonly string[]): Promise<Map<string, GateItem[]>> {
   const byVersion = new Map<string, GateItem[]>(versionIds.map((id) => [id, []]));
   if (versionIds.length === 0) return byVersion;
-  const rows = await db
-    .select({ versionId: dutyItems.versionId, key: dutyItems.key, op: dutyItems.op, part: dutyItems.part, name: dutyItems.name, leadDepartment: dutyItems.leadDepartment, position: dutyItems.position })
-    .from(dutyItems)
-    .where(anyUuid(dutyItems.versionId, [...versionIds]))
-    .orderBy(asc(dutyItems.position));
+  const rows = await runNamed(
+    db
+      .select({ versionId: dutyItems.versionId, key: dutyItems.key, op: dutyItems.op, part: dutyItems.part, name: dutyItems.name, leadDepartment: dutyItems.leadDepartment, position: dutyItems.position })
+      .from(dutyItems)
+      .where(anyUuid(dutyItems.versionId, [...versionIds]))
+      .orderBy(asc(dutyItems.position)),
+    "duty_gate_items",
+  );
   for (const r of rows) {
     byVersion.get(r.versionId)?.push({ key: r.key, op: r.op, part: r.part as DutyPart, position: r.position, leadDepartment: internDepartment(r.leadDepartment), named: namedDuty(r.name) });
   }
@@ -143,11 +147,14 @@ async function preparedItems(db: Queryable, versionIds: readonly string[]): Prom
 /** The version in force on a date for each unit: one index scan per unit. */
 async function versionsInForce(db: Queryable, unitCodes: readonly string[], onDate: string): Promise<Map<string, VersionRow>> {
   if (unitCodes.length === 0) return new Map();
-  const rows = await db
-    .selectDistinctOn([dutyListVersions.unitCode])
-    .from(dutyListVersions)
-    .where(and(anyText(dutyListVersions.unitCode, [...unitCodes]), lte(dutyListVersions.effectiveFrom, onDate)))
-    .orderBy(dutyListVersions.unitCode, desc(dutyListVersions.version));
+  const rows = await runNamed(
+    db
+      .selectDistinctOn([dutyListVersions.unitCode])
+      .from(dutyListVersions)
+      .where(and(anyText(dutyListVersions.unitCode, [...unitCodes]), lte(dutyListVersions.effectiveFrom, onDate)))
+      .orderBy(dutyListVersions.unitCode, desc(dutyListVersions.version)),
+    "duty_versions_in_force",
+  );
   return new Map(rows.map((r) => [r.unitCode, r]));
 }
 

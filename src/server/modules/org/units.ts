@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import type { UnitLevel } from "../../../contracts/roles.js";
+import { runNamed } from "../../db/named.js";
 import { anyText, likeEscape, pathWithin } from "../../db/sql-helpers.js";
 import { pathIsInside, type ScopeUnit } from "../../kernel/actor.js";
 import { units } from "./schema.js";
@@ -27,13 +28,13 @@ export const pathCodes = (path: string): string[] => path.split(".");
 
 
 export async function getUnit(db: Queryable, code: string): Promise<Unit | null> {
-  const [row] = await db.select(unitColumns).from(units).where(eq(units.code, code));
+  const [row] = await runNamed(db.select(unitColumns).from(units).where(eq(units.code, code)), "unit_by_code");
   return row ? asUnit(row) : null;
 }
 
 export async function getUnits(db: Queryable, codes: readonly string[]): Promise<Unit[]> {
   if (codes.length === 0) return [];
-  const rows = await db.select(unitColumns).from(units).where(anyText(units.code, [...codes]));
+  const rows = await runNamed(db.select(unitColumns).from(units).where(anyText(units.code, [...codes])), "units_by_codes");
   return rows.map(asUnit);
 }
 
@@ -93,11 +94,14 @@ export async function searchUnits(
 
 /** All units of one level in a subtree, e.g. "all villages under county X". */
 export async function unitsUnder(db: Queryable, ancestorPath: string, level: UnitLevel): Promise<Unit[]> {
-  const rows = await db
-    .select(unitColumns)
-    .from(units)
-    .where(and(like(units.path, `${likeEscape(ancestorPath)}.%`), eq(units.level, level)))
-    .orderBy(asc(units.code));
+  const rows = await runNamed(
+    db
+      .select(unitColumns)
+      .from(units)
+      .where(and(like(units.path, `${likeEscape(ancestorPath)}.%`), eq(units.level, level)))
+      .orderBy(asc(units.code)),
+    "units_under_at_level",
+  );
   return rows.map(asUnit);
 }
 

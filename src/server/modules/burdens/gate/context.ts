@@ -1,3 +1,4 @@
+import { runNamed } from "../../../db/named.js";
 import { anyText } from "../../../db/sql-helpers.js";
 import { addDays } from "../../../kernel/dates.js";
 import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
@@ -24,16 +25,19 @@ const toGateTarget = (u: ScopeUnit): GateTarget => ({
 async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, excludeId: string | undefined): Promise<IssuerUsage> {
   const year = Number(input.issuedOn.slice(0, 4));
   const yearOf = sql`extract(year from ${burdens.issuedOn})::int`;
-  const [row] = await db
-    .select({
-      sameKindThisYear: sql<number>`count(*) filter (where ${burdens.kind} = ${input.kind} and ${yearOf} = ${year})::int`,
-      documentsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'document' and ${yearOf} = ${year})::int`,
-      documentsLastYear: sql<number>`count(*) filter (where ${burdens.kind} = 'document' and ${yearOf} = ${year - 1})::int`,
-      generalMeetingsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'meeting' and ${burdens.details}->>'general' = 'true' and ${yearOf} = ${year})::int`,
-      comprehensiveInspectionsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'inspection' and ${burdens.details}->>'comprehensive' = 'true' and ${yearOf} = ${year})::int`,
-    })
-    .from(burdens)
-    .where(and(eq(burdens.issuerCode, issuerCode), inArray(burdens.status, ["admitted", "expired"]), excludeId ? ne(burdens.id, excludeId) : undefined));
+  const [row] = await runNamed(
+    db
+      .select({
+        sameKindThisYear: sql<number>`count(*) filter (where ${burdens.kind} = ${input.kind} and ${yearOf} = ${year})::int`,
+        documentsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'document' and ${yearOf} = ${year})::int`,
+        documentsLastYear: sql<number>`count(*) filter (where ${burdens.kind} = 'document' and ${yearOf} = ${year - 1})::int`,
+        generalMeetingsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'meeting' and ${burdens.details}->>'general' = 'true' and ${yearOf} = ${year})::int`,
+        comprehensiveInspectionsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'inspection' and ${burdens.details}->>'comprehensive' = 'true' and ${yearOf} = ${year})::int`,
+      })
+      .from(burdens)
+      .where(and(eq(burdens.issuerCode, issuerCode), inArray(burdens.status, ["admitted", "expired"]), excludeId ? ne(burdens.id, excludeId) : undefined)),
+    excludeId ? "gate_issuer_usage_except" : "gate_issuer_usage",
+  );
   return row ?? { sameKindThisYear: 0, documentsThisYear: 0, documentsLastYear: 0, generalMeetingsThisYear: 0, comprehensiveInspectionsThisYear: 0 };
 }
 
@@ -44,19 +48,22 @@ async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, exclu
 async function targetLoads(db: Db, input: BurdenInput, targets: GateTarget[], excludeId: string | undefined) {
   const monthStart = `${input.deadline.slice(0, 7)}-01`;
   const monthEnd = addDays(addDays(monthStart, 32).slice(0, 8) + "01", -1);
-  const rows = await db
-    .select({ code: burdenTargets.unitCode, minutes: sql<number>`sum(${burdenTargets.monthlyMinutes})::float8` })
-    .from(burdenTargets)
-    .where(
-      and(
-        burdenTargets.inForce,
-        anyText(burdenTargets.unitCode, targets.map((t) => t.code)),
-        gte(burdenTargets.loadTo, monthStart),
-        lte(burdenTargets.loadFrom, monthEnd),
-        excludeId ? ne(burdenTargets.burdenId, excludeId) : undefined,
-      ),
-    )
-    .groupBy(burdenTargets.unitCode);
+  const rows = await runNamed(
+    db
+      .select({ code: burdenTargets.unitCode, minutes: sql<number>`sum(${burdenTargets.monthlyMinutes})::float8` })
+      .from(burdenTargets)
+      .where(
+        and(
+          burdenTargets.inForce,
+          anyText(burdenTargets.unitCode, targets.map((t) => t.code)),
+          gte(burdenTargets.loadTo, monthStart),
+          lte(burdenTargets.loadFrom, monthEnd),
+          excludeId ? ne(burdenTargets.burdenId, excludeId) : undefined,
+        ),
+      )
+      .groupBy(burdenTargets.unitCode),
+    excludeId ? "gate_target_loads_except" : "gate_target_loads",
+  );
   const byCode = new Map(rows.map((r) => [r.code, Math.round(r.minutes)]));
   return targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: byCode.get(t.code) ?? 0 }));
 }

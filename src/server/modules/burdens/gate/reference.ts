@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { CalendarDayKind } from "../../../../contracts/calendar.js";
 import type { Queryable } from "../../../db/client.js";
+import { executeNamed } from "../../../db/named.js";
 import { buildWorkingCalendar, type ChineseWorkingCalendar } from "../../calendar/calendar.js";
 import { calendarDays } from "../../calendar/schema.js";
 import { gateRegisters, gateSettings } from "../schema.js";
@@ -23,7 +24,7 @@ export async function loadGateReference(db: Queryable, args: { issuerPath: strin
   const years = args.calendarYears.filter((y) => Number.isInteger(y));
   const from = years.length > 0 ? `${String(Math.min(...years)).padStart(4, "0")}-01-01` : null;
   const to = years.length > 0 ? `${String(Math.max(...years)).padStart(4, "0")}-12-31` : null;
-  const { rows } = await db.execute<{ settings: GateSettingsPatch[]; registers: RegisterRow[]; days: DayRow[] }>(sql`
+  const { rows } = await executeNamed<{ settings: GateSettingsPatch[]; registers: RegisterRow[]; days: DayRow[] }>(db, from === null ? "gate_reference_no_days" : "gate_reference", sql`
     select
       (select coalesce(json_agg(${gateSettings.settings} order by length(${gateSettings.regionPath})), '[]'::json)
          from ${gateSettings} where ${regionHolds(gateSettings.regionPath, args.issuerPath)}) as settings,
