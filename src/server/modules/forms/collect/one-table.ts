@@ -1,14 +1,17 @@
-import { eq } from "drizzle-orm";
-import type { IndicatorType, OneTable, Question } from "../../../../contracts/forms.js";
+import { and, asc, eq, exists, sql } from "drizzle-orm";
+import type { IndicatorType, OneTable, Question, RefreshCycle } from "../../../../contracts/forms.js";
 import type { Db, Queryable } from "../../../db/client.js";
 import { AppError } from "../../../http/errors.js";
-import type { Actor, ScopeUnit } from "../../../kernel/actor.js";
-import { isTargeted } from "../../burdens/queries.js";
+import { pathIsInside, type Actor, type ScopeUnit } from "../../../kernel/actor.js";
+import { pathWithin } from "../../../db/sql-helpers.js";
+import { actorRegionPath, burdenPolicy } from "../../burdens/policy.js";
+import { burdens, burdenTargets } from "../../burdens/schema.js";
 import { getUnit, getUnits } from "../../org/units.js";
 import type { IndicatorRow } from "../catalog.js";
 import { authorize, formPolicy } from "../policy.js";
-import { formDrafts } from "../schema.js";
-import { askKey, asksOf, dataFor, datumOf, openForms } from "./open-forms.js";
+import { periodKey } from "../period.js";
+import { formDrafts, formFields, formIndicators, forms } from "../schema.js";
+import { askKey, burdenSeenBy, dataFor, datumOf } from "./open-forms.js";
 
 /** A village whose one form the actor may look at (fill: may also write it); others are "not found". */
 export async function loadVillage(db: Queryable, actor: Actor, code: string, need: "read" | "fill"): Promise<ScopeUnit> {
@@ -21,23 +24,59 @@ export async function loadVillage(db: Queryable, actor: Actor, code: string, nee
 
 type Entry = { indicator: IndicatorRow; periodKey: string; forms: Question["forms"] };
 
-/** Every datum the open forms targeting the village ask, each once (merged across forms). */
+/**
+ * Every datum the open forms targeting the village ask, each once (merged across forms). Open: the form
+ * mapped, inside the village's county, its burden admitted and targeting the village, and readable by
+ * the actor. One query (a submission pays for it at every deadline peak): the forms, their burdens and
+ * targeting, their indicator fields and the indicators together, without the forms' files.
+ */
 export async function questionsFor(db: Db, actor: Actor, village: ScopeUnit, options: { ownerNames?: boolean } = {}): Promise<Map<string, Entry>> {
   const county = village.path.split(".").slice(0, 4).join(".");
-  const entries = new Map<string, Entry>();
-  const open = await openForms(db, actor, county);
+  const rows = await db
+    .select({
+      indicator: formIndicators, field: { position: formFields.position },
+      form: { id: forms.id, title: forms.title, ownerCode: forms.ownerCode, referenceDate: forms.referenceDate, burdenId: forms.burdenId },
+      burden: { issuerCode: burdens.issuerCode, issuerPath: burdens.issuerPath, status: burdens.status },
+    })
+    .from(forms)
+    .innerJoin(burdens, eq(burdens.id, forms.burdenId))
+    .innerJoin(formFields, and(eq(formFields.formId, forms.id), eq(formFields.role, "indicator")))
+    .innerJoin(formIndicators, eq(formIndicators.id, formFields.indicatorId))
+    .where(
+      and(
+        eq(forms.status, "mapped"), pathWithin(forms.ownerPath, county), eq(burdens.status, "admitted"),
+        exists(db.select({ one: sql`1` }).from(burdenTargets).where(and(eq(burdenTargets.burdenId, forms.burdenId), eq(burdenTargets.unitCode, village.code)))),
+      ),
+    )
+    .orderBy(asc(forms.createdAt), asc(forms.id), asc(formFields.position));
+  const readable = await readableBurdens(db, actor, village, rows.map((r) => ({ id: r.form.burdenId, ...r.burden })));
+  const open = rows.filter((r) => readable.has(r.form.burdenId));
   // A submission only checks its answers against the questions: the owners' names are for the page.
-  const owners = options.ownerNames === false ? new Map<string, string>() : new Map((await getUnits(db, [...new Set(open.map((o) => o.form.ownerCode))])).map((u) => [u.code, u.name]));
-  for (const { form } of open) {
-    if (!(await isTargeted(db, form.burdenId, village.code))) continue;
-    for (const a of await asksOf(db, form)) {
-      const key = askKey(a.indicator.id, a.periodKey);
-      const entry = entries.get(key) ?? { indicator: a.indicator, periodKey: a.periodKey, forms: [] };
-      if (!entry.forms.some((f) => f.id === form.id)) entry.forms.push({ id: form.id, title: form.title, owner: owners.get(form.ownerCode) ?? form.ownerCode });
-      entries.set(key, entry);
-    }
+  const owners = options.ownerNames === false ? new Map<string, string>() : new Map((await getUnits(db, [...new Set(open.map((r) => r.form.ownerCode))])).map((u) => [u.code, u.name]));
+  const entries = new Map<string, Entry>();
+  for (const { indicator, form } of open) {
+    const period = periodKey(indicator.refreshCycle as RefreshCycle, form.referenceDate);
+    const key = askKey(indicator.id, period);
+    const entry = entries.get(key) ?? { indicator, periodKey: period, forms: [] };
+    if (!entry.forms.some((f) => f.id === form.id)) entry.forms.push({ id: form.id, title: form.title, owner: owners.get(form.ownerCode) ?? form.ownerCode });
+    entries.set(key, entry);
   }
   return entries;
+}
+
+/**
+ * The burdens among these (admitted, each targeting the village) the actor may read. A burden that
+ * targets the village targets the actor's region when the village lies in it, which is what the burden
+ * policy asks; otherwise (not the case of anyone who may open the village's form) the full check.
+ */
+async function readableBurdens(db: Db, actor: Actor, village: ScopeUnit, found: { id: string; issuerCode: string; issuerPath: string; status: string }[]): Promise<Set<string>> {
+  const targetsActorRegion = pathIsInside(village.path, actorRegionPath(actor));
+  const readable = new Set<string>();
+  for (const b of found) {
+    if (readable.has(b.id)) continue;
+    if (targetsActorRegion ? burdenPolicy.canRead(actor, b, true) : (await burdenSeenBy(db, actor, b.id))?.status === "admitted") readable.add(b.id);
+  }
+  return readable;
 }
 
 export async function draftOf(db: Queryable, unitCode: string) {
