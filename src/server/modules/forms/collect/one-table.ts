@@ -15,7 +15,8 @@ import { askKey, burdenSeenBy, dataFor, datumOf } from "./open-forms.js";
 
 /** A village whose one form the actor may look at (fill: may also write it); others are "not found". */
 export async function loadVillage(db: Queryable, actor: Actor, code: string, need: "read" | "fill"): Promise<ScopeUnit> {
-  const unit = await getUnit(db, code);
+  // His own village (a cadre's): the unit the session lookup has just read, as fresh as reading it again.
+  const unit = code === actor.scope.code ? actor.scope : await getUnit(db, code);
   if (!unit || !formPolicy.canReadOneTable(actor, unit)) throw new AppError("UNIT_NOT_FOUND", { code });
   if (unit.level !== "village") throw new AppError("FORM_NOT_A_VILLAGE", { code });
   if (need === "fill") authorize(formPolicy.canFill(actor, unit));

@@ -56,12 +56,19 @@ export async function submitOneTable(db: Db, args: { actor: Actor; village: Scop
   // The moment of the submission: now, or a day the demo's history passes (its data carry the same time).
   const at = args.today ? new Date(`${args.today}T15:00:00+08:00`) : new Date();
   const hash = hashOf(input.values);
-  const first = await earlier(db, village.code, input.idempotencyKey);
-  if (first) return replay(first, hash);
-  const checked = await checkAnswers(db, actor, village, input.values, lang);
+  let checked: Checked;
+  try {
+    checked = await checkAnswers(db, actor, village, input.values, lang);
+  } catch (err) {
+    // A retry gets its first submission back even when its answers no longer fit the form (closed or changed since).
+    const first = await earlier(db, village.code, input.idempotencyKey);
+    if (first) return replay(first, hash);
+    throw err;
+  }
   const notes = checked.notes.map((n) => ({ path: n.path, message: lang === "en" ? n.en : n.zh }));
-  // Group commit: a deadline peak shares commits (and the audit chain's lock) among the submissions arriving together;
-  // the same key committed meanwhile by a concurrent retry is answered with that submission.
+  // Group commit: a deadline peak shares commits (and the audit chain's lock) among the submissions arriving together.
+  // A key already taken (a retry after a lost reply, a double tap) writes nothing and is answered with its first submission;
+  // looking for it there rather than before costs the usual first submission no query.
   return commitSubmission(db, { actor, village, key: input.idempotencyKey, hash, values: checked.values, notes, at });
 }
 
