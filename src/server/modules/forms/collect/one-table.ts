@@ -1,9 +1,9 @@
-import { and, asc, eq, exists, sql } from "drizzle-orm";
+import { and, asc, eq, exists, like, or, sql } from "drizzle-orm";
 import type { IndicatorType, OneTable, Question, RefreshCycle } from "../../../../contracts/forms.js";
 import type { Db, Queryable } from "../../../db/client.js";
 import { AppError } from "../../../http/errors.js";
 import { pathIsInside, type Actor, type ScopeUnit } from "../../../kernel/actor.js";
-import { pathWithin } from "../../../db/sql-helpers.js";
+import { likeEscape } from "../../../db/sql-helpers.js";
 import { actorRegionPath, burdenPolicy } from "../../burdens/policy.js";
 import { burdens, burdenTargets } from "../../burdens/schema.js";
 import { getUnit, getUnits } from "../../org/units.js";
@@ -23,19 +23,23 @@ export async function loadVillage(db: Queryable, actor: Actor, code: string, nee
   return unit;
 }
 
-type Entry = { indicator: IndicatorRow; periodKey: string; forms: Question["forms"] };
+/** What a question needs of its indicator (to show it and to check an answer). */
+const questionIndicator = {
+  id: formIndicators.id, code: formIndicators.code, name: formIndicators.name, definition: formIndicators.definition, unit: formIndicators.unit,
+  type: formIndicators.type, options: formIndicators.options, min: formIndicators.min, max: formIndicators.max, refreshCycle: formIndicators.refreshCycle,
+};
+type QuestionIndicator = Pick<IndicatorRow, keyof typeof questionIndicator>;
+type Entry = { indicator: QuestionIndicator; periodKey: string; forms: Question["forms"] };
 
 /**
- * Every datum the open forms targeting the village ask, each once (merged across forms). Open: the form
- * mapped, inside the village's county, its burden admitted and targeting the village, and readable by
- * the actor. One query (a submission pays for it at every deadline peak): the forms, their burdens and
- * targeting, their indicator fields and the indicators together, without the forms' files.
+ * The indicator fields of the mapped forms of a county whose burden is admitted and targets the village,
+ * with their forms (without their files) and burdens: one query, built and prepared once per database
+ * (a submission pays for it at every deadline peak).
  */
-export async function questionsFor(db: Db, actor: Actor, village: ScopeUnit, options: { ownerNames?: boolean } = {}): Promise<Map<string, Entry>> {
-  const county = village.path.split(".").slice(0, 4).join(".");
-  const rows = await db
+const openQuestionsQuery = (db: Db) =>
+  db
     .select({
-      indicator: formIndicators, field: { position: formFields.position },
+      indicator: questionIndicator,
       form: { id: forms.id, title: forms.title, ownerCode: forms.ownerCode, referenceDate: forms.referenceDate, burdenId: forms.burdenId },
       burden: { issuerCode: burdens.issuerCode, issuerPath: burdens.issuerPath, status: burdens.status },
     })
@@ -45,11 +49,26 @@ export async function questionsFor(db: Db, actor: Actor, village: ScopeUnit, opt
     .innerJoin(formIndicators, eq(formIndicators.id, formFields.indicatorId))
     .where(
       and(
-        eq(forms.status, "mapped"), pathWithin(forms.ownerPath, county), eq(burdens.status, "admitted"),
-        exists(db.select({ one: sql`1` }).from(burdenTargets).where(and(eq(burdenTargets.burdenId, forms.burdenId), eq(burdenTargets.unitCode, village.code)))),
+        eq(forms.status, "mapped"),
+        or(eq(forms.ownerPath, sql.placeholder("county")), like(forms.ownerPath, sql.placeholder("underCounty"))),
+        eq(burdens.status, "admitted"),
+        exists(db.select({ one: sql`1` }).from(burdenTargets).where(and(eq(burdenTargets.burdenId, forms.burdenId), eq(burdenTargets.unitCode, sql.placeholder("village"))))),
       ),
     )
-    .orderBy(asc(forms.createdAt), asc(forms.id), asc(formFields.position));
+    .orderBy(asc(forms.createdAt), asc(forms.id), asc(formFields.position))
+    .prepare("one_table_open_questions");
+const openQuestions = new WeakMap<Db, ReturnType<typeof openQuestionsQuery>>();
+
+/**
+ * Every datum the open forms targeting the village ask, each once (merged across forms). Open: the form
+ * mapped, inside the village's county, its burden admitted and targeting the village, and readable by
+ * the actor.
+ */
+export async function questionsFor(db: Db, actor: Actor, village: ScopeUnit, options: { ownerNames?: boolean } = {}): Promise<Map<string, Entry>> {
+  const county = village.path.split(".").slice(0, 4).join(".");
+  let query = openQuestions.get(db);
+  if (!query) openQuestions.set(db, (query = openQuestionsQuery(db)));
+  const rows = await query.execute({ county, underCounty: `${likeEscape(county)}.%`, village: village.code });
   const readable = await readableBurdens(db, actor, village, rows.map((r) => ({ id: r.form.burdenId, ...r.burden })));
   const open = rows.filter((r) => readable.has(r.form.burdenId));
   // A submission only checks its answers against the questions: the owners' names are for the page.
