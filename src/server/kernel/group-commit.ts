@@ -1,80 +1,108 @@
 import type { Db } from "../db/client.js";
 
-/** One caller's write: runs inside the shared transaction (in a savepoint of its own when it is not alone). */
-export type GroupWork<T> = (tx: Db) => Promise<T>;
+/** One item's outcome in a batch: its result, or the error its caller gets (the others still commit). */
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-type Pending = { work: GroupWork<unknown>; resolve: (value: unknown) => void; reject: (err: unknown) => void };
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+/**
+ * How a kind of write is written many at a time: `write` writes the items in the shared transaction
+ * (in as few statements as it can) and settles each, in order. Items with the same `keyOf` never share
+ * a batch: the second waits for the next one (two writes of the same rows stay one after the other).
+ */
+export type BatchWriter<I, R> = {
+  write: (tx: Db, items: readonly I[]) => Promise<Settled<R>[]>;
+  keyOf: (item: I) => string;
+  /** Most items in one transaction: enough to share one commit among a deadline burst, few enough to keep it short. */
+  maxBatch: number;
+};
 
-/** Most writes in one transaction: enough to share one commit among a deadline burst, few enough to keep it short. */
-const MAX_BATCH = 32;
+type Pending<I, R> = { item: I; resolve: (value: R) => void; reject: (err: unknown) => void };
 
 /**
  * Group commit for writes that each end in the audit chain 审计链. The chain's lock lets one transaction
  * append at a time and holds until its commit, so one commit per write makes the disk flush under that
  * lock the ceiling of every such write. Here the writes that arrive while a transaction commits wait
- * for the next one and run in it together, one after another, each in a savepoint: a write that fails
- * is rolled back alone and its caller gets its error. Each caller's promise settles only after the
- * commit, so nothing is acknowledged before it is durable.
+ * for the next one and are written in it together, by the writer's batch statements (a batch of 30 pays
+ * a handful of round trips, not 30 times as many). A batch whose transaction fails is retried item by
+ * item, so one bad write fails alone. Each caller's promise settles only after the commit, so nothing
+ * is acknowledged before it is durable.
  */
-class GroupCommitter {
-  private queue: Pending[] = [];
+class GroupCommitter<I, R> {
+  private queue: Pending<I, R>[] = [];
   private running = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly writer: BatchWriter<I, R>,
+  ) {}
 
-  run<T>(work: GroupWork<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+  run(item: I): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
       if (!this.running) void this.drain();
     });
+  }
+
+  /** The next batch: the first waiting items in order, skipping one whose key is already taken (it stays first in line). */
+  private take(): Pending<I, R>[] {
+    const batch: Pending<I, R>[] = [];
+    const keys = new Set<string>();
+    const rest: Pending<I, R>[] = [];
+    for (const p of this.queue) {
+      const key = this.writer.keyOf(p.item);
+      if (batch.length < this.writer.maxBatch && !keys.has(key)) {
+        keys.add(key);
+        batch.push(p);
+      } else rest.push(p);
+    }
+    this.queue = rest;
+    return batch;
   }
 
   private async drain() {
     this.running = true;
     try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
+      while (this.queue.length > 0) {
+        const batch = this.take();
+        if (!(await this.commit(batch)) && batch.length > 1) for (const p of batch) await this.commit([p]);
+      }
     } finally {
       this.running = false;
     }
   }
 
-  private async commit(batch: readonly Pending[]) {
-    const outcomes: Outcome[] = [];
+  /** False when the transaction failed and a batch of several is left to retry item by item. */
+  private async commit(batch: readonly Pending<I, R>[]): Promise<boolean> {
+    let outcomes: Settled<R>[];
     try {
-      await this.db.transaction(async (tx) => {
-        const shared = tx as unknown as Db;
-        if (batch.length === 1) {
-          // Alone: no savepoint to pay for; its failure rolls back the transaction, which holds nothing else.
-          outcomes.push({ ok: true, value: await batch[0]!.work(shared) });
-          return;
-        }
-        for (const p of batch) {
-          try {
-            outcomes.push({ ok: true, value: await shared.transaction((savepoint) => p.work(savepoint as unknown as Db)) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
+      outcomes = await this.db.transaction(async (tx) => {
+        const settled = await this.writer.write(tx as unknown as Db, batch.map((p) => p.item));
+        if (settled.length !== batch.length) throw new Error(`group commit: ${settled.length} outcomes for ${batch.length} items`);
+        return settled;
       });
     } catch (err) {
-      // The transaction or its commit failed: nothing of the batch is durable.
-      for (const p of batch) p.reject(err);
-      return;
+      // Nothing of the batch is durable.
+      if (batch.length > 1) return false;
+      batch[0]!.reject(err);
+      return true;
     }
     batch.forEach((p, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) p.resolve(outcome.value);
       else p.reject(outcome.error);
     });
+    return true;
   }
 }
 
-const committers = new WeakMap<Db, GroupCommitter>();
-
-/** Runs `work` in the next group commit of this database; resolves with its result once committed. */
-export function inGroupCommit<T>(db: Db, work: GroupWork<T>): Promise<T> {
-  let committer = committers.get(db);
-  if (!committer) committers.set(db, (committer = new GroupCommitter(db)));
-  return committer.run(work);
+/**
+ * A group committer for one kind of write (one queue per database): the returned function writes an
+ * item in the next group commit and resolves with its result once that commit is durable.
+ */
+export function groupCommitter<I, R>(writer: BatchWriter<I, R>): (db: Db, item: I) => Promise<R> {
+  const committers = new WeakMap<Db, GroupCommitter<I, R>>();
+  return (db, item) => {
+    let committer = committers.get(db);
+    if (!committer) committers.set(db, (committer = new GroupCommitter(db, writer)));
+    return committer.run(item);
+  };
 }

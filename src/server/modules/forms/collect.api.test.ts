@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XLSX_MIME, type Form, type OneTable } from "../../../contracts/forms.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../../test/harness.js";
 import { readFormWorkbook } from "./excel/read-form.js";
-import { admittedFormBurden } from "./fixtures/burdens.js";
+import { uploadAndMap } from "./fixtures/forms.js";
 import { mzjTable, NYNCJ_TITLE, nyncjTable } from "./fixtures/tables.js";
 
 /**
@@ -18,17 +18,6 @@ let farming: Form, welfare: Form;
 const VILLAGE = "230524100200"; // 饶河村
 
 const count = async (table: string) => Number((await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`)).rows[0]!.n);
-
-async function uploadAndMap(dept: Session, issuer: string, title: string, file: Buffer, fileName: string): Promise<Form> {
-  const burdenId = await admittedFormBurden(dept, office, { issuer, title, text: `请各村填报${title}。` });
-  const up = await dept.request({ method: "POST", url: "/api/forms/upload", query: { burdenId, fileName, referenceDate: "2026-12-31" }, headers: { "content-type": XLSX_MIME }, payload: file });
-  expect(up.statusCode, up.body).toBe(201);
-  const form: Form = up.json();
-  const fields = form.fields.filter((f) => f.role === "indicator").map((f) => ({ position: f.position, role: "indicator", indicatorId: f.proposal.indicatorId }));
-  const mapped = await dept.request({ method: "PUT", url: `/api/forms/${form.id}/mapping`, payload: { fields } });
-  expect(mapped.statusCode, mapped.body).toBe(200);
-  return mapped.json();
-}
 
 const classification = async (s: Session, form: Form) => {
   const res = await s.request({ method: "GET", url: `/api/forms/${form.id}/classification` });
@@ -48,7 +37,7 @@ beforeAll(async () => {
   [office, nyncj, mzj, tjj, village] = (await Promise.all(["raohe_office", "raohe_nyncj", "raohe_mzj", "raohe_tjj", "raohe_village"].map((u) => loginAs(ctx.app, u)))) as [
     Session, Session, Session, Session, Session,
   ];
-  farming = await uploadAndMap(nyncj, "230524D01", "关于填报各村耕地面积和农作物种植结构情况表的通知", await nyncjTable(), "种植结构情况表.xlsx");
+  farming = await uploadAndMap(nyncj, office, { issuer: "230524D01", title: "关于填报各村耕地面积和农作物种植结构情况表的通知", file: await nyncjTable(), fileName: "种植结构情况表.xlsx" });
 });
 afterAll(async () => ctx?.close());
 
@@ -60,7 +49,7 @@ describe("classification before collection", () => {
   });
 
   it("merges what a second department asks of the same villages", async () => {
-    welfare = await uploadAndMap(mzj, "230524D03", "关于报送各村人口和社会救助基本情况统计表的通知", await mzjTable(), "人口和社会救助.xlsx");
+    welfare = await uploadAndMap(mzj, office, { issuer: "230524D03", title: "关于报送各村人口和社会救助基本情况统计表的通知", file: await mzjTable(), fileName: "人口和社会救助.xlsx" });
     const c = await classification(mzj, welfare);
     expect(Object.fromEntries(c.fields.map((f) => [f.header, f.merged > 0 ? "merged" : "asked"]))).toEqual({
       "户籍人口数（人）": "merged",
@@ -137,7 +126,7 @@ describe("data given once serve every form", () => {
   });
 
   it("a later form of another department reuses the fresh data", async () => {
-    const later = await uploadAndMap(tjj, "230524D02", "关于开展各村人口基本情况调查的通知", await mzjTable(), "人口基本情况.xlsx");
+    const later = await uploadAndMap(tjj, office, { issuer: "230524D02", title: "关于开展各村人口基本情况调查的通知", file: await mzjTable(), fileName: "人口基本情况.xlsx" });
     const c = await classification(tjj, later);
     expect(c.fields.find((f) => f.header === "户籍人口数（人）")).toMatchObject({ avoided: 1 });
   });

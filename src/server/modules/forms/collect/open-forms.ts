@@ -23,7 +23,7 @@ export async function asksOf(db: Queryable, form: FormRow): Promise<Ask[]> {
 }
 
 /** The burden of a form as the actor may see it, or null when he may not. */
-async function burdenSeenBy(db: Queryable, actor: Actor, id: string): Promise<BurdenRow | null> {
+export async function burdenSeenBy(db: Queryable, actor: Actor, id: string): Promise<BurdenRow | null> {
   try {
     return await loadReadableBurden(db as Parameters<typeof loadReadableBurden>[0], actor, id);
   } catch (err) {

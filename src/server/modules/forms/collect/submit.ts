@@ -1,19 +1,17 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { IndicatorType, SubmitInput, SubmitResult } from "../../../../contracts/forms.js";
 import type { Db, Queryable } from "../../../db/client.js";
-import { AppError } from "../../../http/errors.js";
 import type { Lang } from "../../../http/i18n.js";
 import type { Actor, ScopeUnit } from "../../../kernel/actor.js";
-import { inGroupCommit } from "../../../kernel/group-commit.js";
 import { canonicalJson, recordAudit } from "../../audit/audit.js";
 import { throwIssues, type Issue } from "../excel/workbook.js";
 import { normalizeValue } from "../numbers.js";
-import { formData, formDisagreements, formDrafts, formSubmissions } from "../schema.js";
+import { formDrafts, formSubmissions } from "../schema.js";
 import { questionsFor } from "./one-table.js";
 import { askKey } from "./open-forms.js";
+import { commitSubmission, replay, type Answer } from "./submit-write.js";
 
-type Answer = SubmitInput["values"][number];
 type Checked = { values: Answer[]; notes: Issue[] };
 
 const hashOf = (values: readonly Answer[]) =>
@@ -48,12 +46,6 @@ async function earlier(db: Queryable, unitCode: string, key: string) {
   return row ?? null;
 }
 
-const replay = (row: typeof formSubmissions.$inferSelect, hash: string): SubmitResult => {
-  if (row.requestHash !== hash) throw new AppError("IDEMPOTENCY_KEY_REUSED");
-  const values = row.values as Answer[];
-  return { submissionId: row.id, accepted: values.length, replayed: true, notes: row.notes as SubmitResult["notes"], submittedAt: row.createdAt.toISOString() };
-};
-
 /**
  * A village submits answers of its one form. Durable before acknowledged: the submission, the data
  * with their provenance and the audit entry commit together. The idempotency key makes a retry (a
@@ -64,63 +56,20 @@ export async function submitOneTable(db: Db, args: { actor: Actor; village: Scop
   // The moment of the submission: now, or a day the demo's history passes (its data carry the same time).
   const at = args.today ? new Date(`${args.today}T15:00:00+08:00`) : new Date();
   const hash = hashOf(input.values);
-  const first = await earlier(db, village.code, input.idempotencyKey);
-  if (first) return replay(first, hash);
-  const checked = await checkAnswers(db, actor, village, input.values, lang);
+  let checked: Checked;
+  try {
+    checked = await checkAnswers(db, actor, village, input.values, lang);
+  } catch (err) {
+    // A retry gets its first submission back even when its answers no longer fit the form (closed or changed since).
+    const first = await earlier(db, village.code, input.idempotencyKey);
+    if (first) return replay(first, hash);
+    throw err;
+  }
   const notes = checked.notes.map((n) => ({ path: n.path, message: lang === "en" ? n.en : n.zh }));
   // Group commit: a deadline peak shares commits (and the audit chain's lock) among the submissions arriving together.
-  return inGroupCommit(db, async (tx) => {
-    const row = await writeSubmission(tx, { actor, village, key: input.idempotencyKey, hash, values: checked.values, notes, at });
-    // The same key committed meanwhile by a concurrent retry: that one is the submission.
-    if (!row) return replay((await earlier(tx, village.code, input.idempotencyKey))!, hash);
-    await recordAudit(tx, {
-      actor: { id: actor.id, name: actor.displayName }, action: "form.submit", entityType: "submission", entityId: row.id, scopePath: village.path,
-      detail: { unitCode: village.code, values: checked.values.length, idempotencyKey: input.idempotencyKey },
-    });
-    return { submissionId: row.id, accepted: checked.values.length, replayed: false, notes, submittedAt: row.createdAt.toISOString() };
-  });
-}
-
-/**
- * The submission, its data (provenance: this submission, its author and time), the figures it
- * replaces with different ones, and the removal of the draft in one statement: a deadline peak pays
- * one round trip for them, not four. Null when the key is already taken.
- */
-async function writeSubmission(
-  tx: Queryable,
-  a: { actor: Actor; village: ScopeUnit; key: string; hash: string; values: Answer[]; notes: { path: string; message: string }[]; at: Date },
-): Promise<{ id: string; createdAt: Date } | null> {
-  const { actor, village } = a;
-  const result = await tx.execute<{ id: string; created_at: Date | string }>(sql`
-    with s as (
-      insert into ${formSubmissions} (unit_code, unit_path, province_code, idempotency_key, request_hash, "values", notes, created_by, created_by_name, created_at)
-      values (${village.code}, ${village.path}, ${village.provinceCode}, ${a.key}, ${a.hash}, ${JSON.stringify(a.values)}::jsonb, ${JSON.stringify(a.notes)}::jsonb, ${actor.id}, ${actor.displayName}, ${a.at.toISOString()}::timestamptz)
-      on conflict (unit_code, idempotency_key) do nothing
-      returning id, created_at
-    ), v as (
-      select * from jsonb_to_recordset(${JSON.stringify(a.values)}::jsonb) as v("indicatorId" uuid, "periodKey" text, value text)
-    ), p as (
-      -- A held figure this submission replaces with another: kept for the mismatch check (same snapshot, so the value before).
-      -- One primary-key probe per answer (the lateral LIMIT keeps it so): a join would read all the village's data by unit_code
-      -- (deadline peak, ratio to pgbench: 0.14 with the join, 0.30 with the probe, 0.32 before this check; machine loaded).
-      insert into ${formDisagreements} (indicator_id, unit_code, unit_path, province_code, period_key, value, source_kind, source_id, recorded_by, recorded_by_name, recorded_at)
-      select h.indicator_id, h.unit_code, h.unit_path, h.province_code, h.period_key, h.value, h.source_kind, h.source_id, h.recorded_by, h.recorded_by_name, h.recorded_at
-      from s, v, lateral (
-        select * from ${formData} d where d.indicator_id = v."indicatorId" and d.unit_code = ${village.code} and d.period_key = v."periodKey" limit 1
-      ) h
-      where h.value <> v.value
-    ), d as (
-      insert into ${formData} (indicator_id, unit_code, unit_path, province_code, period_key, value, source_kind, source_id, recorded_by, recorded_by_name, recorded_at)
-      select v."indicatorId", ${village.code}, ${village.path}, ${village.provinceCode}, v."periodKey", v.value, 'submission', s.id, ${actor.id}, ${actor.displayName}, s.created_at
-      from s, v
-      on conflict (indicator_id, unit_code, period_key) do update set value = excluded.value, source_kind = excluded.source_kind, source_id = excluded.source_id,
-        recorded_by = excluded.recorded_by, recorded_by_name = excluded.recorded_by_name, recorded_at = excluded.recorded_at
-    ), x as (
-      delete from ${formDrafts} where unit_code = ${village.code} and exists (select 1 from s)
-    )
-    select id, created_at from s`);
-  const row = result.rows[0];
-  return row ? { id: row.id, createdAt: new Date(row.created_at) } : null;
+  // A key already taken (a retry after a lost reply, a double tap) writes nothing and is answered with its first submission;
+  // looking for it there rather than before costs the usual first submission no query.
+  return commitSubmission(db, { actor, village, key: input.idempotencyKey, hash, values: checked.values, notes, at });
 }
 
 /** A draft kept on the server, so a cadre on a poor connection loses nothing between visits. */
