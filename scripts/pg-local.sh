@@ -4,6 +4,9 @@
 #   scripts/pg-local.sh start DIR PORT   prints one line on stdout: postgresql://postgres@127.0.0.1:PORT/jianfu
 #   scripts/pg-local.sh stop DIR         stops the server started from DIR (no error if none runs)
 #
+# JIANFU_PG_SHARED_BUFFERS sets shared_buffers of a new cluster (default 128MB, PostgreSQL's own); the
+# benches give theirs a quarter of the machine's memory, as a database server would be set up.
+#
 # DIR holds the cluster (DIR/data), its log (DIR/postgres.log) and its unix socket. As root the server
 # runs as the `postgres` OS user (initdb refuses root), so every parent of DIR must be traversable by
 # that user; /tmp/jianfu-pg-<name> always is. Missing server binaries are installed from Debian's
@@ -93,6 +96,7 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_wal_size = '4GB'
+shared_buffers = '${JIANFU_PG_SHARED_BUFFERS:-128MB}'
 checkpoint_timeout = '30min'
 logging_collector = off
 EOF
