@@ -6,6 +6,7 @@ import { AppError } from "../../http/errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { hashPassword, spendVerifyTime, verifyPassword } from "./passwords.js";
 import type { Actor } from "./policy.js";
+import { runNamed } from "../../db/named.js";
 import { sessions, units, users } from "./schema.js";
 import { unitColumns, type Unit } from "./units.js";
 
@@ -113,12 +114,16 @@ export type SessionLookup = { actor: Actor; csrfToken: string } | { error: "SESS
 
 export async function actorFromSession(db: Db, secret: string, token: string): Promise<SessionLookup> {
   const hash = tokenHash(secret, token);
-  const [row] = await db
-    .select({ ...actorColumns, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(units, eq(units.code, users.scopeCode))
-    .where(eq(sessions.tokenHash, hash));
+  // Every request of a signed-in user starts here: parsed and planned once per connection.
+  const [row] = await runNamed(
+    db
+      .select({ ...actorColumns, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(units, eq(units.code, users.scopeCode))
+      .where(eq(sessions.tokenHash, hash)),
+    "session_actor",
+  );
   if (!row) return { error: "UNAUTHENTICATED" };
   if (row.expiresAt.getTime() <= Date.now()) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hash));
