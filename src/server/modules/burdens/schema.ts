@@ -57,6 +57,8 @@ export const burdens = pgTable(
     index("burdens_status_idx").on(t.status, t.deadline),
     index("burdens_issuer_path_idx").using("btree", sql`${t.issuerPath} text_pattern_ops`),
     index("burdens_parent_idx").on(t.parentId),
+    // The gate's yearly counts of an issuer (quota, documents against last year): its burdens in force by kind and day.
+    index("burdens_issuer_kind_issued_idx").on(t.issuerCode, t.kind, t.issuedOn).where(sql`${t.status} in ('admitted', 'expired')`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { runNamed } from "../../../db/named.js";
 import { anyText } from "../../../db/sql-helpers.js";
 import { addDays } from "../../../kernel/dates.js";
-import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, eq, gte, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
 import type { ScopeUnit } from "../../../kernel/actor.js";
@@ -22,23 +22,48 @@ const toGateTarget = (u: ScopeUnit): GateTarget => ({
 });
 
 
+/**
+ * What the yearly rules count of the issuer's burdens in force (admitted, or since expired): those of
+ * this burden's kind this year (the yearly cap), and as the kind needs — last year's documents for a
+ * document, this year's general meetings or comprehensive inspections for a meeting or an inspection.
+ * Counts a kind's rules never read stay 0. A partial index on (issuer, kind, issue date) holds the rows
+ * asked; a burden's details are read only for meetings and inspections.
+ */
 async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, excludeId: string | undefined): Promise<IssuerUsage> {
   const year = Number(input.issuedOn.slice(0, 4));
-  const yearOf = sql`extract(year from ${burdens.issuedOn})::int`;
+  const yearStart = `${year}-01-01`;
+  const from = input.kind === "document" ? `${year - 1}-01-01` : yearStart;
+  const thisYear = sql`${burdens.issuedOn} >= ${yearStart}`;
+  const flag = input.kind === "meeting" ? "general" : input.kind === "inspection" ? "comprehensive" : null;
   const [row] = await runNamed(
     db
       .select({
-        sameKindThisYear: sql<number>`count(*) filter (where ${burdens.kind} = ${input.kind} and ${yearOf} = ${year})::int`,
-        documentsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'document' and ${yearOf} = ${year})::int`,
-        documentsLastYear: sql<number>`count(*) filter (where ${burdens.kind} = 'document' and ${yearOf} = ${year - 1})::int`,
-        generalMeetingsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'meeting' and ${burdens.details}->>'general' = 'true' and ${yearOf} = ${year})::int`,
-        comprehensiveInspectionsThisYear: sql<number>`count(*) filter (where ${burdens.kind} = 'inspection' and ${burdens.details}->>'comprehensive' = 'true' and ${yearOf} = ${year})::int`,
+        sameKindThisYear: sql<number>`count(*) filter (where ${thisYear})::int`,
+        lastYear: input.kind === "document" ? sql<number>`count(*) filter (where not ${thisYear})::int` : sql<number>`0`,
+        flagged: flag ? sql<number>`count(*) filter (where ${thisYear} and ${burdens.details}->>${flag} = 'true')::int` : sql<number>`0`,
       })
       .from(burdens)
-      .where(and(eq(burdens.issuerCode, issuerCode), inArray(burdens.status, ["admitted", "expired"]), excludeId ? ne(burdens.id, excludeId) : undefined)),
-    excludeId ? "gate_issuer_usage_except" : "gate_issuer_usage",
+      .where(
+        and(
+          eq(burdens.issuerCode, issuerCode),
+          // Written out, not as parameters: a named statement's generic plan can then use the partial index.
+          sql`${burdens.status} in ('admitted', 'expired')`,
+          eq(burdens.kind, input.kind),
+          gte(burdens.issuedOn, from),
+          lte(burdens.issuedOn, `${year}-12-31`),
+          excludeId ? ne(burdens.id, excludeId) : undefined,
+        ),
+      ),
+    `gate_issuer_usage_${input.kind === "document" ? "document" : (flag ?? "plain")}${excludeId ? "_except" : ""}`,
   );
-  return row ?? { sameKindThisYear: 0, documentsThisYear: 0, documentsLastYear: 0, generalMeetingsThisYear: 0, comprehensiveInspectionsThisYear: 0 };
+  const same = row?.sameKindThisYear ?? 0;
+  return {
+    sameKindThisYear: same,
+    documentsThisYear: input.kind === "document" ? same : 0,
+    documentsLastYear: input.kind === "document" ? (row?.lastYear ?? 0) : 0,
+    generalMeetingsThisYear: input.kind === "meeting" ? (row?.flagged ?? 0) : 0,
+    comprehensiveInspectionsThisYear: input.kind === "inspection" ? (row?.flagged ?? 0) : 0,
+  };
 }
 
 /**

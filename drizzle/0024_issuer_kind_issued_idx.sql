@@ -1,0 +1,1 @@
+CREATE INDEX "burdens_issuer_kind_issued_idx" ON "burdens" USING btree ("issuer_code","kind","issued_on") WHERE "burdens"."status" in ('admitted', 'expired');
