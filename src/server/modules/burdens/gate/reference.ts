@@ -5,8 +5,7 @@ import { executeNamed } from "../../../db/named.js";
 import { buildWorkingCalendar, type ChineseWorkingCalendar } from "../../calendar/calendar.js";
 import { calendarDays } from "../../calendar/schema.js";
 import { gateRegisters, gateSettings } from "../schema.js";
-import { DEFAULT_GATE_SETTINGS } from "./rules/defaults.js";
-import { mergeSettings, regionHolds, registersOf, type GateSettingsPatch } from "./settings.js";
+import { regionHolds, registersOf, settingsFrom, type GateSettingsPatch } from "./settings.js";
 import type { GateSettings, Registers } from "./types.js";
 
 /**
@@ -34,7 +33,7 @@ export async function loadGateReference(db: Queryable, args: { issuerPath: strin
          from ${calendarDays} where ${from === null ? sql`false` : sql`${calendarDays.date} between ${from}::date and ${to}::date`}) as days`);
   const row = rows[0] ?? { settings: [], registers: [], days: [] };
   return {
-    settings: row.settings.reduce<GateSettings>((merged, patch) => mergeSettings(merged, patch), DEFAULT_GATE_SETTINGS),
+    settings: settingsFrom(row.settings),
     registers: registersOf(row.registers.map(([register, code, title]) => ({ register, code, title }))),
     calendar: buildWorkingCalendar(row.days.map(([date, kind, name]) => ({ date, kind, name }))),
   };

@@ -23,11 +23,14 @@ export async function loadGateSettings(db: Queryable, issuerPath: string): Promi
     .from(gateSettings)
     .where(regionHolds(gateSettings.regionPath, issuerPath))
     .orderBy(asc(sql`length(${gateSettings.regionPath})`));
-  return rows.reduce<GateSettings>((merged, r) => mergeSettings(merged, r.settings as GateSettingsPatch), DEFAULT_GATE_SETTINGS);
+  return settingsFrom(rows.map((r) => r.settings as GateSettingsPatch));
 }
 
+/** The defaults with each region's patch applied in order, from the nation down (the nearest wins). */
+export const settingsFrom = (patches: readonly GateSettingsPatch[]): GateSettings => patches.reduce<GateSettings>(mergeSettings, DEFAULT_GATE_SETTINGS);
+
 /** A region that sets one cap of a group (say documentMaxChars.general) keeps the others from above. */
-export function mergeSettings(base: GateSettings, patch: GateSettingsPatch): GateSettings {
+function mergeSettings(base: GateSettings, patch: GateSettingsPatch): GateSettings {
   return {
     ...base,
     ...patch,
@@ -56,9 +59,7 @@ export async function gateSettingsAcross(db: Queryable, unitPaths: readonly stri
   return (unitPath) => {
     let settings = merged.get(unitPath);
     if (!settings) {
-      settings = rows
-        .filter((r) => unitPath === r.regionPath || unitPath.startsWith(`${r.regionPath}.`))
-        .reduce<GateSettings>((acc, r) => mergeSettings(acc, r.settings as GateSettingsPatch), DEFAULT_GATE_SETTINGS);
+      settings = settingsFrom(rows.filter((r) => unitPath === r.regionPath || unitPath.startsWith(`${r.regionPath}.`)).map((r) => r.settings as GateSettingsPatch));
       merged.set(unitPath, settings);
     }
     return settings;
