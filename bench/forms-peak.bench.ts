@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import http from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -75,7 +76,7 @@ async function setupPeak(client: pg.Client, env: Env, secret: string): Promise<{
   return { requests, counties: counties.length, setupS: seconds(start), sample: { unit: villages[0]!, indicatorIds: byCounty.get(counties[0]!.code)! } };
 }
 
-type LoadResult = { timed: number[]; statuses: Record<string, number>; wallS: number; retryStatuses: Record<string, number>; replayed: number };
+type LoadResult = { timed: number[]; statuses: Record<string, number>; wallS: number; retryStatuses: Record<string, number>; replayed: number; generatorCpuMs: number };
 
 /** Runs the load generator in a second node process; it posts the submissions over loopback HTTP. */
 function runLoadProcess(file: string, baseUrl: string, clients: number): Promise<LoadResult> {
@@ -91,12 +92,29 @@ function runLoadProcess(file: string, baseUrl: string, clients: number): Promise
 /** The second process: WARMUP submissions untimed, the rest timed, then RETRIES of the timed ones again with their keys. */
 async function loadGenerator(file: string, baseUrl: string, clients: number): Promise<void> {
   const requests = JSON.parse(readFileSync(file, "utf8")) as Request[];
-  const post = async (r: Request) => {
-    const res = await fetch(`${baseUrl}/api/forms/one-table/${r.unit}/submit`, {
-      method: "POST", headers: { "content-type": "application/json", cookie: `jianfu_session=${r.token}`, "x-csrf-token": r.csrf }, body: r.body,
+  // node:http over kept-alive sockets, one per client, as a village's phone keeps its connection. Not
+  // fetch: on this machine the generator shares the two cores with the server and PostgreSQL, and
+  // fetch cost it about twice the CPU per request (the figure it prints below).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const base = new URL(baseUrl);
+  const post = (r: Request) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const body = Buffer.from(r.body);
+      const req = http.request(
+        {
+          agent, host: base.hostname, port: base.port, method: "POST", path: `/api/forms/one-table/${r.unit}/submit`,
+          headers: { "content-type": "application/json", "content-length": body.length, cookie: `jianfu_session=${r.token}`, "x-csrf-token": r.csrf },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
     });
-    return { status: res.status, body: await res.text() };
-  };
   const pool = async (list: Request[], each: (r: Request, i: number) => Promise<void>) => {
     let next = 0;
     await Promise.all(Array.from({ length: clients }, async () => {
@@ -109,6 +127,7 @@ async function loadGenerator(file: string, baseUrl: string, clients: number): Pr
   const timedList = requests.slice(WARMUP);
   const timed = new Array<number>(timedList.length);
   const statuses: Record<string, number> = {};
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await pool(timedList, async (r, i) => {
     const t = performance.now();
@@ -118,6 +137,8 @@ async function loadGenerator(file: string, baseUrl: string, clients: number): Pr
     count(statuses, status);
   });
   const wallS = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const generatorCpuMs = (cpu.user + cpu.system) / 1000 / timedList.length;
   const retryStatuses: Record<string, number> = {};
   let replayed = 0;
   await pool(timedList.slice(0, RETRIES), async (r) => {
@@ -125,7 +146,7 @@ async function loadGenerator(file: string, baseUrl: string, clients: number): Pr
     count(retryStatuses, status);
     if (status === 200 && (JSON.parse(body) as { replayed: boolean }).replayed) replayed++;
   });
-  process.stdout.write(JSON.stringify({ timed, statuses: { ...statuses, ...Object.fromEntries(Object.entries(warm).map(([k, v]) => [`warm-up ${k}`, v])) }, wallS, retryStatuses, replayed }));
+  process.stdout.write(JSON.stringify({ timed, statuses: { ...statuses, ...Object.fromEntries(Object.entries(warm).map(([k, v]) => [`warm-up ${k}`, v])) }, wallS, retryStatuses, replayed, generatorCpuMs }));
 }
 
 /** What one submission writes (submission, 40 data, draft removal, an audit entry under the audit lock), as a pgbench script. */
@@ -216,8 +237,10 @@ export async function benchPeak(client: pg.Client, url: string, env: Env): Promi
       { bench, figure: "counties with a form / villages with a session", value: `${counties} / ${requests.length}` },
       { bench, figure: "setup s (forms, users, sessions)", value: s3(setupS) },
       { bench, figure: "warm-up submissions (untimed)", value: String(WARMUP) },
-      ...latencyFigures(bench, load.timed, "p99 < 200 ms"),
+      // The target is on the p99 (the issue's), not on the p95 where latencyFigures puts one.
+      ...latencyFigures(bench, load.timed, "").map((f) => ({ ...f, target: f.figure === "p99 ms" ? "< 200 ms" : undefined })),
       { bench, figure: "submissions/s", value: httpRate.toFixed(1) },
+      { bench, figure: "load generator CPU ms per timed request", value: ms(load.generatorCpuMs) },
       { bench, figure: "responses", value: Object.entries(load.statuses).map(([k, v]) => `${v}×${k}`).join(" ") },
       { bench, figure: "submissions stored (rows added)", value: String(after - before) },
       { bench, figure: `retries of ${RETRIES} with the same key`, value: `${Object.entries(load.retryStatuses).map(([k, v]) => `${v}×${k}`).join(" ")}, replayed ${load.replayed}` },

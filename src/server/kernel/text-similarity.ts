@@ -73,18 +73,45 @@ export function tokens(text: string): string[] {
 }
 
 /** A meaningful word with its weight and its bigrams; one shared object per distinct word (names share most words). */
-type Word = { word: string; weight: number; grams: readonly string[] };
+type Word = { word: string; weight: number; grams: readonly number[] };
 
 const VOCABULARY_LIMIT = 200_000;
 const vocabulary = new Map<string, Word>();
 
-const bigramsOf = (run: string): string[] => {
-  const chars = [...run];
-  if (chars.length === 1) return [chars[0]!];
-  const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+/**
+ * A character bigram as a number, two code points in one (a text of one character: that code point
+ * alone, which no pair can equal). Numbers, not two-character strings: a check compares a burden with
+ * hundreds of texts, and building and hashing strings was most of that time.
+ */
+const PAIR = 0x110000;
+
+function bigramsOf(run: string): number[] {
+  const grams: number[] = [];
+  let previous = -1;
+  for (let i = 0; i < run.length; ) {
+    const code = run.codePointAt(i)!;
+    if (previous >= 0) grams.push(previous * PAIR + code);
+    previous = code;
+    i += code > 0xffff ? 2 : 1;
+  }
+  if (grams.length === 0 && previous >= 0) grams.push(previous);
   return grams;
-};
+}
+
+/** Whether `run` holds a bigram (or, for a lone code point, that character) of bigramsOf's numbering; without building its bigrams. */
+function runHas(run: string, gram: number): boolean {
+  if (gram < PAIR) return run.includes(String.fromCodePoint(gram));
+  const first = Math.floor(gram / PAIR);
+  const second = gram - first * PAIR;
+  let previous = -1;
+  for (let i = 0; i < run.length; ) {
+    const code = run.codePointAt(i)!;
+    if (previous === first && code === second) return true;
+    previous = code;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return false;
+}
 
 function wordOf(word: string): Word {
   let found = vocabulary.get(word);
@@ -106,7 +133,7 @@ export type PreparedText = {
   counts: Map<string, number>;
   norm: number;
   /** Character bigrams of the meaningful words run together (a single character stands for itself). */
-  bigrams: Set<string>;
+  bigrams: Set<number>;
   /** The meaningful words as jieba cuts them (not the search-mode parts), each once. */
   words: Word[];
   /** Sum of the weights of `words`: how much the text says. */
@@ -184,7 +211,7 @@ export function preparedSimilarity(a: PreparedText, b: PreparedText): number {
 }
 
 /** Where words and bigrams are looked for: a prepared text, or a duty name. */
-type Haystack = { words: { has(word: string): boolean }; grams: { has(gram: string): boolean } };
+type Haystack = { words: { has(word: string): boolean }; grams: { has(gram: number): boolean } };
 const inText = (t: PreparedText): Haystack => ({ words: t.counts, grams: t.bigrams });
 
 function covered(part: { words: readonly Word[]; mass: number }, where: Haystack): number {
@@ -250,7 +277,7 @@ export function prepareName(name: string): PreparedName {
     }
   }
   const run = all.join("");
-  return { haystack: { words: new Set(tokens(name).map((t) => wordOf(t).word)), grams: { has: (g) => run.includes(g) } }, parts };
+  return { haystack: { words: new Set(tokens(name).map((t) => wordOf(t).word)), grams: { has: (g) => runHas(run, g) } }, parts };
 }
 
 /**

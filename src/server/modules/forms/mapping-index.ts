@@ -16,7 +16,7 @@ export type PreparedCatalog = {
   /** Per text: the indicator it names, its bigram count. */
   owner: Int32Array;
   grams: Int32Array;
-  byGram: Map<string, Int32Array>;
+  byGram: Map<number, Int32Array>;
   /** Per word: the texts holding it and its weight there divided by the text's norm. */
   byWord: Map<string, WordPostings>;
   /** Per indicator: its texts (first, count). */
@@ -27,7 +27,7 @@ export type PreparedCatalog = {
 
 export const squash = (s: string): string => s.replace(/[\s()（）/、·]/g, "").toLowerCase();
 
-const append = <T>(map: Map<string, T[]>, key: string, value: T) => {
+const append = <K, T>(map: Map<K, T[]>, key: K, value: T) => {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -39,7 +39,7 @@ export function prepareCatalog(rows: readonly IndicatorRow[]): PreparedCatalog {
   const grams: number[] = [];
   const firstText = new Int32Array(rows.length);
   const textCount = new Int32Array(rows.length);
-  const gramLists = new Map<string, number[]>();
+  const gramLists = new Map<number, number[]>();
   const wordLists = new Map<string, { t: number; w: number }[]>();
   const byKey = new Map<string, number[]>();
   rows.forEach((row, i) => {
