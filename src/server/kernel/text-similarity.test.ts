@@ -49,6 +49,20 @@ describe("similarity of short titles", () => {
   });
 });
 
+describe("characters beyond the basic plane (place names written with 𠮷, 𡈼)", () => {
+  it("count as one character each in bigrams: a name is found in a title that carries it", () => {
+    expect(similarity("𠮷林村耕地统计表", "𠮷林村耕地统计表")).toBeCloseTo(1, 10);
+    // Sharing the rare character's bigrams scores above sharing the common words alone.
+    expect(similarity("𠮷林村统计表", "𠮷林村报表")).toBeGreaterThan(similarity("𠮷林村统计表", "𡈼山村报表"));
+    expect(coverage(prepare("𠮷林"), prepare("关于𠮷林村的报表"))).toBeGreaterThan(0.5);
+  });
+
+  it("match in a duty name's text as they do in a title", () => {
+    const name = prepareName("𠮷林水库巡查");
+    expect(relevance(name, prepare("𠮷林水库巡查记录"))).toBeGreaterThan(relevance(name, prepare("𡈼山水库巡查记录")));
+  });
+});
+
 describe("bestMatch", () => {
   const candidates = [
     { key: "C001", text: "统计调查和统计报表报送" },

@@ -174,8 +174,14 @@ export function serializePrepared(p: PreparedText): string {
   return [FORMAT, p.run, entries.join(FIELD), p.words.map((w) => w.word).join(FIELD)].join(PART);
 }
 
-/** The PreparedText a `serializePrepared` string stands for; null when the string is not one (an older format). */
-export function parsePrepared(stored: string): PreparedText | null {
+/** What `preparedSimilarity` compares of a text: its weighted words and its bigrams. */
+export type ComparableText = Pick<PreparedText, "counts" | "norm" | "bigrams">;
+
+/**
+ * The comparable part of a `serializePrepared` string, without looking up its words (what the
+ * duplicate search needs of its candidates); null when the string is not one (an older format).
+ */
+export function parseComparable(stored: string): (ComparableText & { run: string; cut: string }) | null {
   const [format, run, entries, cut] = stored.split(PART);
   if (format !== FORMAT || run === undefined || entries === undefined || cut === undefined) return null;
   const counts = new Map<string, number>();
@@ -188,11 +194,19 @@ export function parsePrepared(stored: string): PreparedText | null {
       sq += weight * weight;
     }
   }
-  const words = cut.length > 0 ? cut.split(FIELD).map(wordOf) : [];
-  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(run)), words, mass: massOf(words), run };
+  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(run)), run, cut };
 }
 
-const cosine = (a: PreparedText, b: PreparedText): number => {
+/** The PreparedText a `serializePrepared` string stands for; null when the string is not one (an older format). */
+export function parsePrepared(stored: string): PreparedText | null {
+  const parsed = parseComparable(stored);
+  if (!parsed) return null;
+  const { counts, norm, bigrams, run, cut } = parsed;
+  const words = cut.length > 0 ? cut.split(FIELD).map(wordOf) : [];
+  return { counts, norm, bigrams, words, mass: massOf(words), run };
+}
+
+const cosine = (a: ComparableText, b: ComparableText): number => {
   if (a.norm === 0 || b.norm === 0) return 0;
   const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let dot = 0;
@@ -201,7 +215,7 @@ const cosine = (a: PreparedText, b: PreparedText): number => {
 };
 
 /** Symmetric similarity 0..1 of two prepared texts: half word cosine (weighted), half bigram Dice. */
-export function preparedSimilarity(a: PreparedText, b: PreparedText): number {
+export function preparedSimilarity(a: ComparableText, b: ComparableText): number {
   const total = a.bigrams.size + b.bigrams.size;
   if (total === 0) return 0;
   const [small, large] = a.bigrams.size <= b.bigrams.size ? [a.bigrams, b.bigrams] : [b.bigrams, a.bigrams];
@@ -214,19 +228,39 @@ export function preparedSimilarity(a: PreparedText, b: PreparedText): number {
 type Haystack = { words: { has(word: string): boolean }; grams: { has(gram: number): boolean } };
 const inText = (t: PreparedText): Haystack => ({ words: t.counts, grams: t.bigrams });
 
+/** How much of a word's weight `where` holds: all of it for the word (or its synonym), else the share of its bigrams. */
+function foundWeight({ word, weight, grams }: Word, where: Haystack): number {
+  const same = SYNONYMS.get(word);
+  if (where.words.has(word) || (same !== undefined && where.words.has(same))) return weight;
+  if (word.length <= 1) return 0;
+  let shared = 0;
+  for (const g of grams) if (where.grams.has(g)) shared++;
+  return (weight * shared) / grams.length;
+}
+
 function covered(part: { words: readonly Word[]; mass: number }, where: Haystack): number {
   if (part.mass === 0) return 0;
   let found = 0;
-  for (const { word, weight, grams } of part.words) {
-    const same = SYNONYMS.get(word);
-    if (where.words.has(word) || (same !== undefined && where.words.has(same))) found += weight;
-    else if (word.length > 1) {
-      let shared = 0;
-      for (const g of grams) if (where.grams.has(g)) shared++;
-      found += (weight * shared) / grams.length;
-    }
-  }
+  for (const w of part.words) found += foundWeight(w, where);
   return found / part.mass;
+}
+
+/**
+ * `covered` of many parts in one fixed text: each word is looked for once (the names of a duty list
+ * share most of their words: 管理, 服务, 农村).
+ */
+function coveredIn(where: Haystack): (part: { words: readonly Word[]; mass: number }) => number {
+  const found = new Map<Word, number>();
+  return (part) => {
+    if (part.mass === 0) return 0;
+    let sum = 0;
+    for (const w of part.words) {
+      let f = found.get(w);
+      if (f === undefined) found.set(w, (f = foundWeight(w, where)));
+      sum += f;
+    }
+    return sum / part.mass;
+  };
 }
 
 /**
@@ -285,15 +319,28 @@ export function prepareName(name: string): PreparedName {
  * best of the name or one of its clauses found in the title, the title found in the name, and
  * (discounted: a long text mentions many things) the name or a clause found in the body.
  */
-export function relevance(name: PreparedName, title: PreparedText, body?: PreparedText | null): number {
-  let best = 0.9 * covered(title, name.haystack) * damp(title);
-  const inTitle = inText(title);
-  const inBody = body ? inText(body) : null;
-  for (const part of name.parts) {
-    const d = damp(part);
-    if (d > best) best = Math.max(best, covered(part, inTitle) * d, inBody ? 0.8 * covered(part, inBody) * d : 0);
-  }
-  return best;
+export const relevance = (name: PreparedName, title: PreparedText, body?: PreparedText | null): number => relevanceTo(title, body)(name);
+
+/**
+ * `relevance` with the request fixed: what depends on the request alone is done once, and each name is
+ * scored once however many lists of the check carry it (a county's townships share most names).
+ */
+export function relevanceTo(title: PreparedText, body?: PreparedText | null): (name: PreparedName) => number {
+  const inTitle = coveredIn(inText(title));
+  const inBody = body ? coveredIn(inText(body)) : null;
+  const titleDamp = damp(title);
+  const scored = new Map<PreparedName, number>();
+  return (name) => {
+    let best = scored.get(name);
+    if (best !== undefined) return best;
+    best = titleDamp > 0 ? 0.9 * covered(title, name.haystack) * titleDamp : 0;
+    for (const part of name.parts) {
+      const d = damp(part);
+      if (d > best) best = Math.max(best, inTitle(part) * d, inBody ? 0.8 * inBody(part) * d : 0);
+    }
+    scored.set(name, best);
+    return best;
+  };
 }
 
 /** How closely a cited name (what an issuer wrote) designates a duty name: either found whole in the other. */

@@ -2,13 +2,13 @@ import { sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../contracts/burdens.js";
 import type { Db } from "../../db/client.js";
 import { executeNamed } from "../../db/named.js";
-import { anyText, anyUuid } from "../../db/sql-helpers.js";
+import { anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
-import { parsePrepared, prepare, preparedSimilarity, serializePrepared, shinglesOf, type PreparedText } from "../../kernel/text-similarity.js";
+import { parseComparable, prepare, preparedSimilarity, serializePrepared, shinglesOf, type ComparableText, type PreparedText } from "../../kernel/text-similarity.js";
 import { units } from "../org/schema.js";
 import type { SimilarBurden } from "./gate/types.js";
-import { burdens, burdenTargets } from "./schema.js";
+import { burdens } from "./schema.js";
 
 /**
  * Admitted burdens that ask the same thing of the same targets (DUPLICATE_REQUEST 重复报送): found in
@@ -24,7 +24,7 @@ const DUPLICATE_WINDOW_DAYS = 180;
 /** Below this similarity a candidate is not worth showing even as evidence. */
 export const SIMILARITY_FLOOR = 0.3;
 /** Candidates by shared targets: the ones sharing most come first. */
-const CANDIDATES = 200;
+export const CANDIDATES = 200;
 /** Screened candidates scored exactly: the best by estimate, and only those that might reach the floor. */
 export const SHORTLIST = 20;
 export const SCREEN_FLOOR = 0.15;
@@ -36,9 +36,9 @@ export type CheckedText = { title: PreparedText; whole: PreparedText };
 const wholeText = (title: string, text: string) => `${title}\n${text.slice(0, TEXT_LIMIT)}`;
 
 /** The burden's title and text prepared once for every comparison of a check. */
-export const prepareChecked = (input: Pick<BurdenInput, "title" | "text">): CheckedText => ({
-  title: prepare(input.title),
-  whole: prepare(wholeText(input.title, input.text)),
+export const prepareChecked = (input: Pick<BurdenInput, "title" | "text">, prepareText: (text: string) => PreparedText = prepare): CheckedText => ({
+  title: prepareText(input.title),
+  whole: prepareText(wholeText(input.title, input.text)),
 });
 
 const signaturesOf = (checked: CheckedText) => [minhashSignature(shinglesOf(checked.title)), minhashSignature(shinglesOf(checked.whole))] as const;
@@ -56,10 +56,10 @@ const CHECKED_SEPARATOR = "\u001d";
 const serializeChecked = (c: CheckedText): string => `${serializePrepared(c.title)}${CHECKED_SEPARATOR}${serializePrepared(c.whole)}`;
 
 /** A candidate's stored words, or its text segmented now when it has none (written before they were stored). */
-function checkedOf(other: { title: string; text: string; words: string | null }): CheckedText {
+function checkedOf(other: { title: string; text: string; words: string | null }): { title: ComparableText; whole: ComparableText } {
   if (other.words) {
     const [title, whole] = other.words.split(CHECKED_SEPARATOR);
-    const parsed = title !== undefined && whole !== undefined ? { title: parsePrepared(title), whole: parsePrepared(whole) } : null;
+    const parsed = title !== undefined && whole !== undefined ? { title: parseComparable(title), whole: parseComparable(whole) } : null;
     if (parsed?.title && parsed.whole) return { title: parsed.title, whole: parsed.whole };
   }
   return prepareChecked(other);
@@ -74,19 +74,11 @@ export function exactScore(checked: CheckedText, other: { title: string; text: s
   return Math.max(preparedSimilarity(checked.title, theirs.title), preparedSimilarity(checked.whole, theirs.whole));
 }
 
-type Candidate = { id: string; shared: number; signature: Uint8Array | null };
+/** An admitted burden sharing targets with the checked one: how many, and its stored signatures (gate/target-scan.ts finds them). */
+export type Candidate = { id: string; shared: number; signature: Uint8Array | null };
 
-async function candidatesSharingTargets(db: Db, args: { codes: string[]; since: string; excludeId?: string }): Promise<Candidate[]> {
-  const { rows } = await executeNamed<{ id: string; shared: number; signature: Uint8Array | null }>(db, args.excludeId ? "gate_similar_candidates_except" : "gate_similar_candidates", sql`
-    select s.id, s.shared, b.similarity_signature as signature
-    from (select ${burdenTargets.burdenId} as id, count(*)::int as shared
-          from ${burdenTargets}
-          where ${burdenTargets.inForce} and ${anyText(burdenTargets.unitCode, args.codes)} and ${burdenTargets.loadTo} >= ${args.since}
-            ${args.excludeId ? sql`and ${burdenTargets.burdenId} <> ${args.excludeId}` : sql``}
-          group by 1 order by 2 desc limit ${CANDIDATES}) s
-    join ${burdens} b on b.id = s.id`);
-  return rows.map((r) => ({ id: r.id, shared: Number(r.shared), signature: r.signature }));
-}
+/** The first day on which an admitted burden's load may end and still make it a candidate. */
+export const duplicateWindowStart = (input: Pick<BurdenInput, "issuedOn">): string => addDays(input.issuedOn, -DUPLICATE_WINDOW_DAYS);
 
 /**
  * Which candidates to score exactly: every one without a signature (written before signatures existed),
@@ -106,11 +98,8 @@ export function screen(checked: CheckedText, candidates: readonly Candidate[]): 
 }
 
 /** Admitted burdens to the same targets in the last months that ask much the same, most similar first. */
-export async function similarBurdens(
-  db: Db,
-  args: { input: BurdenInput; checked: CheckedText; targetCodes: string[]; excludeId?: string },
-): Promise<SimilarBurden[]> {
-  const candidates = await candidatesSharingTargets(db, { codes: args.targetCodes, since: addDays(args.input.issuedOn, -DUPLICATE_WINDOW_DAYS), excludeId: args.excludeId });
+export async function similarBurdens(db: Db, args: { checked: CheckedText; candidates: readonly Candidate[] }): Promise<SimilarBurden[]> {
+  const { candidates } = args;
   const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
   if (ids.length === 0) return [];
   // The text is read only for a candidate without stored words.

@@ -49,10 +49,12 @@ export function mergeDifferences<R extends Pick<ItemRow, "key" | "op" | "part" |
     else if (d.op === "change" && base) byKey.set(d.key, { row: d, source: "changed", position: base.position });
     else if (d.op === "add") byKey.set(d.key, { row: d, source: base ? "changed" : "township", position: base ? base.position : OWN_ITEMS_OFFSET + d.position });
   }
-  return [...byKey.values()].sort(
-    (a, b) => PART_ORDER.get(a.row.part)! - PART_ORDER.get(b.row.part)! || a.position - b.position || (a.row.key < b.row.key ? -1 : 1),
-  );
+  return [...byKey.values()].sort((a, b) => listOrder({ part: a.row.part, position: a.position, key: a.row.key }, { part: b.row.part, position: b.position, key: b.row.key }));
 }
+
+/** The order of an effective list: part (basic, cooperative, returned), then position, then key. */
+export const listOrder = (a: Pick<ItemRow, "part" | "position" | "key">, b: Pick<ItemRow, "part" | "position" | "key">): number =>
+  PART_ORDER.get(a.part)! - PART_ORDER.get(b.part)! || a.position - b.position || (a.key < b.key ? -1 : 1);
 
 export const applyDifferences = (template: readonly ItemRow[], differences: readonly ItemRow[]): EffectiveItem[] =>
   mergeDifferences(template, differences).map(({ row: r, source, position }) => ({

@@ -2,11 +2,11 @@ import { and, asc, desc, lte } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import { runNamed } from "../../db/named.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
-import { citedCloseness, prepare, prepareName, relevance, type PreparedName } from "../../kernel/text-similarity.js";
+import { citedCloseness, prepare, prepareName, relevanceTo, type PreparedName, type PreparedText } from "../../kernel/text-similarity.js";
 import type { DutyPart } from "../../../contracts/duties.js";
 import type { DutyItemMatch, DutyMatch } from "./match-types.js";
 import { getUnits } from "../org/units.js";
-import { appliesTo, mergeDifferences, normalizeName, type ItemRow, type VersionRow } from "./effective.js";
+import { appliesTo, listOrder, mergeDifferences, normalizeName, type ItemRow, type VersionRow } from "./effective.js";
 import { dutyItems, dutyListVersions } from "./schema.js";
 
 /**
@@ -89,6 +89,7 @@ function internDepartment(name: string | null): string | null {
 /**
  * A township's effective list (its county template with its own differences) by the pair of version
  * ids: both never change, so the merge and sort of ~340 items is done once per pair, not per check.
+ * A township without differences needs no entry: its template's items are kept in list order.
  * An entry is an array of pointers to cached items (8 bytes an item): every pair of the nation fits.
  */
 const EFFECTIVE_BUDGET = 2_000_000;
@@ -126,6 +127,8 @@ async function loadGateItems(db: Queryable, versionIds: readonly string[]): Prom
   for (const r of rows) {
     byVersion.get(r.versionId)?.push({ key: r.key, op: r.op, part: r.part as DutyPart, position: r.position, leadDepartment: internDepartment(r.leadDepartment), named: namedDuty(r.name) });
   }
+  // In the order of an effective list: a template a township applies without differences is then its list as it is.
+  for (const items of byVersion.values()) items.sort(listOrder);
   return byVersion;
 }
 
@@ -170,6 +173,8 @@ export type MatchDutyInput = {
   /** The burden's title and text; without `title`, the first line of `text` is taken as the title. */
   text: string;
   title?: string;
+  /** How texts are prepared: a caller that prepares the same strings for another purpose passes its memo. */
+  prepareText?: (text: string) => PreparedText;
 };
 
 /** How the burden relates to each township's duty list in force on `onDate` (DutyMatch of the gate). */
@@ -185,8 +190,10 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
   const inForce = missed.length ? new Map([...guessed, ...(await versionsInForce(db, missed, input.onDate))]) : guessed;
   const items = await preparedItems(db, [...inForce.values()].map((v) => v.id));
 
-  const title = prepare(input.title ?? input.text.split("\n", 1)[0]!.slice(0, 300));
-  const body = input.text.length > 0 ? prepare(input.text.slice(0, 5000)) : null;
+  const prepareText = input.prepareText ?? prepare;
+  const title = prepareText(input.title ?? input.text.split("\n", 1)[0]!.slice(0, 300));
+  const body = input.text.length > 0 ? prepareText(input.text.slice(0, 5000)) : null;
+  const relevanceOf = relevanceTo(title, body);
   const citedItem = input.citedItem?.trim();
   const cited = citedItem ? { key: citedItem.toLowerCase(), normalized: normalizeName(citedItem), text: prepare(citedItem) } : null;
   const asMatch = (row: GateItem, score: number): DutyItemMatch => ({ key: row.key, name: row.named.name, part: row.part, leadDepartment: row.leadDepartment, score });
@@ -198,7 +205,7 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
     let answer = answers.get(id);
     if (!answer) {
       const rows = (v: VersionRow | undefined) => (v ? (items.get(v.id) ?? []) : []);
-      const effective = effectiveList(id, () => mergeDifferences(rows(template), rows(differences)).map((e) => e.row));
+      const effective = differences ? effectiveList(id, () => mergeDifferences(rows(template), rows(differences)).map((e) => e.row)) : rows(template);
       answer = { best: bestOf(effective), cited: cited ? findCited(effective, cited) : null };
       answers.set(id, answer);
     }
@@ -218,7 +225,7 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
     let best: GateItem | null = null;
     let bestScore = 0;
     for (const row of effective) {
-      const score = relevance(row.named.text, title, body);
+      const score = relevanceOf(row.named.text);
       if (score > bestScore) [best, bestScore] = [row, score];
     }
     return best ? asMatch(best, bestScore) : null;

@@ -1,13 +1,13 @@
 import { runNamed } from "../../../db/named.js";
-import { anyText } from "../../../db/sql-helpers.js";
-import { addDays } from "../../../kernel/dates.js";
 import { and, eq, gte, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
 import type { ScopeUnit } from "../../../kernel/actor.js";
 import { matchDuty } from "../../duties/match.js";
-import { burdens, burdenTargets } from "../schema.js";
-import { prepareChecked, similarBurdens } from "../similar.js";
+import { burdens } from "../schema.js";
+import { prepareChecked, similarBurdens, type CheckedText } from "../similar.js";
+import { scanTargets } from "./target-scan.js";
+import { prepare, type PreparedText } from "../../../kernel/text-similarity.js";
 import { loadGateReference } from "./reference.js";
 import { getUnit } from "../../org/units.js";
 import type { GateContext, GateTarget, IssuerUsage, ParentBurden, RelayedMeeting } from "./types.js";
@@ -67,30 +67,14 @@ async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, exclu
 }
 
 /**
- * Minutes already imposed on each target in the month of this burden's deadline: by admitted burdens and
- * by those since expired (their load fell in the month all the same), from the covering load index.
+ * Minutes already imposed on each target in the month of this burden's deadline (by admitted burdens and
+ * by those since expired: their load fell in the month all the same), and the admitted burdens to the same
+ * targets that ask much the same, from one read of the targets' load entries.
  */
-async function targetLoads(db: Db, input: BurdenInput, targets: GateTarget[], excludeId: string | undefined) {
-  const monthStart = `${input.deadline.slice(0, 7)}-01`;
-  const monthEnd = addDays(addDays(monthStart, 32).slice(0, 8) + "01", -1);
-  const rows = await runNamed(
-    db
-      .select({ code: burdenTargets.unitCode, minutes: sql<number>`sum(${burdenTargets.monthlyMinutes})::float8` })
-      .from(burdenTargets)
-      .where(
-        and(
-          burdenTargets.inForce,
-          anyText(burdenTargets.unitCode, targets.map((t) => t.code)),
-          gte(burdenTargets.loadTo, monthStart),
-          lte(burdenTargets.loadFrom, monthEnd),
-          excludeId ? ne(burdenTargets.burdenId, excludeId) : undefined,
-        ),
-      )
-      .groupBy(burdenTargets.unitCode),
-    excludeId ? "gate_target_loads_except" : "gate_target_loads",
-  );
-  const byCode = new Map(rows.map((r) => [r.code, Math.round(r.minutes)]));
-  return targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: byCode.get(t.code) ?? 0 }));
+async function loadsAndSimilar(db: Db, input: BurdenInput, checked: CheckedText, targets: GateTarget[], excludeId: string | undefined) {
+  const scan = await scanTargets(db, { input, codes: targets.map((t) => t.code), excludeId });
+  const loads = targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: scan.minutesByCode.get(t.code) ?? 0 }));
+  return { loads, similar: await similarBurdens(db, { checked, candidates: scan.candidates }) };
 }
 
 /** The higher meeting a meeting names as relayed (the meetings register's 传达的上级会议), whatever its status but a draft. */
@@ -117,12 +101,20 @@ export async function loadGateContext(
   const firstYear = Number(input.issuedOn.slice(0, 4));
   const lastYear = Number(input.deadline.slice(0, 4));
   const years = Array.from({ length: Math.min(lastYear - firstYear + 1, 5) }, (_, i) => firstYear + i);
-  const [{ settings, registers, calendar }, duty, usage, loads, similar, relayed] = await Promise.all([
+  // The duty match and the duplicate search segment the same title, and for a text of up to 2,000
+  // characters the same title and text: each string once.
+  const prepared = new Map<string, PreparedText>();
+  const prepareOnce = (text: string): PreparedText => {
+    let p = prepared.get(text);
+    if (!p) prepared.set(text, (p = prepare(text)));
+    return p;
+  };
+  const checked = prepareChecked(input, prepareOnce);
+  const [{ settings, registers, calendar }, duty, usage, { loads, similar }, relayed] = await Promise.all([
     loadGateReference(db, { issuerPath: issuer.path, year: firstYear, calendarYears: years }),
-    matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}` }),
+    matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}`, prepareText: prepareOnce }),
     issuerUsage(db, input, issuer.code, excludeId),
-    targetLoads(db, input, targets, excludeId),
-    similarBurdens(db, { input, checked: prepareChecked(input), targetCodes: targets.map((t) => t.code), excludeId }),
+    loadsAndSimilar(db, input, checked, targets, excludeId),
     relayedMeeting(db, input),
   ]);
   return {

@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import type { BurdenInput } from "../../../../contracts/burdens.js";
+import type { Db } from "../../../db/client.js";
+import { executeNamed } from "../../../db/named.js";
+import { anyText } from "../../../db/sql-helpers.js";
+import { addDays } from "../../../kernel/dates.js";
+import { burdens, burdenTargets } from "../schema.js";
+import { CANDIDATES, duplicateWindowStart, type Candidate } from "../similar.js";
+
+/**
+ * The targets' entries in the load index 负担对象, read once for two of the gate's questions: the minutes
+ * already imposed on each target in the month of the deadline (QUOTA_EXCEEDED), and the admitted burdens
+ * sharing most targets, the duplicate candidates (DUPLICATE_REQUEST). A county form's ~140 villages hold
+ * ~3,200 entries; reading them twice was a fifth of PostgreSQL's time per check (ADR 0016).
+ */
+export type TargetScan = { minutesByCode: Map<string, number>; candidates: Candidate[] };
+
+/** The first and last day of the month of the burden's deadline. */
+export function deadlineMonth(input: Pick<BurdenInput, "deadline">): { monthStart: string; monthEnd: string } {
+  const monthStart = `${input.deadline.slice(0, 7)}-01`;
+  return { monthStart, monthEnd: addDays(addDays(monthStart, 32).slice(0, 8) + "01", -1) };
+}
+
+export async function scanTargets(db: Db, args: { input: BurdenInput; codes: string[]; excludeId?: string }): Promise<TargetScan> {
+  const { monthStart, monthEnd } = deadlineMonth(args.input);
+  const since = duplicateWindowStart(args.input);
+  // Both questions read entries in force whose load lasts until `from` or later: the earlier of the two bounds.
+  const from = since < monthStart ? since : monthStart;
+  const t = burdenTargets;
+  const { rows } = await executeNamed<{ unit_code: string | null; minutes: number | null; id: string | null; shared: number | null; signature: Uint8Array | null }>(
+    db,
+    args.excludeId ? "gate_target_scan_except" : "gate_target_scan",
+    sql`
+    with entries as materialized (
+      select ${t.burdenId} as burden_id, ${t.unitCode} as unit_code, ${t.loadFrom} as load_from, ${t.loadTo} as load_to, ${t.monthlyMinutes} as minutes
+      from ${t}
+      where ${t.inForce} and ${anyText(t.unitCode, args.codes)} and ${t.loadTo} >= ${from}::date
+        ${args.excludeId ? sql`and ${t.burdenId} <> ${args.excludeId}` : sql``}
+    ), shared as (
+      select burden_id as id, count(*)::int as shared from entries where load_to >= ${since}::date
+      group by 1 order by 2 desc limit ${CANDIDATES}
+    )
+    select null::text as unit_code, null::float8 as minutes, s.id::text as id, s.shared, b.similarity_signature as signature
+    from shared s join ${burdens} b on b.id = s.id
+    union all
+    select unit_code, sum(minutes)::float8, null, null, null
+    from entries where load_to >= ${monthStart}::date and load_from <= ${monthEnd}::date
+    group by unit_code`,
+  );
+  const minutesByCode = new Map<string, number>();
+  const candidates: Candidate[] = [];
+  for (const r of rows) {
+    if (r.unit_code !== null) minutesByCode.set(r.unit_code, Math.round(Number(r.minutes)));
+    else if (r.id !== null) candidates.push({ id: r.id, shared: Number(r.shared), signature: r.signature });
+  }
+  return { minutesByCode, candidates };
+}
