@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestMatch, coverage, parsePrepared, prepare, prepareName, relevance, serializePrepared, similarity, tokens } from "./text-similarity.js";
+import { bestMatch, coverage, parsePrepared, prepare, preparedSimilarity, prepareName, relevance, serializePrepared, similarity, similarityToStored, tokens } from "./text-similarity.js";
 
 describe("tokens", () => {
   it("cuts Chinese into meaningful words, dropping punctuation, numbers and the boilerplate of official text", () => {
@@ -127,5 +127,15 @@ describe("a prepared text kept as a string", () => {
   it("is refused in another format", () => {
     expect(parsePrepared("p0\u001e耕地")).toBeNull();
     expect(parsePrepared("")).toBeNull();
+    expect(similarityToStored(prepare("耕地"), "p0\u001e耕地")).toBeNull();
+  });
+
+  it("is scored against a prepared text as the parsed text would be, without parsing it", () => {
+    const others = [...texts, "各村耕地面积统计表", "统计统计统计表表表"];
+    for (const mine of others.map(prepare)) {
+      for (const other of others) {
+        expect(similarityToStored(mine, serializePrepared(prepare(other)))).toBeCloseTo(preparedSimilarity(mine, parsePrepared(serializePrepared(prepare(other)))!), 12);
+      }
+    }
   });
 });

@@ -177,11 +177,8 @@ export function serializePrepared(p: PreparedText): string {
 /** What `preparedSimilarity` compares of a text: its weighted words and its bigrams. */
 export type ComparableText = Pick<PreparedText, "counts" | "norm" | "bigrams">;
 
-/**
- * The comparable part of a `serializePrepared` string, without looking up its words (what the
- * duplicate search needs of its candidates); null when the string is not one (an older format).
- */
-export function parseComparable(stored: string): (ComparableText & { run: string; cut: string }) | null {
+/** The PreparedText a `serializePrepared` string stands for; null when the string is not one (an older format). */
+export function parsePrepared(stored: string): PreparedText | null {
   const [format, run, entries, cut] = stored.split(PART);
   if (format !== FORMAT || run === undefined || entries === undefined || cut === undefined) return null;
   const counts = new Map<string, number>();
@@ -194,16 +191,42 @@ export function parseComparable(stored: string): (ComparableText & { run: string
       sq += weight * weight;
     }
   }
-  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(run)), run, cut };
+  const words = cut.length > 0 ? cut.split(FIELD).map(wordOf) : [];
+  return { counts, norm: Math.sqrt(sq), bigrams: new Set(bigramsOf(run)), words, mass: massOf(words), run };
 }
 
-/** The PreparedText a `serializePrepared` string stands for; null when the string is not one (an older format). */
-export function parsePrepared(stored: string): PreparedText | null {
-  const parsed = parseComparable(stored);
-  if (!parsed) return null;
-  const { counts, norm, bigrams, run, cut } = parsed;
-  const words = cut.length > 0 ? cut.split(FIELD).map(wordOf) : [];
-  return { counts, norm, bigrams, words, mass: massOf(words), run };
+/**
+ * `preparedSimilarity(mine, parsePrepared(stored))`, read straight from the string: the duplicate search
+ * scores a shortlist of stored candidates per check, and building their maps and sets was most of it.
+ * Null when the string is not one (an older format).
+ */
+export function similarityToStored(mine: ComparableText, stored: string): number | null {
+  const [format, run, entries, cut] = stored.split(PART);
+  if (format !== FORMAT || run === undefined || entries === undefined || cut === undefined) return null;
+  let dot = 0;
+  let sq = 0;
+  if (entries.length > 0) {
+    const fields = entries.split(FIELD);
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const weight = Number(fields[i + 1]);
+      sq += weight * weight;
+      const own = mine.counts.get(fields[i]!);
+      if (own !== undefined) dot += weight * own;
+    }
+  }
+  // Their distinct bigrams, and how many of them are mine.
+  const grams = Float64Array.from(bigramsOf(run)).sort();
+  let distinct = 0;
+  let shared = 0;
+  for (let i = 0; i < grams.length; i++) {
+    if (i > 0 && grams[i] === grams[i - 1]) continue;
+    distinct++;
+    if (mine.bigrams.has(grams[i]!)) shared++;
+  }
+  const total = mine.bigrams.size + distinct;
+  if (total === 0) return 0;
+  const cosine = mine.norm === 0 || sq === 0 ? 0 : dot / (mine.norm * Math.sqrt(sq));
+  return 0.5 * cosine + 0.5 * ((2 * shared) / total);
 }
 
 const cosine = (a: ComparableText, b: ComparableText): number => {

@@ -5,7 +5,7 @@ import { executeNamed } from "../../db/named.js";
 import { anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
-import { parseComparable, prepare, preparedSimilarity, serializePrepared, shinglesOf, type ComparableText, type PreparedText } from "../../kernel/text-similarity.js";
+import { prepare, preparedSimilarity, serializePrepared, shinglesOf, similarityToStored, type PreparedText } from "../../kernel/text-similarity.js";
 import { units } from "../org/schema.js";
 import type { SimilarBurden } from "./gate/types.js";
 import { burdens } from "./schema.js";
@@ -55,22 +55,21 @@ export const similaritySignatureOf = (input: Pick<BurdenInput, "title" | "text">
 const CHECKED_SEPARATOR = "\u001d";
 const serializeChecked = (c: CheckedText): string => `${serializePrepared(c.title)}${CHECKED_SEPARATOR}${serializePrepared(c.whole)}`;
 
-/** A candidate's stored words, or its text segmented now when it has none (written before they were stored). */
-function checkedOf(other: { title: string; text: string; words: string | null }): { title: ComparableText; whole: ComparableText } {
-  if (other.words) {
-    const [title, whole] = other.words.split(CHECKED_SEPARATOR);
-    const parsed = title !== undefined && whole !== undefined ? { title: parseComparable(title), whole: parseComparable(whole) } : null;
-    if (parsed?.title && parsed.whole) return { title: parsed.title, whole: parsed.whole };
-  }
-  return prepareChecked(other);
-}
-
 /** Dice of two sets from their Jaccard: the scale preparedSimilarity's bigram half uses. */
 const diceOf = (jaccard: number) => (2 * jaccard) / (1 + jaccard);
 
-/** The exact score of a candidate: the closer of its title and its title + text. */
+/**
+ * The exact score of a candidate: the closer of its title and its title + text, from its stored words,
+ * or from its text segmented now when it has none (written before they were stored).
+ */
 export function exactScore(checked: CheckedText, other: { title: string; text: string; words?: string | null }): number {
-  const theirs = checkedOf({ ...other, words: other.words ?? null });
+  if (other.words) {
+    const [title, whole] = other.words.split(CHECKED_SEPARATOR);
+    const byTitle = title === undefined ? null : similarityToStored(checked.title, title);
+    const byWhole = whole === undefined ? null : similarityToStored(checked.whole, whole);
+    if (byTitle !== null && byWhole !== null) return Math.max(byTitle, byWhole);
+  }
+  const theirs = prepareChecked(other);
   return Math.max(preparedSimilarity(checked.title, theirs.title), preparedSimilarity(checked.whole, theirs.whole));
 }
 
