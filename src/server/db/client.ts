@@ -33,11 +33,19 @@ export type OpenDatabaseOptions =
   | { kind: "postgres"; url: string; poolSize?: number }
   | { kind: "pglite"; dataDir: string | null /* null: in memory */; loadDataDir?: Blob };
 
+/**
+ * Connections to PostgreSQL per process. More is not faster on a small server: at 8 concurrent gate
+ * checks on 2 cores, PostgreSQL's CPU per check was 7.3 ms with 4 connections, 8.3 with 6, 8.9–9.4 with
+ * 10 and 10.3–10.7 with 20 (backends contending for the same hot index pages; ADR 0016); the deadline
+ * peak of the 一表通 ran worse with 4 than with 10.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
     const pool = new pg.Pool({
       connectionString: options.url,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
       // The app's queries are many and short (the admission gate runs ~15 per check); parallel plans
       // cost more CPU than they save on them (measured in bench/gate.bench.ts: 24 → 10 ms PostgreSQL CPU per check).
       options: "-c max_parallel_workers_per_gather=0",
