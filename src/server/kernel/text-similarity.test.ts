@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestMatch, coverage, parsePrepared, prepare, preparedSimilarity, prepareName, relevance, serializePrepared, similarity, similarityToStored, tokens } from "./text-similarity.js";
+import { bestMatch, coverage, parsePrepared, prepare, preparedSimilarity, prepareName, relevance, serializePrepared, shinglesOf, similarity, similarityToStored, tokens } from "./text-similarity.js";
 
 describe("tokens", () => {
   it("cuts Chinese into meaningful words, dropping punctuation, numbers and the boilerplate of official text", () => {
@@ -60,6 +60,16 @@ describe("characters beyond the basic plane (place names written with 𠮷, 𡈼
   it("match in a duty name's text as they do in a title", () => {
     const name = prepareName("𠮷林水库巡查");
     expect(relevance(name, prepare("𠮷林水库巡查记录"))).toBeGreaterThan(relevance(name, prepare("𡈼山水库巡查记录")));
+  });
+});
+
+describe("the shingles of a MinHash signature", () => {
+  it("are the characters of each bigram, as in the signatures already stored with admitted burdens", () => {
+    // Signatures are stored (burdens.similarity_signature): a shingle that changed form would make
+    // every stored burden look unlike every new one to the duplicate screen.
+    const shingles = shinglesOf(prepare("耕地面积𠮷林"));
+    expect(shingles).toEqual(expect.arrayContaining(["g耕地", "g地面", "g面积", "g积𠮷", "g𠮷林"]));
+    expect(shinglesOf(prepare("村"))).toContain("g村");
   });
 });
 

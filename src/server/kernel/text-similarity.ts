@@ -98,9 +98,16 @@ function bigramsOf(run: string): number[] {
   return grams;
 }
 
+/** The characters a bigram number stands for: stored MinHash signatures were made of them, so shingles keep them. */
+function gramText(gram: number): string {
+  if (gram < PAIR) return String.fromCodePoint(gram);
+  const first = Math.floor(gram / PAIR);
+  return String.fromCodePoint(first, gram - first * PAIR);
+}
+
 /** Whether `run` holds a bigram (or, for a lone code point, that character) of bigramsOf's numbering; without building its bigrams. */
 function runHas(run: string, gram: number): boolean {
-  if (gram < PAIR) return run.includes(String.fromCodePoint(gram));
+  if (gram < PAIR) return run.includes(gramText(gram));
   const first = Math.floor(gram / PAIR);
   const second = gram - first * PAIR;
   let previous = -1;
@@ -396,6 +403,6 @@ export function bestMatch(query: string, candidates: readonly Candidate[]): (Can
 export function shinglesOf(text: PreparedText): string[] {
   const shingles: string[] = [];
   for (const [word, weight] of text.counts) for (let i = 0; i < Math.max(1, Math.round(weight / 2)); i++) shingles.push(`w${word}#${i}`);
-  for (const gram of text.bigrams) shingles.push(`g${gram}`);
+  for (const gram of text.bigrams) shingles.push(`g${gramText(gram)}`);
   return shingles;
 }
