@@ -14,9 +14,9 @@ import { burdens } from "./schema.js";
  * Admitted burdens that ask the same thing of the same targets (DUPLICATE_REQUEST 重复报送): found in
  * three steps so that a county-wide form, which shares targets with hundreds of admitted burdens, costs
  * no more than a few tokenizations. (1) SQL: the admitted burdens of the last months sharing most
- * targets, with their MinHash signatures, from one covering index. (2) Screen: the estimated similarity
- * of each from the signatures alone. (3) Score exactly, with Chinese word segmentation, the few that
- * look alike. bench/gate.bench.ts measures how often the screen changes the answer of scoring them all.
+ * targets, with their MinHash signatures, from one covering index (gate/target-scan.ts, in the same read
+ * as the targets' monthly loads). (2) Screen: the estimated similarity of each from the signatures
+ * alone. (3) Score exactly, from the words stored with each, the few that look alike. bench/gate.bench.ts measures how often the screen changes the answer of scoring them all.
  */
 
 /** How far back an admitted burden still counts as a possible duplicate. */
