@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import http from "node:http";
+import { httpRequest } from "./http.js";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -92,29 +93,15 @@ function runLoadProcess(file: string, baseUrl: string, clients: number): Promise
 /** The second process: WARMUP submissions untimed, the rest timed, then RETRIES of the timed ones again with their keys. */
 async function loadGenerator(file: string, baseUrl: string, clients: number): Promise<void> {
   const requests = JSON.parse(readFileSync(file, "utf8")) as Request[];
-  // node:http over kept-alive sockets, one per client, as a village's phone keeps its connection. Not
-  // fetch: on this machine the generator shares the two cores with the server and PostgreSQL, and
-  // fetch cost it about twice the CPU per request (the figure it prints below).
+  // node:http over kept-alive sockets, one per client, as a village's phone keeps its connection (not
+  // fetch: see httpRequest; the generator prints its own CPU per request).
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const base = new URL(baseUrl);
-  const post = (r: Request) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const body = Buffer.from(r.body);
-      const req = http.request(
-        {
-          agent, host: base.hostname, port: base.port, method: "POST", path: `/api/forms/one-table/${r.unit}/submit`,
-          headers: { "content-type": "application/json", "content-length": body.length, cookie: `jianfu_session=${r.token}`, "x-csrf-token": r.csrf },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-          res.on("error", reject);
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+  const post = (r: Request) => {
+    const body = Buffer.from(r.body);
+    const headers = { "content-type": "application/json", "content-length": body.length, cookie: `jianfu_session=${r.token}`, "x-csrf-token": r.csrf };
+    return httpRequest({ agent, host: base.hostname, port: base.port, method: "POST", path: `/api/forms/one-table/${r.unit}/submit`, headers }, body);
+  };
   const pool = async (list: Request[], each: (r: Request, i: number) => Promise<void>) => {
     let next = 0;
     await Promise.all(Array.from({ length: clients }, async () => {

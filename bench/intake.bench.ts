@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
+import { httpRequest } from "./http.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -46,19 +47,8 @@ const agentFor = (localAddress: string) => {
 };
 
 function request(port: number, localAddress: string, method: string, url: string, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: "127.0.0.1", port, method, path: url, agent: agentFor(localAddress), headers: body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {} },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  const headers = body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {};
+  return httpRequest({ host: "127.0.0.1", port, method, path: url, agent: agentFor(localAddress), headers }, body);
 }
 
 function solve(challenge: string, bits: number): string {
