@@ -1,5 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
+import { bigramsOf, gramText, runHas } from "./bigrams.js";
 
 /**
  * Chinese text similarity for official titles and short names (报表、通知、履职事项): words by jieba,
@@ -77,48 +78,6 @@ type Word = { word: string; weight: number; grams: readonly number[] };
 
 const VOCABULARY_LIMIT = 200_000;
 const vocabulary = new Map<string, Word>();
-
-/**
- * A character bigram as a number, two code points in one (a text of one character: that code point
- * alone, which no pair can equal). Numbers, not two-character strings: a check compares a burden with
- * hundreds of texts, and building and hashing strings was most of that time.
- */
-const PAIR = 0x110000;
-
-function bigramsOf(run: string): number[] {
-  const grams: number[] = [];
-  let previous = -1;
-  for (let i = 0; i < run.length; ) {
-    const code = run.codePointAt(i)!;
-    if (previous >= 0) grams.push(previous * PAIR + code);
-    previous = code;
-    i += code > 0xffff ? 2 : 1;
-  }
-  if (grams.length === 0 && previous >= 0) grams.push(previous);
-  return grams;
-}
-
-/** The characters a bigram number stands for: stored MinHash signatures were made of them, so shingles keep them. */
-function gramText(gram: number): string {
-  if (gram < PAIR) return String.fromCodePoint(gram);
-  const first = Math.floor(gram / PAIR);
-  return String.fromCodePoint(first, gram - first * PAIR);
-}
-
-/** Whether `run` holds a bigram (or, for a lone code point, that character) of bigramsOf's numbering; without building its bigrams. */
-function runHas(run: string, gram: number): boolean {
-  if (gram < PAIR) return run.includes(gramText(gram));
-  const first = Math.floor(gram / PAIR);
-  const second = gram - first * PAIR;
-  let previous = -1;
-  for (let i = 0; i < run.length; ) {
-    const code = run.codePointAt(i)!;
-    if (previous === first && code === second) return true;
-    previous = code;
-    i += code > 0xffff ? 2 : 1;
-  }
-  return false;
-}
 
 function wordOf(word: string): Word {
   let found = vocabulary.get(word);
