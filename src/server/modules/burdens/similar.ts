@@ -16,7 +16,8 @@ import { burdens } from "./schema.js";
  * no more than a few tokenizations. (1) SQL: the admitted burdens of the last months sharing most
  * targets, with their MinHash signatures, from one covering index (gate/target-scan.ts, in the same read
  * as the targets' monthly loads). (2) Screen: the estimated similarity of each from the signatures
- * alone. (3) Score exactly, from the words stored with each, the few that look alike. bench/gate.bench.ts measures how often the screen changes the answer of scoring them all.
+ * alone. (3) Score exactly, from the words stored with each, the few that look alike.
+ * bench/gate.bench.ts measures how often the screen changes the answer of scoring them all.
  */
 
 /** How far back an admitted burden still counts as a possible duplicate. */
