@@ -56,8 +56,17 @@ describe("submissions arriving together", () => {
 
     const ids = results.map((r) => r.submissionId);
 
+    // b's two submissions were sent together: which reaches the queue first depends on their reads before
+    // it. Whichever it is, they are committed one after the other (never in one transaction), and the
+    // later one holds b's data. The audit chain tells the order.
+    const bOwn = [{ value: "101", id: ids[1]! }, { value: "555", id: ids[villages.length]! }];
+    const bOrder = (await rows<{ entity_id: string }>(sql`select entity_id from audit_log where action = 'form.submit' and entity_id in (${bOwn[0]!.id}, ${bOwn[1]!.id}) order by id`)).map((r) => r.entity_id);
+    const [bFirst, bLast] = bOrder.map((id) => bOwn.find((o) => o.id === id)!) as [(typeof bOwn)[number], (typeof bOwn)[number]];
+    const xmin = async (id: string) => (await rows<{ x: string }>(sql`select xmin::text as x from form_submissions where id = ${id}`))[0]!.x;
+    expect(await xmin(bFirst.id)).not.toBe(await xmin(bLast.id));
+
     // Each village's data come from its own (last) submission, with its author and time.
-    const final = new Map([...villages.map((v, i) => [v, { value: String(100 + i), id: ids[i]! }] as const), [b, { value: "555", id: ids[villages.length]! }]]);
+    const final = new Map([...villages.map((v, i) => [v, { value: String(100 + i), id: ids[i]! }] as const), [b, bLast]]);
     for (const v of villages) {
       const held = (await table(v)).questions.map((q) => q.current);
       expect(held.every((c) => c?.value === final.get(v)!.value && c.provenance.sourceId === final.get(v)!.id && c.provenance.by === "饶河镇 孙镇长"), v).toBe(true);
@@ -71,7 +80,7 @@ describe("submissions arriving together", () => {
       sql`select unit_code, value, count(*)::int as n from form_disagreements group by unit_code, value order by unit_code`,
     );
     const questions = tables.get(a)!.questions.length;
-    expect(replaced).toEqual([{ unit_code: a, value: "7", n: questions }, { unit_code: b, value: "101", n: questions }]);
+    expect(replaced).toEqual([{ unit_code: a, value: "7", n: questions }, { unit_code: b, value: bFirst.value, n: questions }]);
   });
 
   it("writes the submissions waiting together in one transaction; one per village in each, a taken key answered with its first, a bad one failing alone", async () => {
