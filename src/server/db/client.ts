@@ -5,6 +5,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema.js";
@@ -89,4 +90,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     release();
     throw err;
   }
+}
+
+/**
+ * Independent reads at once: on the pool each goes out on its own connection; in a transaction, whose one
+ * connection runs a statement at a time, one after another (node-postgres deprecates queueing them on a
+ * client, and pg 9 will refuse it).
+ */
+export async function concurrently<T extends readonly unknown[]>(db: Queryable, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, lte } from "drizzle-orm";
-import type { Queryable } from "../../db/client.js";
+import { concurrently, type Queryable } from "../../db/client.js";
 import { runNamed } from "../../db/named.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { citedCloseness, prepare, prepareName, relevanceTo, type PreparedName, type PreparedText } from "../../kernel/text-similarity.js";
@@ -181,9 +181,9 @@ export type MatchDutyInput = {
 export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<DutyMatch[]> {
   // A township's statistical code starts with its county's: both lookups go out at once.
   const guessedHolders = input.townshipCodes.map((c) => c.slice(0, 6));
-  const [found, guessed] = await Promise.all([
-    getUnits(db, input.townshipCodes),
-    versionsInForce(db, [...new Set([...input.townshipCodes, ...guessedHolders])], input.onDate),
+  const [found, guessed] = await concurrently(db, [
+    () => getUnits(db, input.townshipCodes),
+    () => versionsInForce(db, [...new Set([...input.townshipCodes, ...guessedHolders])], input.onDate),
   ]);
   const townships = new Map(found.filter((u) => u.level === "township").map((u) => [u.code, u]));
   const missed = [...new Set([...townships.values()].flatMap((u) => (u.parentCode && !guessedHolders.includes(u.parentCode) ? [u.parentCode] : [])))];

@@ -1,7 +1,7 @@
 import { runNamed } from "../../../db/named.js";
 import { and, eq, gte, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
-import type { Db } from "../../../db/client.js";
+import { concurrently, type Db } from "../../../db/client.js";
 import type { ScopeUnit } from "../../../kernel/actor.js";
 import { matchDuty } from "../../duties/match.js";
 import { burdens } from "../schema.js";
@@ -110,12 +110,12 @@ export async function loadGateContext(
     return p;
   };
   const checked = prepareChecked(input, prepareOnce);
-  const [{ settings, registers, calendar }, duty, usage, { loads, similar }, relayed] = await Promise.all([
-    loadGateReference(db, { issuerPath: issuer.path, year: firstYear, calendarYears: years }),
-    matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}`, prepareText: prepareOnce }),
-    issuerUsage(db, input, issuer.code, excludeId),
-    loadsAndSimilar(db, input, checked, targets, excludeId),
-    relayedMeeting(db, input),
+  const [{ settings, registers, calendar }, duty, usage, { loads, similar }, relayed] = await concurrently(db, [
+    () => loadGateReference(db, { issuerPath: issuer.path, year: firstYear, calendarYears: years }),
+    () => matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}`, prepareText: prepareOnce }),
+    () => issuerUsage(db, input, issuer.code, excludeId),
+    () => loadsAndSimilar(db, input, checked, targets, excludeId),
+    () => relayedMeeting(db, input),
   ]);
   return {
     today: args.today,
