@@ -191,9 +191,11 @@ export function similarityToStored(mine: ComparableText, stored: string): number
   }
   const total = mine.bigrams.size + distinct;
   if (total === 0) return 0;
-  const cosine = mine.norm === 0 || sq === 0 ? 0 : dot / (mine.norm * Math.sqrt(sq));
-  return 0.5 * cosine + 0.5 * ((2 * shared) / total);
+  return blend(mine.norm === 0 || sq === 0 ? 0 : dot / (mine.norm * Math.sqrt(sq)), shared, total);
 }
+
+/** preparedSimilarity's scale: half the word cosine, half the Dice of the bigram sets (`shared` of `total` counted on both sides). */
+const blend = (cosine: number, shared: number, total: number): number => 0.5 * cosine + 0.5 * ((2 * shared) / total);
 
 const cosine = (a: ComparableText, b: ComparableText): number => {
   if (a.norm === 0 || b.norm === 0) return 0;
@@ -210,7 +212,7 @@ export function preparedSimilarity(a: ComparableText, b: ComparableText): number
   const [small, large] = a.bigrams.size <= b.bigrams.size ? [a.bigrams, b.bigrams] : [b.bigrams, a.bigrams];
   let shared = 0;
   for (const g of small) if (large.has(g)) shared++;
-  return 0.5 * cosine(a, b) + 0.5 * ((2 * shared) / total);
+  return blend(cosine(a, b), shared, total);
 }
 
 /** Where words and bigrams are looked for: a prepared text, or a duty name. */
@@ -227,29 +229,30 @@ function foundWeight({ word, weight, grams }: Word, where: Haystack): number {
   return (weight * shared) / grams.length;
 }
 
-function covered(part: { words: readonly Word[]; mass: number }, where: Haystack): number {
+type Part = { words: readonly Word[]; mass: number };
+
+/** The share of a part's weight found, each word weighed by `weigh`. */
+function coveredBy(part: Part, weigh: (w: Word) => number): number {
   if (part.mass === 0) return 0;
   let found = 0;
-  for (const w of part.words) found += foundWeight(w, where);
+  for (const w of part.words) found += weigh(w);
   return found / part.mass;
 }
+
+const covered = (part: Part, where: Haystack): number => coveredBy(part, (w) => foundWeight(w, where));
 
 /**
  * `covered` of many parts in one fixed text: each word is looked for once (the names of a duty list
  * share most of their words: 管理, 服务, 农村).
  */
-function coveredIn(where: Haystack): (part: { words: readonly Word[]; mass: number }) => number {
+function coveredIn(where: Haystack): (part: Part) => number {
   const found = new Map<Word, number>();
-  return (part) => {
-    if (part.mass === 0) return 0;
-    let sum = 0;
-    for (const w of part.words) {
-      let f = found.get(w);
-      if (f === undefined) found.set(w, (f = foundWeight(w, where)));
-      sum += f;
-    }
-    return sum / part.mass;
+  const weigh = (w: Word): number => {
+    let f = found.get(w);
+    if (f === undefined) found.set(w, (f = foundWeight(w, where)));
+    return f;
   };
+  return (part) => coveredBy(part, weigh);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { BurdenInput } from "../../../../contracts/burdens.js";
 import type { Db } from "../../../db/client.js";
 import { executeNamed } from "../../../db/named.js";
 import { anyText } from "../../../db/sql-helpers.js";
-import { addDays } from "../../../kernel/dates.js";
+import { firstDayOf, lastDayOf, periodOf } from "../../../kernel/periods.js";
 import { burdens, burdenTargets } from "../schema.js";
 import { CANDIDATES, duplicateWindowStart, type Candidate } from "../similar.js";
 
@@ -15,14 +15,9 @@ import { CANDIDATES, duplicateWindowStart, type Candidate } from "../similar.js"
  */
 export type TargetScan = { minutesByCode: Map<string, number>; candidates: Candidate[] };
 
-/** The first and last day of the month of the burden's deadline. */
-export function deadlineMonth(input: Pick<BurdenInput, "deadline">): { monthStart: string; monthEnd: string } {
-  const monthStart = `${input.deadline.slice(0, 7)}-01`;
-  return { monthStart, monthEnd: addDays(addDays(monthStart, 32).slice(0, 8) + "01", -1) };
-}
-
 export async function scanTargets(db: Db, args: { input: BurdenInput; codes: string[]; excludeId?: string }): Promise<TargetScan> {
-  const { monthStart, monthEnd } = deadlineMonth(args.input);
+  const month = periodOf(args.input.deadline);
+  const [monthStart, monthEnd] = [firstDayOf(month), lastDayOf(month)];
   const since = duplicateWindowStart(args.input);
   // Both questions read entries in force whose load lasts until `from` or later: the earlier of the two bounds.
   const from = since < monthStart ? since : monthStart;
