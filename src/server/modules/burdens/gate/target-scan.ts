@@ -25,22 +25,24 @@ export async function scanTargets(db: Db, args: { input: BurdenInput; codes: str
   const { rows } = await executeNamed<{ unit_code: string | null; minutes: number | null; id: string | null; shared: number | null; signature: Uint8Array | null }>(
     db,
     args.excludeId ? "gate_target_scan_except" : "gate_target_scan",
+    // One pass over the entries feeds both aggregates (grouping sets): a materialized list of them, read
+    // twice, had cost a county form about a millisecond more of its ~4.6 (ADR 0016, second addendum).
     sql`
-    with entries as materialized (
-      select ${t.burdenId} as burden_id, ${t.unitCode} as unit_code, ${t.loadFrom} as load_from, ${t.loadTo} as load_to, ${t.monthlyMinutes} as minutes
+    with sums as (
+      select ${t.unitCode} as unit_code, ${t.burdenId} as burden_id, grouping(${t.burdenId}) as per_unit,
+             count(*) filter (where ${t.loadTo} >= ${since}::date)::int as shared,
+             sum(${t.monthlyMinutes}) filter (where ${t.loadTo} >= ${monthStart}::date and ${t.loadFrom} <= ${monthEnd}::date)::float8 as minutes
       from ${t}
       where ${t.inForce} and ${anyText(t.unitCode, args.codes)} and ${t.loadTo} >= ${from}::date
         ${args.excludeId ? sql`and ${t.burdenId} <> ${args.excludeId}` : sql``}
-    ), shared as (
-      select burden_id as id, count(*)::int as shared from entries where load_to >= ${since}::date
-      group by 1 order by 2 desc limit ${CANDIDATES}
+      group by grouping sets ((${t.unitCode}), (${t.burdenId}))
+    ), top as (
+      select burden_id, shared from sums where per_unit = 0 and shared > 0 order by shared desc limit ${CANDIDATES}
     )
-    select null::text as unit_code, null::float8 as minutes, s.id::text as id, s.shared, b.similarity_signature as signature
-    from shared s join ${burdens} b on b.id = s.id
+    select null::text as unit_code, null::float8 as minutes, top.burden_id::text as id, top.shared, b.similarity_signature as signature
+    from top join ${burdens} b on b.id = top.burden_id
     union all
-    select unit_code, sum(minutes)::float8, null, null, null
-    from entries where load_to >= ${monthStart}::date and load_from <= ${monthEnd}::date
-    group by unit_code`,
+    select unit_code, minutes, null, null, null from sums where per_unit = 1 and minutes is not null`,
   );
   const minutesByCode = new Map<string, number>();
   const candidates: Candidate[] = [];
@@ -48,5 +50,7 @@ export async function scanTargets(db: Db, args: { input: BurdenInput; codes: str
     if (r.unit_code !== null) minutesByCode.set(r.unit_code, Math.round(Number(r.minutes)));
     else if (r.id !== null) candidates.push({ id: r.id, shared: Number(r.shared), signature: r.signature });
   }
+  // Sharing most first, as the candidates were chosen (the join need not keep their order).
+  candidates.sort((a, b) => b.shared - a.shared);
   return { minutesByCode, candidates };
 }
