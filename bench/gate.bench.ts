@@ -7,6 +7,7 @@ import { buildChecks, concurrentRun, CpuMeter, type Check } from "./gate/checks.
 import { generate, SEED, type Generated } from "./gate/data.js";
 import { phases } from "./gate/phases.js";
 import { dutyMatchCacheSize, warmDutyMatch } from "../src/server/modules/duties/match.js";
+import { warmUnitCache } from "../src/server/modules/org/unit-cache.js";
 import { latencyFigures, ms, percentile, timeSequential, type Figure } from "./stats.js";
 import { SCENARIOS, type CheckScenario } from "./synthetic-gate-data.js";
 
@@ -101,6 +102,10 @@ export async function benchGate(db: Db, url: string): Promise<{ figures: Figure[
   const warmed = await warmDutyMatch(db, today);
   figures.push({ bench: "duty-list cache warm-up (warmDutyMatch, as at server start)", figure: "items loaded / s", value: `${warmed} / ${((performance.now() - warmStart) / 1000).toFixed(3)}` });
   const gate = await openDatabase({ kind: "postgres", url, poolSize: POOL_SIZE });
+  // As main.ts does too: the hierarchy in memory for the checks' issuers, targets and townships (org/unit-cache.ts).
+  const unitsStart = performance.now();
+  const unitsHeld = await warmUnitCache(gate.db);
+  figures.push({ bench: "unit cache warm-up (warmUnitCache, as at server start)", figure: "units held / s", value: `${unitsHeld} / ${((performance.now() - unitsStart) / 1000).toFixed(3)}` });
   const meterPool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     figures.push(...(await singleClient(gate.db, checks)));

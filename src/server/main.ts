@@ -9,6 +9,7 @@ import { expireOverdue } from "./modules/burdens/registry.js";
 import { signUnsignedBurdens } from "./modules/burdens/similar.js";
 import { warmCatalogs } from "./modules/forms/mapping.js";
 import { warmDutyMatch } from "./modules/duties/match.js";
+import { warmUnitCache } from "./modules/org/unit-cache.js";
 
 async function main() {
   const config = loadConfig();
@@ -42,6 +43,8 @@ async function main() {
   void warmCatalogs(database.db, app.log).catch((err: unknown) => app.log.warn({ err }, "preparing indicator catalogs failed"));
   // The gate compares each burden with its townships' duty lists: every list in force, in memory, before the first checks.
   void warmDutyMatch(database.db, chinaToday()).catch((err: unknown) => app.log.warn({ err }, "loading duty lists for the gate failed"));
+  // And its issuer, targets and townships: the whole hierarchy, in memory.
+  void warmUnitCache(database.db).catch((err: unknown) => app.log.warn({ err }, "loading units for the gate failed"));
   const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`\n减负通 Jianfu is running: http://localhost:${config.port}  (database: ${where})`);
   console.log(`API docs: http://localhost:${config.port}/api/docs`);

@@ -92,13 +92,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
 }
 
+/** Whether a query runs inside a transaction (one connection, and it may see its own uncommitted writes). */
+export const isTransaction = (db: Queryable): db is Tx => db instanceof PgTransaction;
+
 /**
  * Independent reads at once: on the pool each goes out on its own connection; in a transaction, whose one
  * connection runs a statement at a time, one after another (node-postgres deprecates queueing them on a
  * client, and pg 9 will refuse it).
  */
 export async function concurrently<T extends readonly unknown[]>(db: Queryable, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  if (!isTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());
   return results as unknown as T;

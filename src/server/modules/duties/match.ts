@@ -6,6 +6,7 @@ import { citedCloseness, prepare, prepareName, relevanceTo, type PreparedName, t
 import type { DutyPart } from "../../../contracts/duties.js";
 import type { DutyItemMatch, DutyMatch } from "./match-types.js";
 import { getUnits } from "../org/units.js";
+import type { UnitReader } from "../org/unit-cache.js";
 import { appliesTo, listOrder, mergeDifferences, normalizeName, type ItemRow, type VersionRow } from "./effective.js";
 import { dutyItems, dutyListVersions } from "./schema.js";
 
@@ -175,6 +176,8 @@ export type MatchDutyInput = {
   title?: string;
   /** How texts are prepared: a caller that prepares the same strings for another purpose passes its memo. */
   prepareText?: (text: string) => PreparedText;
+  /** Where the townships are read: the gate's check passes its reader (org/unit-cache.ts). */
+  units?: Pick<UnitReader, "getMany">;
 };
 
 /** How the burden relates to each township's duty list in force on `onDate` (DutyMatch of the gate). */
@@ -182,7 +185,7 @@ export async function matchDuty(db: Queryable, input: MatchDutyInput): Promise<D
   // A township's statistical code starts with its county's: both lookups go out at once.
   const guessedHolders = input.townshipCodes.map((c) => c.slice(0, 6));
   const [found, guessed] = await concurrently(db, [
-    () => getUnits(db, input.townshipCodes),
+    () => (input.units ? input.units.getMany(input.townshipCodes) : getUnits(db, input.townshipCodes)),
     () => versionsInForce(db, [...new Set([...input.townshipCodes, ...guessedHolders])], input.onDate),
   ]);
   const townships = new Map(found.filter((u) => u.level === "township").map((u) => [u.code, u]));

@@ -63,3 +63,14 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * How many times the units have changed: a statement trigger on `units` adds one for every statement
+ * that writes them (the divisions import, the demo seed, an edit by hand). A process that keeps units in
+ * memory (org/unit-cache.ts) reads it with them and again later, and knows whether what it holds is
+ * still what the table says, whoever wrote the table.
+ */
+export const unitGeneration = pgTable("unit_generation", {
+  id: integer("id").primaryKey().default(1),
+  generation: integer("generation").notNull().default(0),
+});

@@ -10,6 +10,7 @@ import { scanTargets } from "./target-scan.js";
 import { prepare, type PreparedText } from "../../../kernel/text-similarity.js";
 import { loadGateReference } from "./reference.js";
 import { getUnit } from "../../org/units.js";
+import { plainUnitReader, type UnitReader } from "../../org/unit-cache.js";
 import type { GateContext, GateTarget, IssuerUsage, ParentBurden, RelayedMeeting } from "./types.js";
 
 const toGateTarget = (u: ScopeUnit): GateTarget => ({
@@ -90,11 +91,15 @@ async function relayedMeeting(db: Db, input: BurdenInput): Promise<RelayedMeetin
   return { id: row.id, title: row.title, deadline: row.deadline, issuerName: issuer?.name ?? row.issuerCode };
 }
 
-/** Everything the rules look at, loaded in one go so the rules themselves stay pure. */
+/**
+ * Everything the rules look at, loaded in one go so the rules themselves stay pure; and whether the units
+ * the check was given (issuer, targets) and read (townships) through `units` are still those of the
+ * database (`unitsCurrent`; org/unit-cache.ts).
+ */
 export async function loadGateContext(
   db: Db,
-  args: { input: BurdenInput; issuer: ScopeUnit; targets: ScopeUnit[]; parent: ParentBurden | null; today: string; excludeId?: string },
-): Promise<GateContext> {
+  args: { input: BurdenInput; issuer: ScopeUnit; targets: ScopeUnit[]; parent: ParentBurden | null; today: string; excludeId?: string; units?: UnitReader },
+): Promise<GateContext & { unitsCurrent: boolean }> {
   const { input, issuer, excludeId } = args;
   const targets = args.targets.map(toGateTarget);
   const townshipCodes = [...new Set(targets.map((t) => t.townshipCode).filter((c): c is string => !!c))];
@@ -110,9 +115,10 @@ export async function loadGateContext(
     return p;
   };
   const checked = prepareChecked(input, prepareOnce);
-  const [{ settings, registers, calendar }, duty, usage, { loads, similar }, relayed] = await concurrently(db, [
+  const units = args.units ?? plainUnitReader(db);
+  const [{ settings, registers, calendar, unitGeneration }, duty, usage, { loads, similar }, relayed] = await concurrently(db, [
     () => loadGateReference(db, { issuerPath: issuer.path, year: firstYear, calendarYears: years }),
-    () => matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}`, prepareText: prepareOnce }),
+    () => matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}`, prepareText: prepareOnce, units }),
     () => issuerUsage(db, input, issuer.code, excludeId),
     () => loadsAndSimilar(db, input, checked, targets, excludeId),
     () => relayedMeeting(db, input),
@@ -130,5 +136,6 @@ export async function loadGateContext(
     parent: args.parent,
     relayedMeeting: relayed,
     registers,
+    unitsCurrent: units.currentAt(unitGeneration),
   };
 }

@@ -4,6 +4,7 @@ import type { Queryable } from "../../../db/client.js";
 import { executeNamed } from "../../../db/named.js";
 import { buildWorkingCalendar, type ChineseWorkingCalendar } from "../../calendar/calendar.js";
 import { calendarDays } from "../../calendar/schema.js";
+import { unitGeneration } from "../../org/schema.js";
 import { gateRegisters, gateSettings } from "../schema.js";
 import { regionHolds, registersOf, settingsFrom, type GateSettingsPatch } from "./settings.js";
 import type { GateSettings, Registers } from "./types.js";
@@ -14,7 +15,13 @@ import type { GateSettings, Registers } from "./types.js";
  * were three waits and three parses for a few rows, on the gate's hottest path. The answers are those of
  * loadGateSettings, loadRegisters and loadWorkingCalendar (reference.test.ts compares them).
  */
-export type GateReference = { settings: GateSettings; registers: Registers; calendar: ChineseWorkingCalendar };
+export type GateReference = {
+  settings: GateSettings;
+  registers: Registers;
+  calendar: ChineseWorkingCalendar;
+  /** The units' generation now: what a check compares with the generation of the units it used (org/unit-cache.ts). */
+  unitGeneration: number;
+};
 
 type RegisterRow = [register: string, code: string, title: string];
 type DayRow = [date: string, kind: CalendarDayKind, name: string];
@@ -23,18 +30,20 @@ export async function loadGateReference(db: Queryable, args: { issuerPath: strin
   const years = args.calendarYears.filter((y) => Number.isInteger(y));
   const from = years.length > 0 ? `${String(Math.min(...years)).padStart(4, "0")}-01-01` : null;
   const to = years.length > 0 ? `${String(Math.max(...years)).padStart(4, "0")}-12-31` : null;
-  const { rows } = await executeNamed<{ settings: GateSettingsPatch[]; registers: RegisterRow[]; days: DayRow[] }>(db, from === null ? "gate_reference_no_days" : "gate_reference", sql`
+  const { rows } = await executeNamed<{ settings: GateSettingsPatch[]; registers: RegisterRow[]; days: DayRow[]; unit_generation: number | null }>(db, from === null ? "gate_reference_no_days" : "gate_reference", sql`
     select
       (select coalesce(json_agg(${gateSettings.settings} order by length(${gateSettings.regionPath})), '[]'::json)
          from ${gateSettings} where ${regionHolds(gateSettings.regionPath, args.issuerPath)}) as settings,
       (select coalesce(json_agg(json_build_array(${gateRegisters.register}, ${gateRegisters.code}, ${gateRegisters.title})), '[]'::json)
          from ${gateRegisters} where ${regionHolds(gateRegisters.regionPath, args.issuerPath)} and ${gateRegisters.year} = ${args.year}) as registers,
       (select coalesce(json_agg(json_build_array(${calendarDays.date}::text, ${calendarDays.kind}, ${calendarDays.name}) order by ${calendarDays.date}), '[]'::json)
-         from ${calendarDays} where ${from === null ? sql`false` : sql`${calendarDays.date} between ${from}::date and ${to}::date`}) as days`);
-  const row = rows[0] ?? { settings: [], registers: [], days: [] };
+         from ${calendarDays} where ${from === null ? sql`false` : sql`${calendarDays.date} between ${from}::date and ${to}::date`}) as days,
+      (select ${unitGeneration.generation} from ${unitGeneration}) as unit_generation`);
+  const row = rows[0] ?? { settings: [], registers: [], days: [], unit_generation: null };
   return {
     settings: settingsFrom(row.settings),
     registers: registersOf(row.registers.map(([register, code, title]) => ({ register, code, title }))),
     calendar: buildWorkingCalendar(row.days.map(([date, kind, name]) => ({ date, kind, name }))),
+    unitGeneration: Number(row.unit_generation ?? -1),
   };
 }
