@@ -25,7 +25,8 @@ type Captured = { query: string; params: unknown[] };
 
 /** Which function of loadGateContext (or matchDuty) sent a captured statement. */
 function labelOf(q: string): string {
-  if (q.includes("as materialized")) return "targetScan";
+  // The one statement that reads the load index; checked first, it aggregates with filters as issuerUsage does.
+  if (q.includes('from "burden_targets"')) return "targetScan";
   if (q.includes("filter (where")) return "issuerUsage";
   if (q.includes("left(")) return "similarShortlist";
   if (q.includes("distinct on")) return "versionsInForce";
