@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bigramsOf, gramText, runHas } from "./bigrams.js";
+import { bigramsOf, distinctBigramsIn, gramText, runHas } from "./bigrams.js";
 
 describe("bigrams as numbers", () => {
   it("stand for the characters of each pair, characters beyond the basic plane whole", () => {
@@ -19,6 +19,20 @@ describe("bigrams as numbers", () => {
     for (const probe of ["农村", "𠮷林", "林水", "巡查", "村", "𠮷", "查农", "水巡", "林", "库巡"]) {
       const [gram] = bigramsOf(probe);
       expect(runHas(run, gram!)).toBe(run.includes(probe));
+    }
+  });
+
+  it("are counted distinct, and those a text shares, as a set of them counts them", () => {
+    const alphabet = [..."统计各村耕地面积报表𠮷林水库巡查ab"];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const mine = new Set(bigramsOf("统计各村耕地面积报表关于水库"));
+    // Short texts, a lone character, the empty text, and texts longer than the reused table holds at first.
+    const runs = ["", "村", "村村", ...Array.from({ length: 200 }, (_, i) => Array.from({ length: 1 + (next() % (i < 190 ? 60 : 9000)) }, () => alphabet[next() % alphabet.length]).join(""))];
+    for (const run of runs) {
+      const distinct = new Set(bigramsOf(run));
+      const shared = [...distinct].filter((g) => mine.has(g)).length;
+      expect(distinctBigramsIn(run, mine)).toEqual({ distinct: distinct.size, shared });
     }
   });
 });

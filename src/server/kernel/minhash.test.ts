@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateJaccard, minhashSignature, packSignatures, SIGNATURE_SIZE, unpackSignatures } from "./minhash.js";
+import { estimateJaccard, estimateJaccardPacked, minhashSignature, packSignatures, SIGNATURE_SIZE, unpackSignatures } from "./minhash.js";
 
 const words = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
 const jaccard = (a: string[], b: string[]) => {
@@ -41,5 +41,18 @@ describe("MinHash signatures", () => {
     expect([...ua!]).toEqual([...a]);
     expect([...ub!]).toEqual([...b]);
     expect(unpackSignatures(packed.subarray(0, 100), 2)).toBeNull();
+  });
+
+  it("estimates against packed signatures in place as against unpacked ones", () => {
+    const sigs = [0, 5, 12, 30].map((shift) => minhashSignature(words("w", shift, shift + 40)));
+    // An odd offset into a larger buffer, as a driver may hand bytes over.
+    const packed = Buffer.concat([Buffer.from([9]), packSignatures(sigs[1]!, sigs[2]!)]).subarray(1);
+    for (const mine of sigs) {
+      for (const k of [0, 1]) expect(estimateJaccardPacked(mine, packed, k, 2)).toBe(estimateJaccard(mine, unpackSignatures(packed, 2)![k]!));
+    }
+    expect(estimateJaccardPacked(sigs[0]!, packed, 1, 2)).toBeGreaterThan(0);
+    expect(estimateJaccardPacked(sigs[0]!, packed.subarray(0, 100), 0, 2)).toBeNull();
+    expect(estimateJaccardPacked(sigs[0]!, packed, 2, 2)).toBeNull();
+    expect(estimateJaccardPacked(minhashSignature([]), packSignatures(minhashSignature([]), minhashSignature([])), 0, 2)).toBe(0);
   });
 });

@@ -69,3 +69,19 @@ export function unpackSignatures(bytes: Uint8Array, count: number, size = SIGNAT
     return s;
   });
 }
+
+/**
+ * estimateJaccard of `a` and the `k`-th of the signatures packed in `bytes`, read in place: the gate's
+ * screen compares a burden with ~200 stored signatures a check, and unpacking each into new arrays was
+ * most of the screen's time. Null when the bytes are not `count` packed signatures of `a`'s size.
+ */
+export function estimateJaccardPacked(a: Uint32Array, bytes: Uint8Array, k: number, count: number): number | null {
+  const size = a.length;
+  if (size === 0 || bytes.byteLength !== count * size * 4 || k >= count) return null;
+  let same = 0;
+  for (let i = 0, o = k * size * 4; i < size; i++, o += 4) {
+    const stored = (bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24)) >>> 0;
+    if (stored === a[i] && stored !== EMPTY) same++;
+  }
+  return same / size;
+}

@@ -1,6 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
-import { bigramsOf, gramText, runHas } from "./bigrams.js";
+import { bigramsOf, distinctBigramsIn, gramText, runHas } from "./bigrams.js";
 
 /**
  * Chinese text similarity for official titles and short names (报表、通知、履职事项): words by jieba,
@@ -181,14 +181,7 @@ export function similarityToStored(mine: ComparableText, stored: string): number
     }
   }
   // Their distinct bigrams, and how many of them are mine.
-  const grams = Float64Array.from(bigramsOf(run)).sort();
-  let distinct = 0;
-  let shared = 0;
-  for (let i = 0; i < grams.length; i++) {
-    if (i > 0 && grams[i] === grams[i - 1]) continue;
-    distinct++;
-    if (mine.bigrams.has(grams[i]!)) shared++;
-  }
+  const { distinct, shared } = distinctBigramsIn(run, mine.bigrams);
   const total = mine.bigrams.size + distinct;
   if (total === 0) return 0;
   return blend(mine.norm === 0 || sq === 0 ? 0 : dot / (mine.norm * Math.sqrt(sq)), shared, total);

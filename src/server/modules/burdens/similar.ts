@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { executeNamed } from "../../db/named.js";
 import { anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
-import { estimateJaccard, minhashSignature, packSignatures, unpackSignatures } from "../../kernel/minhash.js";
+import { estimateJaccardPacked, minhashSignature, packSignatures } from "../../kernel/minhash.js";
 import { prepare, preparedSimilarity, serializePrepared, shinglesOf, similarityToStored, type PreparedText } from "../../kernel/text-similarity.js";
 import { units } from "../org/schema.js";
 import type { SimilarBurden } from "./gate/types.js";
@@ -89,9 +89,10 @@ export function screen(checked: CheckedText, candidates: readonly Candidate[]): 
   const unsigned: string[] = [];
   const estimated: { id: string; estimate: number }[] = [];
   for (const c of candidates) {
-    const stored = c.signature ? unpackSignatures(c.signature, 2) : null;
-    if (!stored) unsigned.push(c.id);
-    else estimated.push({ id: c.id, estimate: Math.max(diceOf(estimateJaccard(title, stored[0]!)), diceOf(estimateJaccard(whole, stored[1]!))) });
+    const byTitle = c.signature ? estimateJaccardPacked(title, c.signature, 0, 2) : null;
+    const byWhole = c.signature ? estimateJaccardPacked(whole, c.signature, 1, 2) : null;
+    if (byTitle === null || byWhole === null) unsigned.push(c.id);
+    else estimated.push({ id: c.id, estimate: Math.max(diceOf(byTitle), diceOf(byWhole)) });
   }
   const likely = estimated.filter((e) => e.estimate >= SCREEN_FLOOR).sort((a, b) => b.estimate - a.estimate).slice(0, SHORTLIST);
   return [...unsigned, ...likely.map((e) => e.id)];
