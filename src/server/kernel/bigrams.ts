@@ -7,6 +7,9 @@
 /** Above every code point: a pair's number is first × PAIR + second, which no lone code point can equal. */
 const PAIR = 0x110000;
 
+/** Whether a bigram number stands for one character alone (the whole of a one-character text). */
+export const isLoneCharacter = (gram: number): boolean => gram < PAIR;
+
 /** The bigrams of a text in order, repeats kept (a text of one character: that character). */
 export function bigramsOf(run: string): number[] {
   const grams: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestMatch, coverage, parsePrepared, prepare, preparedSimilarity, prepareName, relevance, serializePrepared, shinglesOf, similarity, similarityToStored, tokens } from "./text-similarity.js";
+import { bestMatch, coverage, parsePrepared, prepare, preparedSimilarity, prepareName, relevance, relevanceTo, serializePrepared, shinglesOf, similarity, similarityToStored, tokens } from "./text-similarity.js";
 
 describe("tokens", () => {
   it("cuts Chinese into meaningful words, dropping punctuation, numbers and the boilerplate of official text", () => {
@@ -147,5 +147,25 @@ describe("a prepared text kept as a string", () => {
         expect(similarityToStored(mine, serializePrepared(prepare(other)))).toBeCloseTo(preparedSimilarity(mine, parsePrepared(serializePrepared(prepare(other)))!), 12);
       }
     }
+  });
+});
+
+describe("relevance with the request fixed (relevanceTo, the gate's path)", () => {
+  it("scores every name as relevance does, names and titles with words of one character beyond the basic plane included", () => {
+    const words = ["统计", "报表", "耕地面积", "种植结构", "安全生产", "执法检查", "𠮷", "𠮷林", "水库", "巡查", "记录", "和", "及", "村", "公众号", "粉丝", "涨粉", "统计表", "调查", "、", "农村", "人居环境", "整治"];
+    let seed = 11;
+    const pick = () => words[(seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % words.length]!;
+    const phrase = (n: number) => Array.from({ length: n }, pick).join("");
+    const names = Array.from({ length: 120 }, (_, i) => prepareName(phrase(1 + (i % 6))));
+    for (let t = 0; t < 25; t++) {
+      const title = prepare(phrase(1 + (t % 7)));
+      const body = t % 3 === 0 ? null : prepare(`${phrase(8)}\n${phrase(20)}`);
+      const fixed = relevanceTo(title, body);
+      for (const name of names) expect(fixed(name)).toBeCloseTo(relevance(name, title, body), 12);
+    }
+    // Not all nothing: the comparison above saw scores of every size.
+    const spread = names.map((n) => relevance(n, prepare("𠮷林水库巡查统计报表"), null));
+    expect(Math.max(...spread)).toBeGreaterThan(0.5);
+    expect(spread.filter((x) => x > 0 && x < 0.5).length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
-import { bigramsOf, distinctBigramsIn, gramText, runHas } from "./bigrams.js";
+import { bigramsOf, distinctBigramsIn, gramText, isLoneCharacter, runHas } from "./bigrams.js";
 
 /**
  * Chinese text similarity for official titles and short names (报表、通知、履职事项): words by jieba,
@@ -266,6 +266,8 @@ const damp = (t: { mass: number }): number => Math.min(1, t.mass / FULL_MASS);
 export type PreparedName = {
   /** Search-mode words of the whole name, and its meaningful words run together: where a title is looked for. */
   haystack: Haystack;
+  /** Those meaningful words run together (what `haystack.grams` looks in). */
+  run: string;
   /** The whole name first, then each clause that says something alone. */
   parts: { words: Word[]; mass: number }[];
 };
@@ -296,7 +298,7 @@ export function prepareName(name: string): PreparedName {
     }
   }
   const run = all.join("");
-  return { haystack: { words: new Set(tokens(name).map((t) => wordOf(t).word)), grams: { has: (g) => runHas(run, g) } }, parts };
+  return { haystack: { words: new Set(tokens(name).map((t) => wordOf(t).word)), grams: { has: (g) => runHas(run, g) } }, run, parts };
 }
 
 /**
@@ -304,7 +306,18 @@ export function prepareName(name: string): PreparedName {
  * best of the name or one of its clauses found in the title, the title found in the name, and
  * (discounted: a long text mentions many things) the name or a clause found in the body.
  */
-export const relevance = (name: PreparedName, title: PreparedText, body?: PreparedText | null): number => relevanceTo(title, body)(name);
+export const relevance = (name: PreparedName, title: PreparedText, body?: PreparedText | null): number =>
+  scoreName(name, title, name.haystack, (part) => covered(part, inText(title)), body ? (part) => covered(part, inText(body)) : null);
+
+function scoreName(name: PreparedName, title: PreparedText, titleIn: Haystack, inTitle: (part: Part) => number, inBody: ((part: Part) => number) | null): number {
+  const titleDamp = damp(title);
+  let best = titleDamp > 0 ? 0.9 * covered(title, titleIn) * titleDamp : 0;
+  for (const part of name.parts) {
+    const d = damp(part);
+    if (d > best) best = Math.max(best, inTitle(part) * d, inBody ? 0.8 * inBody(part) * d : 0);
+  }
+  return best;
+}
 
 /**
  * `relevance` with the request fixed: what depends on the request alone is done once, and each name is
@@ -313,17 +326,22 @@ export const relevance = (name: PreparedName, title: PreparedText, body?: Prepar
 export function relevanceTo(title: PreparedText, body?: PreparedText | null): (name: PreparedName) => number {
   const inTitle = coveredIn(inText(title));
   const inBody = body ? coveredIn(inText(body)) : null;
-  const titleDamp = damp(title);
+  // The title's words are looked for in every name: which of their bigrams a name has is found in one
+  // pass over the name (~15 bigrams), not by scanning the name once per bigram of each word.
+  const titleGrams = new Set(title.words.flatMap((w) => w.grams));
+  const lone = [...titleGrams].filter(isLoneCharacter);
+  const present = new Set<number>();
+  const inName = (name: PreparedName): Haystack => {
+    present.clear();
+    for (const gram of bigramsOf(name.run)) if (titleGrams.has(gram)) present.add(gram);
+    // A word of one character beyond the basic plane stands for itself: found anywhere in the name.
+    for (const gram of lone) if (runHas(name.run, gram)) present.add(gram);
+    return { words: name.haystack.words, grams: present };
+  };
   const scored = new Map<PreparedName, number>();
   return (name) => {
     let best = scored.get(name);
-    if (best !== undefined) return best;
-    best = titleDamp > 0 ? 0.9 * covered(title, name.haystack) * titleDamp : 0;
-    for (const part of name.parts) {
-      const d = damp(part);
-      if (d > best) best = Math.max(best, inTitle(part) * d, inBody ? 0.8 * inBody(part) * d : 0);
-    }
-    scored.set(name, best);
+    if (best === undefined) scored.set(name, (best = scoreName(name, title, inName(name), inTitle, inBody)));
     return best;
   };
 }
