@@ -6,7 +6,7 @@ import { anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccardPacked, minhashSignature, packSignatures } from "../../kernel/minhash.js";
 import { prepare, preparedSimilarity, serializePrepared, shinglesOf, similarityToStored, type PreparedText } from "../../kernel/text-similarity.js";
-import { units } from "../org/schema.js";
+import { plainUnitReader, type UnitReader } from "../org/unit-cache.js";
 import type { SimilarBurden } from "./gate/types.js";
 import { burdens } from "./schema.js";
 
@@ -99,17 +99,17 @@ export function screen(checked: CheckedText, candidates: readonly Candidate[]): 
 }
 
 /** Admitted burdens to the same targets in the last months that ask much the same, most similar first. */
-export async function similarBurdens(db: Db, args: { checked: CheckedText; candidates: readonly Candidate[] }): Promise<SimilarBurden[]> {
+export async function similarBurdens(db: Db, args: { checked: CheckedText; candidates: readonly Candidate[]; units?: Pick<UnitReader, "getMany"> }): Promise<SimilarBurden[]> {
   const { candidates } = args;
   const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
   if (ids.length === 0) return [];
   // The text is read only for a candidate without stored words.
   const { rows } = await executeNamed<{
-    id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; issuer_name: string | null; deadline: string;
+    id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; deadline: string;
   }>(db, "gate_similar_shortlist", sql`
     select b.id, b.admission_number, b.title, case when b.similarity_words is null then left(b.text, ${TEXT_LIMIT}) else '' end as text, b.similarity_words as words,
-           b.kind, b.details->>'head' as head, b.issuer_code, u.name as issuer_name, b.deadline::text as deadline
-    from ${burdens} b left join ${units} u on u.code = b.issuer_code where ${anyUuid(sql`b.id`, ids)}`);
+           b.kind, b.details->>'head' as head, b.issuer_code, b.deadline::text as deadline
+    from ${burdens} b where ${anyUuid(sql`b.id`, ids)}`);
   const scored = rows
     .map((r) => ({ r, score: exactScore(args.checked, r) }))
     .filter((s) => s.score >= SIMILARITY_FLOOR)
@@ -117,11 +117,14 @@ export async function similarBurdens(db: Db, args: { checked: CheckedText; candi
     .slice(0, 10);
   if (scored.length === 0) return [];
   const shared = new Map(candidates.map((c) => [c.id, c.shared]));
+  // The issuers' names from the check's units (held in memory for the gate), not joined for every candidate read.
+  const issuerCodes = [...new Set(scored.map(({ r }) => r.issuer_code))];
+  const issuerNames = new Map((await (args.units ?? plainUnitReader(db)).getMany(issuerCodes)).map((u) => [u.code, u.name]));
   return scored.map(({ r, score }) => ({
     id: r.id,
     admissionNumber: r.admission_number,
     title: r.title,
-    issuerName: r.issuer_name ?? r.issuer_code,
+    issuerName: issuerNames.get(r.issuer_code) ?? r.issuer_code,
     deadline: r.deadline,
     similarity: Math.round(score * 1000) / 1000,
     sharedTargets: shared.get(r.id) ?? 0,

@@ -72,10 +72,10 @@ async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, exclu
  * by those since expired: their load fell in the month all the same), and the admitted burdens to the same
  * targets that ask much the same, from one read of the targets' load entries.
  */
-async function loadsAndSimilar(db: Db, input: BurdenInput, checked: CheckedText, targets: GateTarget[], excludeId: string | undefined) {
+async function loadsAndSimilar(db: Db, input: BurdenInput, checked: CheckedText, targets: GateTarget[], excludeId: string | undefined, units: UnitReader) {
   const scan = await scanTargets(db, { input, codes: targets.map((t) => t.code), excludeId });
   const loads = targets.map((t) => ({ code: t.code, name: t.name, minutesThisMonth: scan.minutesByCode.get(t.code) ?? 0 }));
-  return { loads, similar: await similarBurdens(db, { checked, candidates: scan.candidates }) };
+  return { loads, similar: await similarBurdens(db, { checked, candidates: scan.candidates, units }) };
 }
 
 /** The higher meeting a meeting names as relayed (the meetings register's 传达的上级会议), whatever its status but a draft. */
@@ -120,7 +120,7 @@ export async function loadGateContext(
     () => loadGateReference(db, { issuerPath: issuer.path, year: firstYear, calendarYears: years }),
     () => matchDuty(db, { townshipCodes, onDate: input.issuedOn, citedItem: input.dutyItem, text: `${input.title}\n${input.text}`, prepareText: prepareOnce, units }),
     () => issuerUsage(db, input, issuer.code, excludeId),
-    () => loadsAndSimilar(db, input, checked, targets, excludeId),
+    () => loadsAndSimilar(db, input, checked, targets, excludeId, units),
     () => relayedMeeting(db, input),
   ]);
   return {
