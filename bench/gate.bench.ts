@@ -38,12 +38,6 @@ function parseEnv() {
   return { burdens: int("BENCH_GATE_BURDENS", 1_000_000), seconds: int("BENCH_GATE_SECONDS", 20) };
 }
 
-/** The URL with libpq `options` (e.g. "-c name=value") for every connection of a pool. */
-function withOptions(url: string, options: string): string {
-  const u = new URL(url);
-  u.searchParams.set("options", options);
-  return u.toString();
-}
 
 /** RUNS checks one after another after a warm-up, scenarios round-robin: latency, outcomes and findings. */
 async function singleClient(db: Db, checks: readonly Check[]): Promise<Figure[]> {
@@ -139,22 +133,6 @@ export async function benchGate(db: Db, url: string): Promise<{ figures: Figure[
       figure: "versions / items / distinct names / effective lists; heap used MiB (after GC when run with --expose-gc)",
       value: `${held.versions} / ${held.items} / ${held.names} / ${held.effectiveLists}; ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)}`,
     });
-
-    // The same code with parallel query off for the gate's connections (a setting, not a code change):
-    // on two cores, the planner's parallel plans for the IN-list joins cost more than they save.
-    const serial = await openDatabase({ kind: "postgres", url: withOptions(url, "-c max_parallel_workers_per_gather=0"), poolSize: POOL_SIZE });
-    try {
-      const samples = await timeSequential(RUNS / 2, WARMUP / 3, (i) => {
-        const check = checks[(offset + i) % checks.length]!;
-        return prepareBurden(serial.db, { actor: check.actor, input: check.input });
-      });
-      offset += RUNS / 2 + WARMUP / 3;
-      const bench = "prepareBurden (1 client, parallel query off)";
-      figures.push(...latencyFigures(bench, samples, "").map((f) => ({ ...f, target: f.figure === "p99 ms" ? "< 50 ms" : undefined })));
-      await concurrent(serial.db, CONCURRENCY[0]!, ", parallel query off");
-    } finally {
-      await serial.close();
-    }
 
     const sample = checks.slice(offset % checks.length).slice(0, PHASE_SAMPLES);
     const phaseResult = await phases(gate.db, url, sample.length === PHASE_SAMPLES ? sample : checks.slice(0, PHASE_SAMPLES), templateOf);

@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   let output = "";
   // The end-to-end run uses the embedded database, as the README's first command does.
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const server = spawn(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", "src/server/main.ts"], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, JIANFU_SEED_DEMO: "yes", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
