@@ -86,6 +86,8 @@ describe("reported cases", () => {
     const duplicate = second.findings.find((f) => f.code === "DUPLICATE_REQUEST");
     expect(duplicate, JSON.stringify(second.findings)).toBeDefined();
     expect(JSON.stringify(duplicate!.evidence)).toContain(first.id);
+    // Named by its issuer, as the cadre reading the finding knows it.
+    expect(JSON.stringify(duplicate!.evidence)).toContain("饶河县统计局");
     expect(second.findings.map((f) => f.code)).toContain("SHORT_DEADLINE");
     expect(second.status).not.toBe("admitted");
   });
