@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, like, sql } from "drizzle-orm";
+import { and, asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
 import type { UnitLevel } from "../../../contracts/roles.js";
 import { isTransaction, type Queryable } from "../../db/client.js";
 import { runNamed } from "../../db/named.js";
@@ -60,8 +60,14 @@ function held(db: object, generation?: number): Held {
   return h;
 }
 
+/**
+ * The units' generation now, as an expression for a statement of another module: the gate reads it with
+ * its reference tables, in the same round trip, to confirm the units its check used.
+ */
+export const unitGenerationNow = (): SQL<number | null> => sql<number | null>`(select ${unitGeneration.generation} from ${unitGeneration})`;
+
 type GenerationRow = { code: string; name: string; level: string; parentCode: string | null; path: string; provinceCode: string; orgType: string | null; generation: number | null };
-const generationColumn = { generation: sql<number | null>`(select ${unitGeneration.generation} from ${unitGeneration})`.as("generation") };
+const generationColumn = { generation: unitGenerationNow().as("generation") };
 const generationOf = (row: GenerationRow) => Number(row.generation ?? -1);
 const asUnit = ({ generation: _generation, ...row }: GenerationRow): Unit => ({ ...row, level: row.level as UnitLevel });
 

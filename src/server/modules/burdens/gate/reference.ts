@@ -4,7 +4,7 @@ import type { Queryable } from "../../../db/client.js";
 import { executeNamed } from "../../../db/named.js";
 import { buildWorkingCalendar, type ChineseWorkingCalendar } from "../../calendar/calendar.js";
 import { calendarDays } from "../../calendar/schema.js";
-import { unitGeneration } from "../../org/schema.js";
+import { unitGenerationNow } from "../../org/unit-cache.js";
 import { gateRegisters, gateSettings } from "../schema.js";
 import { regionHolds, registersOf, settingsFrom, type GateSettingsPatch } from "./settings.js";
 import type { GateSettings, Registers } from "./types.js";
@@ -38,7 +38,7 @@ export async function loadGateReference(db: Queryable, args: { issuerPath: strin
          from ${gateRegisters} where ${regionHolds(gateRegisters.regionPath, args.issuerPath)} and ${gateRegisters.year} = ${args.year}) as registers,
       (select coalesce(json_agg(json_build_array(${calendarDays.date}::text, ${calendarDays.kind}, ${calendarDays.name}) order by ${calendarDays.date}), '[]'::json)
          from ${calendarDays} where ${from === null ? sql`false` : sql`${calendarDays.date} between ${from}::date and ${to}::date`}) as days,
-      (select ${unitGeneration.generation} from ${unitGeneration}) as unit_generation`);
+      ${unitGenerationNow()} as unit_generation`);
   const row = rows[0] ?? { settings: [], registers: [], days: [], unit_generation: null };
   return {
     settings: settingsFrom(row.settings),
