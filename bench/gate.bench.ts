@@ -38,7 +38,6 @@ function parseEnv() {
   return { burdens: int("BENCH_GATE_BURDENS", 1_000_000), seconds: int("BENCH_GATE_SECONDS", 20) };
 }
 
-
 /** RUNS checks one after another after a warm-up, scenarios round-robin: latency, outcomes and findings. */
 async function singleClient(db: Db, checks: readonly Check[]): Promise<Figure[]> {
   // Single client: warm-up, then RUNS checks one after another, scenarios round-robin.
