@@ -59,17 +59,6 @@ export function packSignatures(...signatures: Uint32Array[]): Buffer {
   return out;
 }
 
-/** The `count` signatures of `size` hashes packed by packSignatures; null when the bytes do not fit. */
-export function unpackSignatures(bytes: Uint8Array, count: number, size = SIGNATURE_SIZE): Uint32Array[] | null {
-  if (bytes.byteLength !== count * size * 4) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Array.from({ length: count }, (_, k) => {
-    const s = new Uint32Array(size);
-    for (let i = 0; i < size; i++) s[i] = view.getUint32((k * size + i) * 4, true);
-    return s;
-  });
-}
-
 /**
  * estimateJaccard of `a` and the `k`-th of the signatures packed in `bytes`, read in place: the gate's
  * screen compares a burden with ~200 stored signatures a check, and unpacking each into new arrays was

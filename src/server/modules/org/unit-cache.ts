@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
+import { asc, gt, sql, type SQL } from "drizzle-orm";
 import type { UnitLevel } from "../../../contracts/roles.js";
 import { isTransaction, type Queryable } from "../../db/client.js";
 import { runNamed } from "../../db/named.js";
-import { anyText, likeEscape } from "../../db/sql-helpers.js";
+import { anyText } from "../../db/sql-helpers.js";
 import { unitGeneration, units } from "./schema.js";
-import { getUnit, getUnits, unitColumns, unitsUnder, type Unit } from "./units.js";
+import { asUnit, belowAtLevel, getUnit, getUnits, unitColumns, unitsUnder, type Unit } from "./units.js";
 
 /**
  * The units 组织单元 an admission check reads — the issuer, the targets ("all villages under X"), their
@@ -69,7 +69,7 @@ export const unitGenerationNow = (): SQL<number | null> => sql<number | null>`(s
 type GenerationRow = { code: string; name: string; level: string; parentCode: string | null; path: string; provinceCode: string; orgType: string | null; generation: number | null };
 const generationColumn = { generation: unitGenerationNow().as("generation") };
 const generationOf = (row: GenerationRow) => Number(row.generation ?? -1);
-const asUnit = ({ generation: _generation, ...row }: GenerationRow): Unit => ({ ...row, level: row.level as UnitLevel });
+const withoutGeneration = ({ generation: _generation, ...row }: GenerationRow): Unit => asUnit(row);
 
 /**
  * A unit to hold for long: its level, province and type one string each for the whole table, its parent's
@@ -172,7 +172,7 @@ export function cachedUnitReader(db: Queryable): UnitReader {
 
   /** Units read with their generation, kept in the cache of that generation. */
   const keep = (rows: GenerationRow[]): { units: Unit[]; into: Held | null } => {
-    const read = rows.map(asUnit);
+    const read = rows.map(withoutGeneration);
     if (rows.length === 0) return { units: read, into: null };
     const generation = generationOf(rows[0]!);
     seen.add(generation);
@@ -218,7 +218,7 @@ export function cachedUnitReader(db: Queryable): UnitReader {
       db
         .select({ ...unitColumns, ...generationColumn })
         .from(units)
-        .where(and(like(units.path, `${likeEscape(ancestorPath)}.%`), eq(units.level, level)))
+        .where(belowAtLevel(ancestorPath, level))
         .orderBy(asc(units.code)),
       "units_under_at_level_generation",
     );

@@ -20,7 +20,8 @@ export const unitColumns = {
   orgType: units.orgType,
 };
 
-const asUnit = (row: { level: string } & Omit<Unit, "level">): Unit => ({ ...row, level: row.level as UnitLevel });
+/** A row of `unitColumns` as a Unit. */
+export const asUnit = (row: { level: string } & Omit<Unit, "level">): Unit => ({ ...row, level: row.level as UnitLevel });
 
 
 /** The codes on a path, from the root down to the unit itself. */
@@ -92,13 +93,16 @@ export async function searchUnits(
   return rows.map(asUnit);
 }
 
+/** The condition "of `level`, below the unit at `ancestorPath`" (the unit itself excluded): one prefix range of the path index. */
+export const belowAtLevel = (ancestorPath: string, level: UnitLevel) => and(like(units.path, `${likeEscape(ancestorPath)}.%`), eq(units.level, level));
+
 /** All units of one level in a subtree, e.g. "all villages under county X". */
 export async function unitsUnder(db: Queryable, ancestorPath: string, level: UnitLevel): Promise<Unit[]> {
   const rows = await runNamed(
     db
       .select(unitColumns)
       .from(units)
-      .where(and(like(units.path, `${likeEscape(ancestorPath)}.%`), eq(units.level, level)))
+      .where(belowAtLevel(ancestorPath, level))
       .orderBy(asc(units.code)),
     "units_under_at_level",
   );
