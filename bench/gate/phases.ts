@@ -4,7 +4,7 @@ import pg from "pg";
 import type { BurdenInput } from "../../src/contracts/burdens.js";
 import type { Db } from "../../src/server/db/client.js";
 import * as schema from "../../src/server/db/schema.js";
-import { prepareName } from "../../src/server/kernel/text-similarity.js";
+import { prepareName } from "../../src/server/kernel/name-relevance.js";
 import { evaluateGate } from "../../src/server/modules/burdens/gate/evaluate.js";
 import { loadGateContext } from "../../src/server/modules/burdens/gate/context.js";
 import { DEFAULT_GATE_SETTINGS } from "../../src/server/modules/burdens/gate/rules/defaults.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bigramsOf, distinctBigramsIn, gramText, runHas } from "./bigrams.js";
+import { bigramsOf, distinctBigramsIn, GramIndex, gramText, runHas } from "./bigrams.js";
 
 describe("bigrams as numbers", () => {
   it("stand for the characters of each pair, characters beyond the basic plane whole", () => {
@@ -34,5 +34,36 @@ describe("bigrams as numbers", () => {
       const shared = [...distinct].filter((g) => mine.has(g)).length;
       expect(distinctBigramsIn(run, mine)).toEqual({ distinct: distinct.size, shared });
     }
+  });
+});
+
+describe("GramIndex (a title's bigrams, numbered)", () => {
+  const texts = ["各村耕地面积统计表", "𠮷林水库巡查记录", "安全生产执法检查和统计报表报送", "村", "𠮷"];
+
+  it("numbers each distinct bigram once, in order, and knows no other", () => {
+    const grams = texts.flatMap(bigramsOf);
+    const index = new GramIndex(grams);
+    expect(index.grams).toEqual([...new Set(grams)]);
+    index.grams.forEach((g, n) => expect(index.indexOf(g)).toBe(n));
+    for (const g of bigramsOf("农村人居环境整治")) if (!grams.includes(g)) expect(index.indexOf(g)).toBe(-1);
+  });
+
+  it("finds every one of thousands of bigrams past collisions", () => {
+    const run = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join("");
+    const grams = bigramsOf(run);
+    const index = new GramIndex(grams);
+    const distinct = [...new Set(grams)];
+    expect(index.grams.length).toBe(distinct.length);
+    distinct.forEach((g, n) => expect(index.indexOf(g)).toBe(n));
+    expect(index.indexOf(bigramsOf("𠮷林")[0]!)).toBe(-1);
+  });
+
+  it("marks the pairs a run holds as bigramsOf reads them, and leaves other marks alone", () => {
+    const index = new GramIndex(texts.flatMap(bigramsOf));
+    const marks = new Float64Array(index.grams.length).fill(1);
+    index.markPairsIn("填报耕地面积和𠮷林水库", marks, 2);
+    const held = new Set(bigramsOf("填报耕地面积和𠮷林水库"));
+    index.grams.forEach((g, n) => expect(marks[n]).toBe(held.has(g) && g >= 0x110000 ? 2 : 1));
+    expect(marks.filter((m) => m === 2).length).toBeGreaterThan(3);
   });
 });

@@ -46,6 +46,60 @@ export function runHas(run: string, gram: number): boolean {
   return false;
 }
 
+/** Where a bigram number starts probing a table of mask + 1 slots; numbers reach 2^42: the high part is mixed into the low one. */
+const slotOf = (gram: number, mask: number): number => (Math.imul((gram % 0x100000000) ^ Math.floor(gram / 0x100000000), 0x9e3779b1) >>> 0) & mask;
+
+/**
+ * A few bigrams (a title's) numbered 0..n−1 in a table of their own: the duty match asks, for each of a
+ * check's few hundred names, which of them the name holds. A Set of numbers this large boxes each one it
+ * is asked about.
+ */
+export class GramIndex {
+  /** The distinct bigrams, each at its number. */
+  readonly grams: number[] = [];
+  private readonly keys: Float64Array;
+  private readonly numbers: Int32Array;
+  private readonly mask: number;
+
+  constructor(grams: Iterable<number>) {
+    const distinct = [...new Set(grams)];
+    let size = 8;
+    while (size < distinct.length * 2) size *= 2;
+    this.keys = new Float64Array(size);
+    this.numbers = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const gram of distinct) {
+      let i = slotOf(gram, this.mask);
+      while (this.numbers[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = gram;
+      this.numbers[i] = this.grams.length;
+      this.grams.push(gram);
+    }
+  }
+
+  /** The bigram's number, or −1 when it is not one of these. */
+  indexOf(gram: number): number {
+    for (let i = slotOf(gram, this.mask); ; i = (i + 1) & this.mask) {
+      const n = this.numbers[i]!;
+      if (n === -1 || this.keys[i] === gram) return n;
+    }
+  }
+
+  /** Sets `marks[n] = mark` for each of these bigrams that `run` holds as a pair of characters (bigramsOf's pairs). */
+  markPairsIn(run: string, marks: Float64Array, mark: number): void {
+    let previous = -1;
+    for (let i = 0; i < run.length; ) {
+      const code = run.codePointAt(i)!;
+      if (previous >= 0) {
+        const n = this.indexOf(previous * PAIR + code);
+        if (n >= 0) marks[n] = mark;
+      }
+      previous = code;
+      i += code > 0xffff ? 2 : 1;
+    }
+  }
+}
+
 /**
  * How many distinct bigrams `run` has, and how many of those `mine` has too: what the Dice half of a
  * similarity needs of a stored text, without building its bigrams. One table is reused from call to call
@@ -72,8 +126,7 @@ export function distinctBigramsIn(run: string, mine: { has(gram: number): boolea
   let distinct = 0;
   let shared = 0;
   const count = (gram: number) => {
-    // Bigram numbers reach 2^42: mix the high part into the low one.
-    let i = (Math.imul((gram % 0x100000000) ^ Math.floor(gram / 0x100000000), 0x9e3779b1) >>> 0) & mask;
+    let i = slotOf(gram, mask);
     while (stamps[i] === stamp) {
       if (slots[i] === gram) return;
       i = (i + 1) & mask;

@@ -1,6 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict.js";
-import { bigramsOf, distinctBigramsIn, gramText, isLoneCharacter, runHas } from "./bigrams.js";
+import { bigramsOf, distinctBigramsIn, gramText } from "./bigrams.js";
 
 /**
  * Chinese text similarity for official titles and short names (报表、通知、履职事项): words by jieba,
@@ -10,13 +10,13 @@ import { bigramsOf, distinctBigramsIn, gramText, isLoneCharacter, runHas } from 
 
 let jieba: Jieba | null = null;
 /** The dictionary takes ~100 ms to load: once, on first use. */
-const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
+export const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 
 /**
  * How much a word tells (inverse document frequency, from jieba's table): 生产 4.4, 统计 5.7, 报送 9.8.
  * Only common words are kept (~44,000 under RARE, ~11 MB); every rarer word weighs RARE.
  */
-const RARE = 10;
+export const RARE = 10;
 let weights: Map<string, number> | null = null;
 function weightTable(): Map<string, number> {
   if (weights) return weights;
@@ -43,7 +43,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words after which a duty name starts another clause: "A和B" names two duties, either may match. */
-const CLAUSE_BREAKS: ReadonlySet<string> = new Set(["和", "及", "以及", "与", "等", "或"]);
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set(["和", "及", "以及", "与", "等", "或"]);
 
 /**
  * The many names of a data form: a request for a 统计表 or 情况表 asks for a 报表. Each word here also
@@ -60,8 +60,8 @@ export const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ["涨粉", "粉丝"],
 ]);
 
-const IGNORED = /^[\p{P}\p{S}\p{Z}\s\d.]+$/u;
-const keep = (word: string): boolean => word.length > 0 && !IGNORED.test(word) && !STOP_WORDS.has(word);
+export const IGNORED = /^[\p{P}\p{S}\p{Z}\s\d.]+$/u;
+export const keep = (word: string): boolean => word.length > 0 && !IGNORED.test(word) && !STOP_WORDS.has(word);
 const clean = (words: string[]): string[] => words.map((w) => w.trim()).filter(keep);
 
 /** Meaningful words of a text, lowercase, in search mode (a compound yields its parts too: 耕地面积 → 耕地, 面积, 耕地面积). */
@@ -73,24 +73,28 @@ export function tokens(text: string): string[] {
   });
 }
 
-/** A meaningful word with its weight and its bigrams; one shared object per distinct word (names share most words). */
-type Word = { word: string; weight: number; grams: readonly number[] };
+/**
+ * A meaningful word with its weight, its bigrams and the word it also counts as (SYNONYMS); one shared
+ * object per distinct word (names share most words). `seenAt`, `inTitle` and `inBody` are relevanceTo's
+ * memo of how much of the word one request holds.
+ */
+export type Word = { word: string; weight: number; grams: readonly number[]; synonym: string | undefined; seenAt: number; inTitle: number; inBody: number };
 
 const VOCABULARY_LIMIT = 200_000;
 const vocabulary = new Map<string, Word>();
 
-function wordOf(word: string): Word {
+export function wordOf(word: string): Word {
   let found = vocabulary.get(word);
   if (!found) {
     if (vocabulary.size >= VOCABULARY_LIMIT) vocabulary.clear();
-    found = { word, weight: wordWeight(word), grams: [...new Set(bigramsOf(word))] };
+    found = { word, weight: wordWeight(word), grams: [...new Set(bigramsOf(word))], synonym: SYNONYMS.get(word), seenAt: 0, inTitle: 0, inBody: 0 };
     vocabulary.set(word, found);
   }
   return found;
 }
 
-const wordsOf = (cut: readonly string[]): Word[] => [...new Set(cut)].map(wordOf);
-const massOf = (words: readonly Word[]): number => words.reduce((n, w) => n + w.weight, 0);
+export const wordsOf = (cut: readonly string[]): Word[] => [...new Set(cut)].map(wordOf);
+export const massOf = (words: readonly Word[]): number => words.reduce((n, w) => n + w.weight, 0);
 const cutWords = (text: string): string[] => (text.trim() ? clean(segmenter().cut(text.toLowerCase(), true)) : []);
 
 /** A text prepared once for many comparisons (the gate compares one burden with hundreds of items). */
@@ -207,148 +211,6 @@ export function preparedSimilarity(a: ComparableText, b: ComparableText): number
   for (const g of small) if (large.has(g)) shared++;
   return blend(cosine(a, b), shared, total);
 }
-
-/** Where words and bigrams are looked for: a prepared text, or a duty name. */
-type Haystack = { words: { has(word: string): boolean }; grams: { has(gram: number): boolean } };
-const inText = (t: PreparedText): Haystack => ({ words: t.counts, grams: t.bigrams });
-
-/** How much of a word's weight `where` holds: all of it for the word (or its synonym), else the share of its bigrams. */
-function foundWeight({ word, weight, grams }: Word, where: Haystack): number {
-  const same = SYNONYMS.get(word);
-  if (where.words.has(word) || (same !== undefined && where.words.has(same))) return weight;
-  if (word.length <= 1) return 0;
-  let shared = 0;
-  for (const g of grams) if (where.grams.has(g)) shared++;
-  return (weight * shared) / grams.length;
-}
-
-type Part = { words: readonly Word[]; mass: number };
-
-/** The share of a part's weight found, each word weighed by `weigh`. */
-function coveredBy(part: Part, weigh: (w: Word) => number): number {
-  if (part.mass === 0) return 0;
-  let found = 0;
-  for (const w of part.words) found += weigh(w);
-  return found / part.mass;
-}
-
-const covered = (part: Part, where: Haystack): number => coveredBy(part, (w) => foundWeight(w, where));
-
-/**
- * `covered` of many parts in one fixed text: each word is looked for once (the names of a duty list
- * share most of their words: 管理, 服务, 农村).
- */
-function coveredIn(where: Haystack): (part: Part) => number {
-  const found = new Map<Word, number>();
-  const weigh = (w: Word): number => {
-    let f = found.get(w);
-    if (f === undefined) found.set(w, (f = foundWeight(w, where)));
-    return f;
-  };
-  return (part) => coveredBy(part, weigh);
-}
-
-/**
- * How much of `part` (a short name) is found in `whole` (a title or a text), 0..1, by word weight: a
- * word found counts fully, a word not found by the share of its bigrams that `whole` has ("统计调查" in
- * "统计和调查" two thirds). Asymmetric: a long text covering a short name scores high.
- */
-export const coverage = (part: PreparedText, whole: PreparedText): number => covered(part, inText(whole));
-
-/** A name of one common word says little (宣传, 经济): its coverage counts in proportion to its weight. */
-const FULL_MASS = 16;
-const damp = (t: { mass: number }): number => Math.min(1, t.mass / FULL_MASS);
-
-/**
- * A duty name prepared for the gate, compactly (a national cache holds hundreds of thousands): its
- * words whole and clause by clause ("A和B，C" → A, B, C: a request may fall under any one of them).
- */
-export type PreparedName = {
-  /** Search-mode words of the whole name, and its meaningful words run together: where a title is looked for. */
-  haystack: Haystack;
-  /** Those meaningful words run together (what `haystack.grams` looks in). */
-  run: string;
-  /** The whole name first, then each clause that says something alone. */
-  parts: { words: Word[]; mass: number }[];
-};
-
-export function prepareName(name: string): PreparedName {
-  // One cut serves the whole name and its clauses: punctuation and 和/及/等 end a clause.
-  const clauses: string[][] = [[]];
-  const all: string[] = [];
-  for (const raw of segmenter().cut(name.toLowerCase(), true)) {
-    const word = raw.trim();
-    if (CLAUSE_BREAKS.has(word) || IGNORED.test(word) || word.length === 0) {
-      if (clauses.at(-1)!.length > 0) clauses.push([]);
-      continue;
-    }
-    if (!keep(word)) continue;
-    all.push(word);
-    clauses.at(-1)!.push(word);
-  }
-  const whole = wordsOf(all);
-  const parts = [{ words: whole, mass: massOf(whole) }];
-  const filled = clauses.filter((c) => c.length > 0);
-  // A clause of one common word (the 经济 of "人口、经济、农业普查") means nothing alone.
-  if (filled.length > 1) {
-    for (const clause of filled) {
-      const words = wordsOf(clause);
-      const mass = massOf(words);
-      if (mass >= RARE) parts.push({ words, mass });
-    }
-  }
-  const run = all.join("");
-  return { haystack: { words: new Set(tokens(name).map((t) => wordOf(t).word)), grams: { has: (g) => runHas(run, g) } }, run, parts };
-}
-
-/**
- * How well a duty name describes a request given by its title and, optionally, its body, 0..1: the
- * best of the name or one of its clauses found in the title, the title found in the name, and
- * (discounted: a long text mentions many things) the name or a clause found in the body.
- */
-export const relevance = (name: PreparedName, title: PreparedText, body?: PreparedText | null): number =>
-  scoreName(name, title, name.haystack, (part) => covered(part, inText(title)), body ? (part) => covered(part, inText(body)) : null);
-
-function scoreName(name: PreparedName, title: PreparedText, titleIn: Haystack, inTitle: (part: Part) => number, inBody: ((part: Part) => number) | null): number {
-  const titleDamp = damp(title);
-  let best = titleDamp > 0 ? 0.9 * covered(title, titleIn) * titleDamp : 0;
-  for (const part of name.parts) {
-    const d = damp(part);
-    if (d > best) best = Math.max(best, inTitle(part) * d, inBody ? 0.8 * inBody(part) * d : 0);
-  }
-  return best;
-}
-
-/**
- * `relevance` with the request fixed: what depends on the request alone is done once, and each name is
- * scored once however many lists of the check carry it (a county's townships share most names).
- */
-export function relevanceTo(title: PreparedText, body?: PreparedText | null): (name: PreparedName) => number {
-  const inTitle = coveredIn(inText(title));
-  const inBody = body ? coveredIn(inText(body)) : null;
-  // The title's words are looked for in every name: which of their bigrams a name has is found in one
-  // pass over the name (~15 bigrams), not by scanning the name once per bigram of each word.
-  const titleGrams = new Set(title.words.flatMap((w) => w.grams));
-  const lone = [...titleGrams].filter(isLoneCharacter);
-  const present = new Set<number>();
-  const inName = (name: PreparedName): Haystack => {
-    present.clear();
-    for (const gram of bigramsOf(name.run)) if (titleGrams.has(gram)) present.add(gram);
-    // A word of one character beyond the basic plane stands for itself: found anywhere in the name.
-    for (const gram of lone) if (runHas(name.run, gram)) present.add(gram);
-    return { words: name.haystack.words, grams: present };
-  };
-  const scored = new Map<PreparedName, number>();
-  return (name) => {
-    let best = scored.get(name);
-    if (best === undefined) scored.set(name, (best = scoreName(name, title, inName(name), inTitle, inBody)));
-    return best;
-  };
-}
-
-/** How closely a cited name (what an issuer wrote) designates a duty name: either found whole in the other. */
-export const citedCloseness = (cited: PreparedText, name: PreparedName): number =>
-  Math.max(covered(cited, name.haystack), covered(name.parts[0]!, inText(cited)));
 
 /** Similarity 0..1 of two texts, e.g. "统计各村耕地面积报表" and "各村耕地面积统计表" (≈0.8). */
 export const similarity = (a: string, b: string): number => preparedSimilarity(prepare(a), prepare(b));
