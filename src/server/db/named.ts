@@ -1,4 +1,4 @@
-import type { Query, SQL } from "drizzle-orm";
+import { is, Param, Placeholder, type Query, type SQL } from "drizzle-orm";
 import type { Queryable } from "./client.js";
 
 /**
@@ -9,8 +9,10 @@ import type { Queryable } from "./client.js";
  * refuses a name reused for another text. PGlite runs the same SQL and ignores the name.
  */
 
+type Executable<R> = { execute(values?: Record<string, unknown>): Promise<R> };
+
 type Internals = {
-  session: { prepareQuery(query: Query, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> } };
+  session: { prepareQuery(query: Query, fields: undefined, name: string, arrayMode: boolean): Executable<unknown> & { getQuery(): Query } };
   dialect: { sqlToQuery(sql: SQL): Query };
 };
 
@@ -23,4 +25,36 @@ export function executeNamed<T>(db: Queryable, name: string, query: SQL): Promis
 /** A query builder (select …) run under a statement name; its rows mapped as the builder maps them. */
 export function runNamed<R>(builder: { prepare(name: string): { execute(): Promise<R> } }, name: string): Promise<R> {
   return builder.prepare(name).execute();
+}
+
+const built = new WeakMap<object, Map<string, Executable<unknown>>>();
+
+/**
+ * A named statement built once per database (or transaction) and kept: building the same SQL from
+ * Drizzle's objects at every call had cost about 6 % of the gate's Node time per check. Its values are
+ * `sql.placeholder`s, filled at each call; a value written into the statement itself would be the first
+ * call's for ever, so one is refused when the statement is built.
+ */
+function builtOnce<R>(db: Queryable, name: string, make: () => { execute(values?: Record<string, unknown>): Promise<R>; getQuery(): { params: unknown[] } }): Executable<R> {
+  let byName = built.get(db);
+  if (!byName) built.set(db, (byName = new Map()));
+  let statement = byName.get(name);
+  if (!statement) {
+    const made = make();
+    const fixed = made.getQuery().params.filter((p) => !is(p, Placeholder) && !(is(p, Param) && is(p.value, Placeholder)));
+    if (fixed.length > 0) throw new Error(`statement ${name}: every value must be a placeholder, not ${JSON.stringify(fixed).slice(0, 200)}`);
+    byName.set(name, (statement = made));
+  }
+  return statement as Executable<R>;
+}
+
+/** executeNamed of a statement built once (builtOnce), with its placeholders' values. */
+export function executeBuilt<T>(db: Queryable, name: string, build: () => SQL, values: Record<string, unknown>): Promise<{ rows: T[] }> {
+  const { session, dialect } = db as unknown as Internals;
+  return builtOnce(db, name, () => session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false)).execute(values) as Promise<{ rows: T[] }>;
+}
+
+/** runNamed of a query builder built once (builtOnce), with its placeholders' values; rows mapped as the builder maps them. */
+export function runBuilt<R>(db: Queryable, name: string, build: () => { prepare(name: string): Executable<R> & { getQuery(): { params: unknown[] } } }, values: Record<string, unknown>): Promise<R> {
+  return builtOnce<R>(db, name, () => build().prepare(name)).execute(values);
 }

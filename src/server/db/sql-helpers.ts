@@ -1,4 +1,4 @@
-import { eq, like, or, sql, type Column, type SQL } from "drizzle-orm";
+import { eq, like, or, Placeholder, sql, type Column, type SQL } from "drizzle-orm";
 
 /** Escapes LIKE wildcards so a user's "%" or "_" is taken literally. */
 export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -18,5 +18,7 @@ export function isUniqueViolation(err: unknown): boolean {
  * `column = any($1)` with the values as ONE array parameter: an IN list of hundreds of codes (a county's
  * villages) costs Drizzle and the driver a parameter each, and PostgreSQL a longer statement to parse.
  */
-export const anyText = (column: Column | SQL, values: readonly string[]) => sql`${column} = any(${sql.param([...values])}::text[])`;
-export const anyUuid = (column: Column | SQL, values: readonly string[]) => sql`${column} = any(${sql.param([...values])}::uuid[])`;
+export const anyText = (column: Column | SQL, values: readonly string[] | Placeholder) => sql`${column} = any(${arrayParam(values)}::text[])`;
+export const anyUuid = (column: Column | SQL, values: readonly string[] | Placeholder) => sql`${column} = any(${arrayParam(values)}::uuid[])`;
+/** The values as one parameter, or a placeholder for them (a statement built once: db/named.ts). */
+const arrayParam = (values: readonly string[] | Placeholder) => (values instanceof Placeholder ? values : sql.param([...values]));

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../contracts/burdens.js";
 import type { Db } from "../../db/client.js";
-import { executeNamed } from "../../db/named.js";
+import { executeBuilt } from "../../db/named.js";
 import { anyUuid } from "../../db/sql-helpers.js";
 import { addDays } from "../../kernel/dates.js";
 import { estimateJaccardPacked, minhashSignature, packSignatures } from "../../kernel/minhash.js";
@@ -98,18 +98,20 @@ export function screen(checked: CheckedText, candidates: readonly Candidate[]): 
   return [...unsigned, ...likely.map((e) => e.id)];
 }
 
+/** The shortlisted candidates' stored words, their text only when they have none (db/named.ts builds it once). */
+const shortlistStatement = () => sql`
+    select b.id, b.admission_number, b.title, case when b.similarity_words is null then left(b.text, ${sql.placeholder("textLimit")}) else '' end as text, b.similarity_words as words,
+           b.kind, b.details->>'head' as head, b.issuer_code, b.deadline::text as deadline
+    from ${burdens} b where ${anyUuid(sql`b.id`, sql.placeholder("ids"))}`;
+
 /** Admitted burdens to the same targets in the last months that ask much the same, most similar first. */
 export async function similarBurdens(db: Db, args: { checked: CheckedText; candidates: readonly Candidate[]; units?: Pick<UnitReader, "getMany"> }): Promise<SimilarBurden[]> {
   const { candidates } = args;
   const ids = candidates.length > 0 ? screen(args.checked, candidates) : [];
   if (ids.length === 0) return [];
-  // The text is read only for a candidate without stored words.
-  const { rows } = await executeNamed<{
+  const { rows } = await executeBuilt<{
     id: string; admission_number: string | null; title: string; text: string; words: string | null; kind: string; head: string | null; issuer_code: string; deadline: string;
-  }>(db, "gate_similar_shortlist", sql`
-    select b.id, b.admission_number, b.title, case when b.similarity_words is null then left(b.text, ${TEXT_LIMIT}) else '' end as text, b.similarity_words as words,
-           b.kind, b.details->>'head' as head, b.issuer_code, b.deadline::text as deadline
-    from ${burdens} b where ${anyUuid(sql`b.id`, ids)}`);
+  }>(db, "gate_similar_shortlist", shortlistStatement, { ids, textLimit: TEXT_LIMIT });
   const scored = rows
     .map((r) => ({ r, score: exactScore(args.checked, r) }))
     .filter((s) => s.score >= SIMILARITY_FLOOR)

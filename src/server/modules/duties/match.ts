@@ -1,6 +1,6 @@
-import { and, asc, desc, lte } from "drizzle-orm";
+import { and, asc, desc, lte, sql } from "drizzle-orm";
 import { concurrently, type Queryable } from "../../db/client.js";
-import { runNamed } from "../../db/named.js";
+import { runBuilt, runNamed } from "../../db/named.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { citedCloseness, prepareName, relevanceTo, type PreparedName } from "../../kernel/name-relevance.js";
 import { prepare, type PreparedText } from "../../kernel/text-similarity.js";
@@ -152,13 +152,16 @@ async function preparedItems(db: Queryable, versionIds: readonly string[]): Prom
 /** The version in force on a date for each unit: one index scan per unit. */
 async function versionsInForce(db: Queryable, unitCodes: readonly string[], onDate: string): Promise<Map<string, VersionRow>> {
   if (unitCodes.length === 0) return new Map();
-  const rows = await runNamed(
-    db
-      .selectDistinctOn([dutyListVersions.unitCode])
-      .from(dutyListVersions)
-      .where(and(anyText(dutyListVersions.unitCode, [...unitCodes]), lte(dutyListVersions.effectiveFrom, onDate)))
-      .orderBy(dutyListVersions.unitCode, desc(dutyListVersions.version)),
+  const rows = await runBuilt(
+    db,
     "duty_versions_in_force",
+    () =>
+      db
+        .selectDistinctOn([dutyListVersions.unitCode])
+        .from(dutyListVersions)
+        .where(and(anyText(dutyListVersions.unitCode, sql.placeholder("codes")), lte(dutyListVersions.effectiveFrom, sql.placeholder("onDate"))))
+        .orderBy(dutyListVersions.unitCode, desc(dutyListVersions.version)),
+    { codes: [...unitCodes], onDate },
   );
   return new Map(rows.map((r) => [r.unitCode, r]));
 }

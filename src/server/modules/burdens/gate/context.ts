@@ -1,4 +1,4 @@
-import { runNamed } from "../../../db/named.js";
+import { runBuilt } from "../../../db/named.js";
 import { and, eq, gte, lte, ne, sql } from "drizzle-orm";
 import type { BurdenInput } from "../../../../contracts/burdens.js";
 import { concurrently, type Db } from "../../../db/client.js";
@@ -23,6 +23,30 @@ const toGateTarget = (u: ScopeUnit): GateTarget => ({
 });
 
 
+/** issuerUsage's statement for one shape of the counts, its values as placeholders (db/named.ts builds it once). */
+function issuerUsageStatement(db: Db, shape: "document" | "general" | "comprehensive" | "plain", except: boolean) {
+  const p = sql.placeholder;
+  const thisYear = sql`${burdens.issuedOn} >= ${p("yearStart")}`;
+  return db
+    .select({
+      sameKindThisYear: sql<number>`count(*) filter (where ${thisYear})::int`,
+      lastYear: shape === "document" ? sql<number>`count(*) filter (where not ${thisYear})::int` : sql<number>`0`,
+      flagged: shape === "general" || shape === "comprehensive" ? sql<number>`count(*) filter (where ${thisYear} and ${burdens.details}->>${p("flag")} = 'true')::int` : sql<number>`0`,
+    })
+    .from(burdens)
+    .where(
+      and(
+        eq(burdens.issuerCode, p("issuerCode")),
+        // Written out, not as parameters: a named statement's generic plan can then use the partial index.
+        sql`${burdens.status} in ('admitted', 'expired')`,
+        eq(burdens.kind, p("kind")),
+        gte(burdens.issuedOn, p("from")),
+        lte(burdens.issuedOn, p("to")),
+        except ? ne(burdens.id, p("excludeId")) : undefined,
+      ),
+    );
+}
+
 /**
  * What the yearly rules count of the issuer's burdens in force (admitted, or since expired): those of
  * this burden's kind this year (the yearly cap), and as the kind needs — last year's documents for a
@@ -34,29 +58,17 @@ async function issuerUsage(db: Db, input: BurdenInput, issuerCode: string, exclu
   const year = Number(input.issuedOn.slice(0, 4));
   const yearStart = `${year}-01-01`;
   const from = input.kind === "document" ? `${year - 1}-01-01` : yearStart;
-  const thisYear = sql`${burdens.issuedOn} >= ${yearStart}`;
   const flag = input.kind === "meeting" ? "general" : input.kind === "inspection" ? "comprehensive" : null;
-  const [row] = await runNamed(
-    db
-      .select({
-        sameKindThisYear: sql<number>`count(*) filter (where ${thisYear})::int`,
-        lastYear: input.kind === "document" ? sql<number>`count(*) filter (where not ${thisYear})::int` : sql<number>`0`,
-        flagged: flag ? sql<number>`count(*) filter (where ${thisYear} and ${burdens.details}->>${flag} = 'true')::int` : sql<number>`0`,
-      })
-      .from(burdens)
-      .where(
-        and(
-          eq(burdens.issuerCode, issuerCode),
-          // Written out, not as parameters: a named statement's generic plan can then use the partial index.
-          sql`${burdens.status} in ('admitted', 'expired')`,
-          eq(burdens.kind, input.kind),
-          gte(burdens.issuedOn, from),
-          lte(burdens.issuedOn, `${year}-12-31`),
-          excludeId ? ne(burdens.id, excludeId) : undefined,
-        ),
-      ),
-    `gate_issuer_usage_${input.kind === "document" ? "document" : (flag ?? "plain")}${excludeId ? "_except" : ""}`,
-  );
+  const shape = input.kind === "document" ? "document" : (flag ?? "plain");
+  const [row] = await runBuilt(db, `gate_issuer_usage_${shape}${excludeId ? "_except" : ""}`, () => issuerUsageStatement(db, shape, !!excludeId), {
+    issuerCode,
+    kind: input.kind,
+    yearStart,
+    from,
+    to: `${year}-12-31`,
+    ...(flag ? { flag } : {}),
+    ...(excludeId ? { excludeId } : {}),
+  });
   const same = row?.sameKindThisYear ?? 0;
   return {
     sameKindThisYear: same,

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type Placeholder } from "drizzle-orm";
 import type { Db, Queryable } from "../../../db/client.js";
 import { recordAudit } from "../../audit/audit.js";
 import type { Actor, ScopeUnit } from "../../../kernel/actor.js";
@@ -13,7 +13,7 @@ export type GateSettingsPatch = Omit<Partial<GateSettings>, "documentMaxChars" |
 };
 
 /** Rows whose region is the given path or one of its ancestors: a provincial setting reaches its counties. */
-export const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string) =>
+export const regionHolds = (column: typeof gateSettings.regionPath | typeof gateRegisters.regionPath, path: string | Placeholder) =>
   sql`(${path} = ${column} or ${path} like ${column} || '.%')`;
 
 /** Defaults, overridden by each region from the nation down to the issuer's own. */
