@@ -125,24 +125,26 @@ export function distinctBigramsIn(run: string, mine: { has(gram: number): boolea
   const mask = slots.length - 1;
   let distinct = 0;
   let shared = 0;
-  const count = (gram: number) => {
-    let i = slotOf(gram, mask);
-    while (stamps[i] === stamp) {
-      if (slots[i] === gram) return;
-      i = (i + 1) & mask;
+  let previous = -1;
+  for (let i = 0; i <= run.length; ) {
+    // Past the end: a run of one code point counts that code point alone.
+    const code = i < run.length ? run.codePointAt(i)! : -1;
+    i += code > 0xffff ? 2 : 1;
+    let gram: number;
+    if (code >= 0 && previous >= 0) gram = previous * PAIR + code;
+    else if (code < 0 && distinct === 0 && previous >= 0) gram = previous;
+    else {
+      previous = code;
+      continue;
     }
-    stamps[i] = stamp;
-    slots[i] = gram;
+    previous = code;
+    let slot = slotOf(gram, mask);
+    while (stamps[slot] === stamp && slots[slot] !== gram) slot = (slot + 1) & mask;
+    if (stamps[slot] === stamp) continue;
+    stamps[slot] = stamp;
+    slots[slot] = gram;
     distinct++;
     if (mine.has(gram)) shared++;
-  };
-  let previous = -1;
-  for (let i = 0; i < run.length; ) {
-    const code = run.codePointAt(i)!;
-    if (previous >= 0) count(previous * PAIR + code);
-    previous = code;
-    i += code > 0xffff ? 2 : 1;
   }
-  if (distinct === 0 && previous >= 0) count(previous);
   return { distinct, shared };
 }

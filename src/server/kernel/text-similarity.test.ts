@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coverage, prepareName, relevance } from "./name-relevance.js";
-import { bestMatch, parsePrepared, prepare, preparedSimilarity, serializePrepared, shinglesOf, similarity, similarityToStored, tokens } from "./text-similarity.js";
+import { bestMatch, decimalIn, parsePrepared, prepare, preparedSimilarity, serializePrepared, shinglesOf, similarity, similarityToStored, tokens } from "./text-similarity.js";
 
 describe("tokens", () => {
   it("cuts Chinese into meaningful words, dropping punctuation, numbers and the boilerplate of official text", () => {
@@ -115,6 +115,22 @@ describe("a prepared text kept as a string", () => {
     expect(parsePrepared("p0\u001e耕地")).toBeNull();
     expect(parsePrepared("")).toBeNull();
     expect(similarityToStored(prepare("耕地"), "p0\u001e耕地")).toBeNull();
+  });
+
+  it("reads a stored weight as Number does, to the last bit", () => {
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const samples = Array.from({ length: 20_000 }, (_, i) => String(next() * 10 ** ((i % 12) - 4)));
+    samples.push("", ".5", "5.", "0", "007.250", "1e-7", "12345678901234567", "1234567890.12345", "abc", "1.2.3", "-3.5", " 4", "Infinity", "NaN");
+    for (const text of samples) expect(Object.is(decimalIn(`x${text}y`, 1, text.length + 1), Number(text))).toBe(true);
+  });
+
+  it("reads stored texts with odd or empty entries as parsePrepared does", () => {
+    const mine = prepare("各村耕地面积统计表");
+    for (const stored of ["p1\u001e耕地面积\u001e耕地\u001f5.5\u001f面积\u001e耕地", "p1\u001e耕地面积\u001e\u001e", "p1\u001e\u001e耕地\u001f2\u001e耕地\u001eextra", "p1\u001e耕地\u001e耕地\u001f\u001e耕地"]) {
+      expect(similarityToStored(mine, stored)).toBeCloseTo(preparedSimilarity(mine, parsePrepared(stored)!), 12);
+    }
+    expect(similarityToStored(mine, "p1\u001e耕地\u001e耕地\u001f2")).toBeNull();
   });
 
   it("is scored against a prepared text as the parsed text would be, without parsing it", () => {
