@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../kernel/dates.js";
+import { minhashSignature } from "../../kernel/minhash.js";
+import { shinglesOf } from "../../kernel/text-similarity.js";
 import { createTestApp, loginAs, type TestContext } from "../../test/harness.js";
 import { chinaToday } from "./prepare.js";
 import { exactScore, prepareChecked, screen, SHORTLIST, signUnsignedBurdens, similarityColumnsOf, similaritySignatureOf } from "./similar.js";
@@ -76,6 +79,18 @@ describe("burdens written before signatures", () => {
     const { rows } = await ctx.db.execute<{ signature: Uint8Array; words: string }>(sql`select similarity_signature as signature, similarity_words as words from burdens where id = ${id}`);
     expect(Buffer.from(rows[0]!.signature).equals(Buffer.from(similaritySignatureOf(form)))).toBe(true);
     expect(rows[0]!.words).toBe(similarityColumnsOf(form).similarityWords);
+    expect(JSON.stringify(await duplicateOf())).toContain(id);
+
+    // Signatures stored whole, four bytes a value, before migration 0026: it keeps each value's lowest byte.
+    const checked = prepareChecked(form);
+    const whole = [checked.title, checked.whole].flatMap((t) => [...minhashSignature(shinglesOf(t))]);
+    const old = Buffer.alloc(whole.length * 4);
+    whole.forEach((v, i) => old.writeUInt32LE(v, i * 4));
+    await ctx.db.execute(sql`update burdens set similarity_signature = ${old} where id = ${id}`);
+    const migration = readFileSync(new URL("../../../../drizzle/0026_bbit_signatures.sql", import.meta.url), "utf8");
+    await ctx.db.execute(sql.raw(migration));
+    const converted = await ctx.db.execute<{ signature: Uint8Array }>(sql`select similarity_signature as signature from burdens where id = ${id}`);
+    expect(Buffer.from(converted.rows[0]!.signature).equals(Buffer.from(similaritySignatureOf(form)))).toBe(true);
     expect(JSON.stringify(await duplicateOf())).toContain(id);
   });
 });
