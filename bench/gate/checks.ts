@@ -112,3 +112,36 @@ export async function concurrentRun(db: Db, checks: readonly Check[], clients: n
   );
   return { samples, wallS: seconds(start), failures, next };
 }
+
+/**
+ * Checks arriving at a fixed rate whatever the gate's pace (open loop), as requests from many offices
+ * would: each is started when due and timed from when it was due, so that waiting behind slow checks
+ * counts in its latency. A closed loop of N clients measures throughput; this measures the latency a
+ * caller sees at a given load.
+ */
+export async function pacedRun(db: Db, checks: readonly Check[], perSecond: number, durationS: number, offset: number) {
+  const samples: number[] = [];
+  const failures = new Map<string, number>();
+  const total = Math.round(perSecond * durationS);
+  const start = performance.now();
+  const running: Promise<void>[] = [];
+  let lateStarts = 0;
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    else if (wait < -5) lateStarts++;
+    const check = checks[(offset + i) % checks.length]!;
+    running.push(
+      prepareBurden(db, { actor: check.actor, input: check.input }).then(
+        () => void samples.push(performance.now() - due),
+        (err: unknown) => {
+          const code = err instanceof Error ? ((err as { code?: string }).code ?? err.message) : String(err);
+          failures.set(code, (failures.get(code) ?? 0) + 1);
+        },
+      ),
+    );
+  }
+  await Promise.all(running);
+  return { samples, wallS: seconds(start), failures, lateStarts, next: offset + total };
+}
