@@ -2,40 +2,30 @@ import { is, Param, Placeholder, type Query, type SQL } from "drizzle-orm";
 import type { Queryable } from "./client.js";
 
 /**
- * Statements sent on every admission check go out under a name, so that PostgreSQL parses and plans each
- * once per connection (a named prepared statement of node-postgres) rather than at every call: on the
- * gate's path that was a fifth of PostgreSQL's time per check. A name must always stand for the same SQL
- * text — give each shape of a query (with or without an optional condition) its own; node-postgres
- * refuses a name reused for another text. PGlite runs the same SQL and ignores the name.
+ * Statements sent on every admission check (and the session lookup of every request) go out under a
+ * name, so that PostgreSQL parses and plans each once per connection (a named prepared statement of
+ * node-postgres) rather than at every call: on the gate's path that was a fifth of PostgreSQL's time
+ * per check. Each is also built once per database (or transaction) and kept: building the same SQL
+ * from Drizzle's objects at every call had cost about 6 % of the gate's Node time.
+ *
+ * A statement's values are therefore `sql.placeholder`s, filled at each call. A value written into the
+ * statement itself would be the first call's for ever, so one is refused when the statement is built.
+ * A name must always stand for the same SQL text — give each shape of a query (with or without an
+ * optional condition) its own; node-postgres refuses a name reused for another text. PGlite runs the
+ * same SQL and ignores the name.
  */
 
-type Executable<R> = { execute(values?: Record<string, unknown>): Promise<R> };
+type Values = Record<string, unknown>;
+type Prepared<R> = { execute(values?: Values): Promise<R>; getQuery(): { params: unknown[] } };
 
 type Internals = {
-  session: { prepareQuery(query: Query, fields: undefined, name: string, arrayMode: boolean): Executable<unknown> & { getQuery(): Query } };
+  session: { prepareQuery(query: Query, fields: undefined, name: string, arrayMode: boolean): Prepared<unknown> };
   dialect: { sqlToQuery(sql: SQL): Query };
 };
 
-/** db.execute(query) under a statement name. */
-export function executeNamed<T>(db: Queryable, name: string, query: SQL): Promise<{ rows: T[] }> {
-  const { session, dialect } = db as unknown as Internals;
-  return session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute() as Promise<{ rows: T[] }>;
-}
+const built = new WeakMap<object, Map<string, Prepared<unknown>>>();
 
-/** A query builder (select …) run under a statement name; its rows mapped as the builder maps them. */
-export function runNamed<R>(builder: { prepare(name: string): { execute(): Promise<R> } }, name: string): Promise<R> {
-  return builder.prepare(name).execute();
-}
-
-const built = new WeakMap<object, Map<string, Executable<unknown>>>();
-
-/**
- * A named statement built once per database (or transaction) and kept: building the same SQL from
- * Drizzle's objects at every call had cost about 6 % of the gate's Node time per check. Its values are
- * `sql.placeholder`s, filled at each call; a value written into the statement itself would be the first
- * call's for ever, so one is refused when the statement is built.
- */
-function builtOnce<R>(db: Queryable, name: string, make: () => { execute(values?: Record<string, unknown>): Promise<R>; getQuery(): { params: unknown[] } }): Executable<R> {
+function builtOnce<R>(db: Queryable, name: string, make: () => Prepared<R>): Prepared<R> {
   let byName = built.get(db);
   if (!byName) built.set(db, (byName = new Map()));
   let statement = byName.get(name);
@@ -45,16 +35,16 @@ function builtOnce<R>(db: Queryable, name: string, make: () => { execute(values?
     if (fixed.length > 0) throw new Error(`statement ${name}: every value must be a placeholder, not ${JSON.stringify(fixed).slice(0, 200)}`);
     byName.set(name, (statement = made));
   }
-  return statement as Executable<R>;
+  return statement as Prepared<R>;
 }
 
-/** executeNamed of a statement built once (builtOnce), with its placeholders' values. */
-export function executeBuilt<T>(db: Queryable, name: string, build: () => SQL, values: Record<string, unknown>): Promise<{ rows: T[] }> {
+/** db.execute of a statement under a name, built once, with its placeholders' values: raw rows. */
+export function executeBuilt<T>(db: Queryable, name: string, build: () => SQL, values: Values): Promise<{ rows: T[] }> {
   const { session, dialect } = db as unknown as Internals;
   return builtOnce(db, name, () => session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false)).execute(values) as Promise<{ rows: T[] }>;
 }
 
-/** runNamed of a query builder built once (builtOnce), with its placeholders' values; rows mapped as the builder maps them. */
-export function runBuilt<R>(db: Queryable, name: string, build: () => { prepare(name: string): Executable<R> & { getQuery(): { params: unknown[] } } }, values: Record<string, unknown>): Promise<R> {
+/** A query builder (select …) under a name, built once, with its placeholders' values; rows mapped as the builder maps them. */
+export function runBuilt<R>(db: Queryable, name: string, build: () => { prepare(name: string): Prepared<R> }, values: Values): Promise<R> {
   return builtOnce<R>(db, name, () => build().prepare(name)).execute(values);
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, lte, sql } from "drizzle-orm";
 import { concurrently, type Queryable } from "../../db/client.js";
-import { runBuilt, runNamed } from "../../db/named.js";
+import { runBuilt } from "../../db/named.js";
 import { anyText, anyUuid } from "../../db/sql-helpers.js";
 import { citedCloseness, prepareName, relevanceTo, type PreparedName } from "../../kernel/name-relevance.js";
 import { prepare, type PreparedText } from "../../kernel/text-similarity.js";
@@ -118,13 +118,16 @@ function effectiveList(key: string, merge: () => GateItem[]): GateItem[] {
 async function loadGateItems(db: Queryable, versionIds: readonly string[]): Promise<Map<string, GateItem[]>> {
   const byVersion = new Map<string, GateItem[]>(versionIds.map((id) => [id, []]));
   if (versionIds.length === 0) return byVersion;
-  const rows = await runNamed(
-    db
-      .select({ versionId: dutyItems.versionId, key: dutyItems.key, op: dutyItems.op, part: dutyItems.part, name: dutyItems.name, leadDepartment: dutyItems.leadDepartment, position: dutyItems.position })
-      .from(dutyItems)
-      .where(anyUuid(dutyItems.versionId, [...versionIds]))
-      .orderBy(asc(dutyItems.position)),
+  const rows = await runBuilt(
+    db,
     "duty_gate_items",
+    () =>
+      db
+        .select({ versionId: dutyItems.versionId, key: dutyItems.key, op: dutyItems.op, part: dutyItems.part, name: dutyItems.name, leadDepartment: dutyItems.leadDepartment, position: dutyItems.position })
+        .from(dutyItems)
+        .where(anyUuid(dutyItems.versionId, sql.placeholder("ids")))
+        .orderBy(asc(dutyItems.position)),
+    { ids: [...versionIds] },
   );
   for (const r of rows) {
     byVersion.get(r.versionId)?.push({ key: r.key, op: r.op, part: r.part as DutyPart, position: r.position, leadDepartment: internDepartment(r.leadDepartment), named: namedDuty(r.name) });

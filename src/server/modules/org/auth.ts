@@ -1,12 +1,12 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { Role } from "../../../contracts/roles.js";
 import { AppError } from "../../http/errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { hashPassword, spendVerifyTime, verifyPassword } from "./passwords.js";
 import type { Actor } from "./policy.js";
-import { runNamed } from "../../db/named.js";
+import { runBuilt } from "../../db/named.js";
 import { sessions, units, users } from "./schema.js";
 import { unitColumns, type Unit } from "./units.js";
 
@@ -115,14 +115,17 @@ export type SessionLookup = { actor: Actor; csrfToken: string } | { error: "SESS
 export async function actorFromSession(db: Db, secret: string, token: string): Promise<SessionLookup> {
   const hash = tokenHash(secret, token);
   // Every request of a signed-in user starts here: parsed and planned once per connection.
-  const [row] = await runNamed(
-    db
-      .select({ ...actorColumns, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .innerJoin(units, eq(units.code, users.scopeCode))
-      .where(eq(sessions.tokenHash, hash)),
+  const [row] = await runBuilt(
+    db,
     "session_actor",
+    () =>
+      db
+        .select({ ...actorColumns, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .innerJoin(units, eq(units.code, users.scopeCode))
+        .where(eq(sessions.tokenHash, sql.placeholder("hash"))),
+    { hash },
   );
   if (!row) return { error: "UNAUTHENTICATED" };
   if (row.expiresAt.getTime() <= Date.now()) {

@@ -1,10 +1,10 @@
 import { asc, gt, sql, type SQL } from "drizzle-orm";
 import type { UnitLevel } from "../../../contracts/roles.js";
 import { isTransaction, type Queryable } from "../../db/client.js";
-import { runNamed } from "../../db/named.js";
+import { runBuilt } from "../../db/named.js";
 import { anyText } from "../../db/sql-helpers.js";
 import { unitGeneration, units } from "./schema.js";
-import { asUnit, belowAtLevel, getUnit, getUnits, unitColumns, unitsUnder, type Unit } from "./units.js";
+import { asUnit, belowAtLevel, belowValues, getUnit, getUnits, unitColumns, unitsUnder, type Unit } from "./units.js";
 
 /**
  * The units 组织单元 an admission check reads — the issuer, the targets ("all villages under X"), their
@@ -197,7 +197,12 @@ export function cachedUnitReader(db: Queryable): UnitReader {
     // The whole table held: a code not in it is not in the table (at this generation, which the check confirms).
     if (found.length > 0 || cache.children) seen.add(cache.generation);
     if (missing.length === 0 || cache.children) return found;
-    const rows = await runNamed(db.select({ ...unitColumns, ...generationColumn }).from(units).where(anyText(units.code, missing)), "units_by_codes_generation");
+    const rows = await runBuilt(
+      db,
+      "units_by_codes_generation",
+      () => db.select({ ...unitColumns, ...generationColumn }).from(units).where(anyText(units.code, sql.placeholder("codes"))),
+      { codes: missing },
+    );
     return [...found, ...keep(rows as GenerationRow[]).units];
   };
 
@@ -214,13 +219,11 @@ export function cachedUnitReader(db: Queryable): UnitReader {
       seen.add(cache.generation);
       return hit;
     }
-    const rows = await runNamed(
-      db
-        .select({ ...unitColumns, ...generationColumn })
-        .from(units)
-        .where(belowAtLevel(ancestorPath, level))
-        .orderBy(asc(units.code)),
+    const rows = await runBuilt(
+      db,
       "units_under_at_level_generation",
+      () => db.select({ ...unitColumns, ...generationColumn }).from(units).where(belowAtLevel()).orderBy(asc(units.code)),
+      belowValues(ancestorPath, level),
     );
     const { units: read, into } = keep(rows as GenerationRow[]);
     if (into) {
@@ -237,7 +240,7 @@ export function cachedUnitReader(db: Queryable): UnitReader {
     currentAt,
     stillCurrent: async () => {
       if (seen.size === 0) return true;
-      const [row] = await runNamed(db.select({ generation: unitGeneration.generation }).from(unitGeneration), "unit_generation_now");
+      const [row] = await runBuilt(db, "unit_generation_now", () => db.select({ generation: unitGeneration.generation }).from(unitGeneration), {});
       return currentAt(row?.generation ?? -1);
     },
   };

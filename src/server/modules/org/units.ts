@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.js";
 import type { UnitLevel } from "../../../contracts/roles.js";
-import { runNamed } from "../../db/named.js";
+import { runBuilt } from "../../db/named.js";
 import { anyText, likeEscape, pathWithin } from "../../db/sql-helpers.js";
 import { pathIsInside, type ScopeUnit } from "../../kernel/actor.js";
 import { units } from "./schema.js";
@@ -29,13 +29,13 @@ export const pathCodes = (path: string): string[] => path.split(".");
 
 
 export async function getUnit(db: Queryable, code: string): Promise<Unit | null> {
-  const [row] = await runNamed(db.select(unitColumns).from(units).where(eq(units.code, code)), "unit_by_code");
+  const [row] = await runBuilt(db, "unit_by_code", () => db.select(unitColumns).from(units).where(eq(units.code, sql.placeholder("code"))), { code });
   return row ? asUnit(row) : null;
 }
 
 export async function getUnits(db: Queryable, codes: readonly string[]): Promise<Unit[]> {
   if (codes.length === 0) return [];
-  const rows = await runNamed(db.select(unitColumns).from(units).where(anyText(units.code, [...codes])), "units_by_codes");
+  const rows = await runBuilt(db, "units_by_codes", () => db.select(unitColumns).from(units).where(anyText(units.code, sql.placeholder("codes"))), { codes: [...codes] });
   return rows.map(asUnit);
 }
 
@@ -93,18 +93,20 @@ export async function searchUnits(
   return rows.map(asUnit);
 }
 
-/** The condition "of `level`, below the unit at `ancestorPath`" (the unit itself excluded): one prefix range of the path index. */
-export const belowAtLevel = (ancestorPath: string, level: UnitLevel) => and(like(units.path, `${likeEscape(ancestorPath)}.%`), eq(units.level, level));
+/**
+ * The condition "of a level, below a unit" (the unit itself excluded): one prefix range of the path
+ * index. Its values are the placeholders `below` (belowValues) and `level`, for a statement built once.
+ */
+export const belowAtLevel = () => and(like(units.path, sql.placeholder("below")), eq(units.level, sql.placeholder("level")));
+export const belowValues = (ancestorPath: string, level: UnitLevel) => ({ below: `${likeEscape(ancestorPath)}.%`, level });
 
 /** All units of one level in a subtree, e.g. "all villages under county X". */
 export async function unitsUnder(db: Queryable, ancestorPath: string, level: UnitLevel): Promise<Unit[]> {
-  const rows = await runNamed(
-    db
-      .select(unitColumns)
-      .from(units)
-      .where(belowAtLevel(ancestorPath, level))
-      .orderBy(asc(units.code)),
+  const rows = await runBuilt(
+    db,
     "units_under_at_level",
+    () => db.select(unitColumns).from(units).where(belowAtLevel()).orderBy(asc(units.code)),
+    belowValues(ancestorPath, level),
   );
   return rows.map(asUnit);
 }
